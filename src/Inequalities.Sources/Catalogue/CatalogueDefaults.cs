@@ -1,0 +1,25 @@
+namespace Inequalities.Sources.Catalogue;
+
+/// <summary>Catalogue-wide settings from the <c>defaults:</c> block of <c>data-sources.yml</c>.</summary>
+public sealed record CatalogueDefaults
+{
+    /// <summary>The default refresh schedule (cron, five or six fields).</summary>
+    /// <value>The default value is <c>0 2 * * *</c>: 02:00 every night.</value>
+    public string Schedule { get; init; } = "0 2 * * *";
+
+    /// <summary>The IANA time zone the schedule is read in.</summary>
+    /// <value>The default value is <c>Europe/London</c>.</value>
+    public string TimeZone { get; init; } = "Europe/London";
+
+    /// <summary>The largest file accepted when an entry sets no <c>max_bytes</c>.</summary>
+    /// <value>The default value is 512 MiB.</value>
+    public long MaxBytes { get; init; } = 512L * 1024 * 1024;
+
+    /// <summary>How many published snapshots the worker keeps (the current one is never deleted).</summary>
+    /// <value>The default value is 7.</value>
+    public int KeepSnapshots { get; init; } = 7;
+
+    /// <summary>The User-Agent sent to publishers.</summary>
+    /// <value>The default value is <c>Inequalities/&lt;version&gt; (+https://github.com/inequalities/inequalities)</c>.</value>
+    public string? UserAgent { get; init; }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Frozen;
+
+namespace Inequalities.Sources.Catalogue;
+
+/// <summary>
+/// One entry of <c>data-sources.yml</c>: where a publisher's file lives, what it holds, and how its headers map to
+/// the project's canonical field names. Instances are validated by <see cref="SourceCatalogue"/> and immutable.
+/// </summary>
+public sealed record SourceDefinition
+{
+    /// <summary>Stable identifier (lower case, digits, '-', '_'); names the raw cache folder and provenance rows.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>What the source holds.</summary>
+    public required SourceKind Kind { get; init; }
+
+    /// <summary>Who publishes it (for attribution).</summary>
+    public required string Publisher { get; init; }
+
+    /// <summary>The licence it is published under, e.g. <c>OGL-3.0</c>.</summary>
+    public required string Licence { get; init; }
+
+    /// <summary>The location as written in the catalogue: an https URL, or a path relative to the catalogue file.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>The resolved location: an absolute URI (https, http on loopback, or file).</summary>
+    public required Uri Location { get; init; }
+
+    /// <summary>The file format.</summary>
+    public required SourceFormat Format { get; init; }
+
+    /// <summary>For <see cref="SourceFormat.Xlsx"/> (or an xlsx zip member): the worksheet to read.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>For <see cref="SourceFormat.Zip"/>: the archive member to read.</summary>
+    public string? Member { get; init; }
+
+    /// <summary>For <see cref="SourceFormat.Zip"/>: the format of the member (csv, xlsx, json, geojson).</summary>
+    public SourceFormat? MemberFormat { get; init; }
+
+    /// <summary>The geography level of the rows.</summary>
+    public required GeographyLevel Geography { get; init; }
+
+    /// <summary>The geography vintage (e.g. 2011 or 2021 for LSOAs), when it has one.</summary>
+    public int? Vintage { get; init; }
+
+    /// <summary>The data period or edition the file covers (e.g. <c>2019</c>, <c>mid-2020</c>), when stated.</summary>
+    public string? Period { get; init; }
+
+    /// <summary>Canonical field name to the source's header.</summary>
+    public required FrozenDictionary<string, string> Columns { get; init; }
+
+    /// <summary>Expected SHA-256 of the file (lower-case hex), when pinned.</summary>
+    public string? Sha256 { get; init; }
+
+    /// <summary>Largest file accepted, in bytes.</summary>
+    public required long MaxBytes { get; init; }
+
+    /// <summary>A cron expression overriding the catalogue's default schedule for this source.</summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>Whether a refresh includes the source (alternatives ship disabled).</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>The id of the source this one is an alternative to, when it is one.</summary>
+    public string? AlternativeTo { get; init; }
+
+    /// <summary>Free-text description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Kind-specific settings (e.g. <c>index_id</c>, <c>indicator_id</c>, <c>filter</c>), as written.</summary>
+    public required FrozenDictionary<string, string> Options { get; init; }
+
+    /// <summary>1-based line of the entry in the catalogue file, for messages.</summary>
+    public int Line { get; init; }
+
+    /// <summary>Whether the location is a local file rather than an HTTP(S) URL.</summary>
+    public bool IsFile => Location.IsFile;
+
+    /// <summary>Gets an option by key, or <see langword="null"/>.</summary>
+    /// <param name="key">The option key as written in the catalogue.</param>
+    public string? Option(string key) => Options.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>Gets the source header for a canonical field, or <see langword="null"/> when unmapped.</summary>
+    /// <param name="canonical">The canonical field name.</param>
+    public string? Column(string canonical) => Columns.TryGetValue(canonical, out var header) ? header : null;
+
+    /// <summary>The file name the raw cache stores the download under (keeps the publisher's extension).</summary>
+    public string RawFileName => "data" + Format switch
+    {
+        SourceFormat.Csv => ".csv",
+        SourceFormat.CsvGz => ".csv.gz",
+        SourceFormat.Xlsx => ".xlsx",
+        SourceFormat.Zip => ".zip",
+        SourceFormat.Json => ".json",
+        SourceFormat.GeoJson => ".geojson",
+        _ => ".bin",
+    };
+}
