@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Inequalities.Lake.Snapshots;
+
+/// <summary>
+/// <c>manifest.json</c>: what a snapshot holds and where every value came from. Field names are snake_case and
+/// part of the contract other engines and notebooks rely on.
+/// </summary>
+public sealed record SnapshotManifest
+{
+    /// <summary>The snapshot id (UTC time, sortable, e.g. <c>20261125T020000Z</c>).</summary>
+    public required string SnapshotId { get; init; }
+
+    /// <summary>When the snapshot was created.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The version of the tool that wrote it.</summary>
+    public required string ToolVersion { get; init; }
+
+    /// <summary>The catalogue file the refresh read.</summary>
+    public string? Catalogue { get; init; }
+
+    /// <summary>Whether the refresh ran on the generated sample mirror.</summary>
+    public bool Sample { get; init; }
+
+    /// <summary>Provenance of each source, in catalogue order.</summary>
+    public required IReadOnlyList<SourceProvenance> Sources { get; init; }
+
+    /// <summary>The tables in the snapshot.</summary>
+    public IReadOnlyList<TableEntry> Tables { get; init; } = [];
+
+    /// <summary>The JSON options every manifest is written and read with.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>Reads a manifest file.</summary>
+    /// <param name="path">The manifest path.</param>
+    /// <exception cref="InvalidDataException">The file is not a valid manifest.</exception>
+    public static SnapshotManifest Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SnapshotManifest>(File.ReadAllBytes(path), JsonOptions)
+                ?? throw new InvalidDataException($"{path} is empty; expected a snapshot manifest.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path} is not a valid snapshot manifest: {ex.Message}", ex);
+        }
+    }
+}
+
+/// <summary>What a refresh did with one source.</summary>
+public enum SourceStatus
+{
+    /// <summary>A new copy was downloaded and used.</summary>
+    Fetched,
+
+    /// <summary>The publisher's file had not changed since the last refresh.</summary>
+    Unchanged,
+
+    /// <summary>The fetch failed; the last good copy (if any) was used and the source is stale.</summary>
+    Failed,
+}
+
+/// <summary>The provenance of one source in a snapshot.</summary>
+public sealed record SourceProvenance
+{
+    /// <summary>The source id from the catalogue.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Where it was read from.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>When the copy used was retrieved (null when no copy exists).</summary>
+    public DateTimeOffset? RetrievedAt { get; init; }
+
+    /// <summary>Size of the copy used, in bytes.</summary>
+    public long? Bytes { get; init; }
+
+    /// <summary>SHA-256 of the copy used (lower-case hex).</summary>
+    public string? Sha256 { get; init; }
+
+    /// <summary>Rows parsed from it, when it was parsed.</summary>
+    public long? Rows { get; init; }
+
+    /// <summary>The publisher's licence.</summary>
+    public required string Licence { get; init; }
+
+    /// <summary>The publisher.</summary>
+    public string? Publisher { get; init; }
+
+    /// <summary>What the refresh did with the source.</summary>
+    public required SourceStatus Status { get; init; }
+
+    /// <summary>Why the source failed or is stale.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Whether the values come from an older copy because this refresh could not fetch the source.</summary>
+    public bool Stale { get; init; }
+}
+
+/// <summary>A table in a snapshot.</summary>
+public sealed record TableEntry
+{
+    /// <summary>The table name (e.g. <c>areas</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Path relative to the snapshot folder: a file, or a folder of Parquet parts.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Number of rows.</summary>
+    public required long Rows { get; init; }
+
+    /// <summary>The source ids the table was built from.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+}

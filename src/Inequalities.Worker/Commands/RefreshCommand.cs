@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Inequalities.Lake.Refresh;
+using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Fetch;
+using Inequalities.Sources.Sample;
+using Microsoft.Extensions.Logging;
+
+namespace Inequalities.Worker.Commands;
+
+/// <summary><c>inequalities refresh</c>: one full refresh of the lake.</summary>
+internal static class RefreshCommand
+{
+    public static Command Create(TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        var config = CommonOptions.Config();
+        var lake = CommonOptions.Lake();
+        var only = new Option<string?>("--only") { Description = "Refresh only these source ids (comma-separated)." };
+        var sample = new Option<bool>("--sample") { Description = "Use the generated sample mirror: works offline on a fresh clone." };
+        var offline = new Option<bool>("--offline") { Description = "Read only the raw cache; never touch the network." };
+        var command = new Command("refresh", "Fetch, parse, harmonise, join, compute and publish a new snapshot.")
+        {
+            config, lake, only, sample, offline,
+        };
+
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new RefreshArguments(
+                parse.GetValue(config)!,
+                parse.GetValue(lake)!,
+                parse.GetValue(only),
+                parse.GetValue(sample),
+                parse.GetValue(offline)),
+            timeProvider,
+            loggerFactory,
+            cancellationToken));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(RefreshArguments args, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger("Inequalities.Refresh");
+        SourceCatalogue catalogue;
+        try
+        {
+            catalogue = SourceCatalogue.Load(args.Config.FullName);
+            if (!string.IsNullOrWhiteSpace(args.Only))
+            {
+                catalogue = catalogue.Only(args.Only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+        }
+        catch (Exception ex) when (ex is CatalogueException or FileNotFoundException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        var layout = new LakeLayout(args.Lake.FullName);
+        if (args.Sample)
+        {
+            var mirror = Path.Combine(layout.Root, "sample-mirror");
+            catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, mirror));
+            logger.LogInformation("Using the generated sample mirror in {Mirror}", mirror);
+        }
+
+        var options = new FetchOptions { Offline = args.Offline };
+        using var fetcher = new SourceFetcher(options, timeProvider, loggerFactory.CreateLogger<SourceFetcher>());
+        var runner = new RefreshRunner(layout, fetcher, timeProvider, loggerFactory.CreateLogger<RefreshRunner>());
+        try
+        {
+            var outcome = await runner.RunAsync(catalogue, args.Sample, ConsoleProgress.ForTerminal(timeProvider), cancellationToken).ConfigureAwait(false);
+            if (outcome.Published)
+            {
+                await Console.Out.WriteLineAsync($"Published snapshot {outcome.SnapshotId} to {layout.Root}").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            await Console.Error.WriteLineAsync($"Refresh failed; the current snapshot ({layout.ReadCurrentId() ?? "none"}) stays as it was.{Environment.NewLine}{outcome.Error}").ConfigureAwait(false);
+            return ExitCodes.RefreshFailed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Refresh cancelled; nothing was published.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    internal sealed record RefreshArguments(FileInfo Config, DirectoryInfo Lake, string? Only, bool Sample, bool Offline);
+}

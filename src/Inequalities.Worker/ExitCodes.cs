@@ -1,0 +1,20 @@
+namespace Inequalities.Worker;
+
+/// <summary>The process exit codes, documented in the README.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success: a snapshot was published (refresh), or the worker stopped cleanly (run).</summary>
+    public const int Success = 0;
+
+    /// <summary>The refresh failed: nothing was published and the previous snapshot stays current.</summary>
+    public const int RefreshFailed = 1;
+
+    /// <summary>The command line or the catalogue is invalid.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>Another refresh or worker holds the lake.</summary>
+    public const int LakeBusy = 3;
+
+    /// <summary>Stopped by Ctrl-C or SIGTERM before finishing; nothing half-written was published.</summary>
+    public const int Cancelled = 130;
+}

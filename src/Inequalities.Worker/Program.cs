@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Inequalities.Worker.Commands;
+using Microsoft.Extensions.Logging;
+
+namespace Inequalities.Worker;
+
+/// <summary>The <c>inequalities</c> command line.</summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        using var loggerFactory = LoggerFactory.Create(builder => builder
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssK ";
+                o.UseUtcTimestamp = true;
+            })
+            .SetMinimumLevel(LogLevel.Information));
+        var root = BuildRootCommand(TimeProvider.System, loggerFactory);
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    internal static RootCommand BuildRootCommand(TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        var root = new RootCommand("Inequalities: the LSOA open-data lake and health-inequalities measures for the Liverpool City Region and England.");
+        root.Subcommands.Add(RefreshCommand.Create(timeProvider, loggerFactory));
+        return root;
+    }
+}
