@@ -1,0 +1,182 @@
+using System.Text.Json;
+
+namespace Inequalities.Sources.Parsing;
+
+/// <summary>
+/// Reads a JSON array of flat objects (or an object whose first array property holds them) as rows, streaming the
+/// array element by element. The header is the union of the first object's property names; nested values are kept
+/// as their JSON text.
+/// </summary>
+internal sealed class JsonTabularReader : TabularReader
+{
+    private readonly Stream _stream;
+    private readonly IEnumerator<JsonElement> _elements;
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<string> _headers = [];
+    private string[] _row = [];
+    private JsonElement? _pending;
+
+    public JsonTabularReader(string sourceId, Stream stream)
+    {
+        _stream = stream;
+        _elements = Elements(stream).GetEnumerator();
+        if (!_elements.MoveNext())
+        {
+            throw new SourceDataException(sourceId, null, null, "the JSON holds no records; expected an array of objects");
+        }
+
+        var first = _elements.Current;
+        if (first.ValueKind != JsonValueKind.Object)
+        {
+            throw new SourceDataException(sourceId, 1, null, $"expected a JSON object per record, found {first.ValueKind}");
+        }
+
+        foreach (var property in first.EnumerateObject())
+        {
+            _index[property.Name] = _headers.Count;
+            _headers.Add(CleanHeader(property.Name));
+        }
+
+        _pending = first;
+    }
+
+    public override IReadOnlyList<string> Headers => _headers;
+
+    public override bool Read()
+    {
+        JsonElement element;
+        if (_pending is { } pending)
+        {
+            element = pending;
+            _pending = null;
+        }
+        else if (_elements.MoveNext())
+        {
+            element = _elements.Current;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (_row.Length != _headers.Count)
+        {
+            _row = new string[_headers.Count];
+        }
+
+        Array.Fill(_row, string.Empty);
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (_index.TryGetValue(property.Name, out var i))
+                {
+                    _row[i] = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString() ?? string.Empty,
+                        JsonValueKind.Number => property.Value.GetRawText(),
+                        JsonValueKind.True => "TRUE",
+                        JsonValueKind.False => "FALSE",
+                        JsonValueKind.Null or JsonValueKind.Undefined => string.Empty,
+                        _ => property.Value.GetRawText(),
+                    };
+                }
+            }
+        }
+
+        Row++;
+        return true;
+    }
+
+    public override ReadOnlySpan<char> Field(int index) => (uint)index < (uint)_row.Length ? _row[index].AsSpan() : default;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _elements.Dispose();
+            _stream.Dispose();
+        }
+    }
+
+    private static readonly byte[] JsonPadding = [(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF];
+
+    private static IEnumerable<JsonElement> Elements(Stream stream)
+    {
+        // Peek at the first significant byte (after any BOM) without needing a seekable stream.
+        var prefix = new byte[4096];
+        var read = stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+        var first = prefix.AsSpan(0, read).IndexOfAnyExcept(JsonPadding);
+        var whole = new PrefixedStream(prefix.AsMemory(0, read), stream);
+        if (first >= 0 && prefix[first] == (byte)'[')
+        {
+            foreach (var e in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(whole).ToBlockingEnumerable())
+            {
+                yield return e;
+            }
+
+            yield break;
+        }
+
+        using var document = JsonDocument.Parse(whole);
+        var array = document.RootElement.ValueKind == JsonValueKind.Object
+            ? document.RootElement.EnumerateObject().Select(p => p.Value).FirstOrDefault(v => v.ValueKind == JsonValueKind.Array)
+            : default;
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        foreach (var e in array.EnumerateArray())
+        {
+            yield return e.Clone();
+        }
+    }
+
+    /// <summary>Replays bytes already read before continuing with the rest of the stream.</summary>
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    {
+        private ReadOnlyMemory<byte> _prefix = prefix;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_prefix.IsEmpty)
+            {
+                return rest.Read(buffer);
+            }
+
+            var n = Math.Min(buffer.Length, _prefix.Length);
+            _prefix.Span[..n].CopyTo(buffer);
+            _prefix = _prefix[n..];
+            return n;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            _prefix.IsEmpty ? rest.ReadAsync(buffer, cancellationToken) : ValueTask.FromResult(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
