@@ -224,6 +224,9 @@ public sealed class LoopbackServer : IAsyncDisposable
             case LoopbackFaultKind.CutOff:
                 await response.Body.WriteAsync(bytes.AsMemory(0, Math.Min(fault.BytesBefore, bytes.Length)), token).ConfigureAwait(false);
                 await response.Body.FlushAsync(token).ConfigureAwait(false);
+
+                // Let the client read the headers and the partial body before the reset (a RST discards unread data).
+                await Task.Delay(TimeSpan.FromMilliseconds(150), CancellationToken.None).ConfigureAwait(false);
                 context.Abort();
                 return;
             case LoopbackFaultKind.Stall:
