@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
+using Inequalities.Lake.Build;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
 using Inequalities.Sources.Fetch;
+using Inequalities.Sources.Parsing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -75,6 +77,19 @@ public sealed class RefreshRunner
         }
 
         using var staging = new SnapshotPublisher(_layout, _timeProvider).Begin();
+        BuildResult build;
+        try
+        {
+            var files = results.Select(r => (r.Source, r.File!.Path)).ToList();
+            build = await LakeBuilder.BuildAsync(files, staging, _logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceDataException ex)
+        {
+            var error = $"source '{ex.SourceId}' could not be used: {ex.Message}";
+            _logger.LogError("Refresh failed; the current snapshot stays as it was. {Error}", error);
+            return new RefreshOutcome(false, null, results, error);
+        }
+
         var manifest = new SnapshotManifest
         {
             SnapshotId = staging.Id,
@@ -82,10 +97,11 @@ public sealed class RefreshRunner
             ToolVersion = ToolVersion,
             Catalogue = catalogue.Path,
             Sample = sample,
-            Sources = results.Select(ToProvenance).ToList(),
+            Sources = results.Select(r => ToProvenance(r, build)).ToList(),
+            Tables = build.Tables,
         };
 
-        var folder = await staging.PublishAsync(manifest, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var folder = await staging.PublishAsync(manifest, LakeBuilder.CountRowsAsync, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation(
             "Published snapshot {SnapshotId} ({Sources} sources, {Stale} stale) in {Elapsed:F1}s at {Folder}",
             staging.Id,
@@ -96,8 +112,10 @@ public sealed class RefreshRunner
         return new RefreshOutcome(true, staging.Id, results, null);
     }
 
-    private static SourceProvenance ToProvenance(FetchResult result) => new()
+    private static SourceProvenance ToProvenance(FetchResult result, BuildResult build) => new()
     {
+        Rows = build.Rows.TryGetValue(result.Source.Id, out var rows) ? rows : null,
+        Note = build.NotUsed.GetValueOrDefault(result.Source.Id),
         Id = result.Source.Id,
         Url = result.File?.Url ?? result.Source.Url,
         RetrievedAt = result.File?.RetrievedAt,

@@ -102,6 +102,9 @@ public sealed record SourceProvenance
     /// <summary>Why the source failed or is stale.</summary>
     public string? Error { get; init; }
 
+    /// <summary>A remark about how the snapshot used the source (e.g. a kind no table uses yet).</summary>
+    public string? Note { get; init; }
+
     /// <summary>Whether the values come from an older copy because this refresh could not fetch the source.</summary>
     public bool Stale { get; init; }
 }

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Inequalities.Core.Columnar;
+using Inequalities.Lake.Parquet;
+using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Catalogue;
+using Microsoft.Extensions.Logging;
+
+namespace Inequalities.Lake.Build;
+
+/// <summary>What a build wrote into a staging snapshot.</summary>
+/// <param name="Tables">The tables, for the manifest.</param>
+/// <param name="Rows">Rows parsed per source id.</param>
+/// <param name="NotUsed">Sources fetched but not used by any table yet, with the reason.</param>
+internal sealed record BuildResult(IReadOnlyList<TableEntry> Tables, IReadOnlyDictionary<string, long> Rows, IReadOnlyDictionary<string, string> NotUsed);
+
+/// <summary>Parses the fetched sources and writes the lake's tables as Parquet into a staging snapshot.</summary>
+internal static class LakeBuilder
+{
+    public static async Task<BuildResult> BuildAsync(
+        IReadOnlyList<(SourceDefinition Source, string Path)> files,
+        SnapshotStaging staging,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var parsed = ParsedSources.Parse(files, cancellationToken);
+        logger.LogInformation("Parsed {Sources} sources in {Elapsed} ms", files.Count, clock.ElapsedMilliseconds);
+
+        var geography = GeographyModel.Build(parsed);
+        var tables = new List<(Table Table, IReadOnlyList<string> Sources)>
+        {
+            (LakeTables.Areas(geography), [.. parsed.Lookups.Select(l => l.SourceId), .. parsed.Populations.Select(p => p.Source.Id)]),
+            (LakeTables.Deprivation(geography, parsed.Deprivation), [.. parsed.Deprivation.Select(d => d.SourceId)]),
+            (LakeTables.Indicators(parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id)]),
+            (LakeTables.LsoaIndicators(geography, parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id), .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }]),
+        };
+
+        var entries = new List<TableEntry>();
+        foreach (var (table, sources) in tables)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = table.Name + ".parquet";
+            var stream = new FileStream(staging.PathFor(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                var options = new ParquetWriteOptions
+                {
+                    Metadata = new Dictionary<string, string>
+                    {
+                        ["inequalities.table"] = table.Name,
+                        ["inequalities.snapshot"] = staging.Id,
+                        ["inequalities.sources"] = string.Join(",", sources.Distinct()),
+                    },
+                };
+                await ParquetTableWriter.WriteAsync(table, stream, options, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            entries.Add(new TableEntry { Name = table.Name, Path = relative, Rows = table.RowCount, Sources = [.. sources.Distinct()] });
+            logger.LogInformation("Wrote {Table}: {Rows} rows", table.Name, table.RowCount);
+        }
+
+        return new BuildResult(entries, parsed.Rows, parsed.NotUsed);
+    }
+
+    /// <summary>Re-reads a table file and returns its row count (the publisher's check before <c>current</c> moves).</summary>
+    public static async ValueTask<long> CountRowsAsync(string path, CancellationToken cancellationToken)
+    {
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            var table = await ParquetTableReader.ReadAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return table.RowCount;
+        }
+    }
+}

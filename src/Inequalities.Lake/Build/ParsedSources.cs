@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Parsing;
+
+namespace Inequalities.Lake.Build;
+
+/// <summary>Every source of a refresh, parsed by kind.</summary>
+internal sealed class ParsedSources
+{
+    public List<DeprivationData> Deprivation { get; } = [];
+
+    public List<LookupData> Lookups { get; } = [];
+
+    public List<(SourceDefinition Source, PopulationData Data)> Populations { get; } = [];
+
+    public List<(SourceDefinition Source, IndicatorData Data)> Indicators { get; } = [];
+
+    /// <summary>Rows parsed per source id.</summary>
+    public ConcurrentDictionary<string, long> Rows { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sources whose kind this build does not use yet, with the reason.</summary>
+    public ConcurrentDictionary<string, string> NotUsed { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Parses every source (in parallel); the first failure is rethrown with the source named.</summary>
+    public static ParsedSources Parse(IReadOnlyList<(SourceDefinition Source, string Path)> files, CancellationToken cancellationToken)
+    {
+        var parsed = new ParsedSources();
+        var results = new object?[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (source, path) = files[i];
+            results[i] = source.Kind switch
+            {
+                SourceKind.Deprivation => SourceParser.Deprivation(source, path),
+                SourceKind.Lookup => SourceParser.Lookup(source, path),
+                SourceKind.Population => SourceParser.Population(source, path),
+                SourceKind.Indicator or SourceKind.Fingertips => SourceParser.Indicators(source, path),
+                _ => null,
+            };
+        });
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            var source = files[i].Source;
+            switch (results[i])
+            {
+                case DeprivationData d:
+                    parsed.Deprivation.Add(d);
+                    parsed.Rows[source.Id] = d.LsoaCodes.Length;
+                    break;
+                case LookupData l:
+                    parsed.Lookups.Add(l);
+                    parsed.Rows[source.Id] = l.Rows;
+                    break;
+                case PopulationData p:
+                    parsed.Populations.Add((source, p));
+                    parsed.Rows[source.Id] = p.AreaCodes.Length;
+                    break;
+                case IndicatorData x:
+                    parsed.Indicators.Add((source, x));
+                    parsed.Rows[source.Id] = x.Rows;
+                    break;
+                default:
+                    parsed.NotUsed[source.Id] = $"sources of kind '{source.Kind}' are fetched and kept in the raw cache; the lake tables do not use them yet";
+                    break;
+            }
+        }
+
+        return parsed;
+    }
+}
