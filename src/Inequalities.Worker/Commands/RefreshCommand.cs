@@ -18,9 +18,10 @@ internal static class RefreshCommand
         var only = new Option<string?>("--only") { Description = "Refresh only these source ids (comma-separated)." };
         var sample = new Option<bool>("--sample") { Description = "Use the generated sample mirror: works offline on a fresh clone." };
         var offline = new Option<bool>("--offline") { Description = "Read only the raw cache; never touch the network." };
+        var wait = new Option<double>("--wait") { Description = "Seconds to wait for another refresh or worker on the same lake to finish (default: exit at once)." };
         var command = new Command("refresh", "Fetch, parse, harmonise, join, compute and publish a new snapshot.")
         {
-            config, lake, only, sample, offline,
+            config, lake, only, sample, offline, wait,
         };
 
         command.SetAction((parse, cancellationToken) => RunAsync(
@@ -29,7 +30,8 @@ internal static class RefreshCommand
                 parse.GetValue(lake)!,
                 parse.GetValue(only),
                 parse.GetValue(sample),
-                parse.GetValue(offline)),
+                parse.GetValue(offline),
+                TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait)))),
             timeProvider,
             loggerFactory,
             cancellationToken));
@@ -55,6 +57,14 @@ internal static class RefreshCommand
         }
 
         var layout = new LakeLayout(args.Lake.FullName);
+        var (lakeLock, holder) = await LakeLock.TryAcquireAsync(layout, args.Wait, timeProvider, cancellationToken).ConfigureAwait(false);
+        if (lakeLock is null)
+        {
+            await Console.Error.WriteLineAsync($"The lake '{layout.Root}' is busy: another refresh or worker holds it ({holder}). Try again later, or pass --wait SECONDS.").ConfigureAwait(false);
+            return ExitCodes.LakeBusy;
+        }
+
+        using var held = lakeLock;
         if (args.Sample)
         {
             var mirror = Path.Combine(layout.Root, "sample-mirror");
@@ -84,5 +94,5 @@ internal static class RefreshCommand
         }
     }
 
-    internal sealed record RefreshArguments(FileInfo Config, DirectoryInfo Lake, string? Only, bool Sample, bool Offline);
+    internal sealed record RefreshArguments(FileInfo Config, DirectoryInfo Lake, string? Only, bool Sample, bool Offline, TimeSpan Wait);
 }
