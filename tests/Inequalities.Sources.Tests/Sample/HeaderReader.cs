@@ -60,6 +60,112 @@ internal static class HeaderReader
         }
     }
 
+    /// <summary>Reads every record of a source file as header to value (CSV, CSV.gz, xlsx, zip, json, geojson).</summary>
+    public static List<Dictionary<string, string>> ReadRows(SourceDefinition source, string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ReadRows(source.Format, source, stream);
+    }
+
+    private static List<Dictionary<string, string>> ReadRows(SourceFormat format, SourceDefinition source, Stream stream)
+    {
+        switch (format)
+        {
+            case SourceFormat.Csv:
+            case SourceFormat.CsvGz:
+                Stream input = format == SourceFormat.CsvGz ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+                using (var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
+                {
+                    var records = SplitRecords(reader.ReadToEnd());
+                    var header = SplitCsvRecord(records[0]);
+                    return records.Skip(1).Where(r => r.Length > 0).Select(r => Zip(header, SplitCsvRecord(r))).ToList();
+                }
+
+            case SourceFormat.Xlsx:
+                {
+                    var rows = XlsxRows(stream, source.Sheet!);
+                    var header = rows[HeaderRow(source) - 1];
+                    return rows.Skip(HeaderRow(source)).Select(r => Zip(header, r)).ToList();
+                }
+
+            case SourceFormat.Json:
+            case SourceFormat.GeoJson:
+                using (var doc = JsonDocument.Parse(stream))
+                {
+                    var items = format == SourceFormat.Json
+                        ? doc.RootElement.EnumerateArray().ToList()
+                        : doc.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties")).ToList();
+                    return items.Select(o => o.EnumerateObject().ToDictionary(
+                        p => p.Name,
+                        p => p.Value.ValueKind switch
+                        {
+                            JsonValueKind.Null => string.Empty,
+                            JsonValueKind.String => p.Value.GetString()!,
+                            _ => p.Value.GetRawText(),
+                        },
+                        StringComparer.Ordinal)).ToList();
+                }
+
+            case SourceFormat.Zip:
+                using (var zip = new ZipArchive(stream, ZipArchiveMode.Read))
+                {
+                    using var inner = zip.GetEntry(source.Member!)!.Open();
+                    using var buffer = new MemoryStream();
+                    inner.CopyTo(buffer);
+                    buffer.Position = 0;
+                    return ReadRows(source.MemberFormat!.Value, source, buffer);
+                }
+
+            default:
+                throw new NotSupportedException(format.ToString());
+        }
+    }
+
+    private static Dictionary<string, string> Zip(IReadOnlyList<string> header, IReadOnlyList<string> values)
+    {
+        var row = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            row[header[i]] = i < values.Count ? values[i] : string.Empty;
+        }
+
+        return row;
+    }
+
+    private static List<string> SplitRecords(string text)
+    {
+        var records = new List<string>();
+        var sb = new StringBuilder();
+        var inQuotes = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+
+            if ((c == '\n' || c == '\r') && !inQuotes)
+            {
+                if (sb.Length > 0)
+                {
+                    records.Add(sb.ToString());
+                    sb.Clear();
+                }
+
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        if (sb.Length > 0)
+        {
+            records.Add(sb.ToString());
+        }
+
+        return records;
+    }
+
     public static int HeaderRow(SourceDefinition source) =>
         source.Option("header_row") is { } row ? int.Parse(row, System.Globalization.CultureInfo.InvariantCulture) : 1;
 
