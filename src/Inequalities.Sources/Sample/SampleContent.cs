@@ -26,7 +26,8 @@ internal static class SampleContent
     public static SampleTable Build(SourceDefinition source, SampleGeography geo, Random random)
     {
         var columns = source.Columns
-            .OrderBy(c => Priority(c.Key))
+            .OrderBy(c => source.Kind == SourceKind.Fingertips ? 0 : Priority(c.Key))
+            .ThenBy(c => SubOrder(c.Key))
             .ThenBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => (c.Key, c.Value))
             .ToList();
@@ -67,9 +68,52 @@ internal static class SampleContent
         return table;
     }
 
+    private static readonly string[] FingertipsOrder =
+    [
+        "indicator_id", "indicator_name", "parent_code", "parent_name", "area_code", "area_name", "area_type", "sex", "age",
+        "category_type", "category", "period", "value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998", "count",
+        "denominator", "value_note", "recent_trend", "compared_to_england", "compared_to_parent", "period_sortable", "new_data",
+        "compared_to_goal", "period_range",
+    ];
+
+    private static readonly string[] PopulationOrder =
+        ["population.total", "population.children", "population.age_16_59", "population.older", "population.working_age"];
+
+    /// <summary>Orders columns roughly as publishers do: domains in index order, measures score, rank, decile; ages ascending.</summary>
+    private static int SubOrder(string canonical)
+    {
+        var fingertips = Array.IndexOf(FingertipsOrder, canonical);
+        if (fingertips >= 0)
+        {
+            return fingertips;
+        }
+
+        var population = Array.IndexOf(PopulationOrder, canonical);
+        if (population >= 0)
+        {
+            return 1000 + population;
+        }
+
+        if (canonical.StartsWith("population.age.", StringComparison.Ordinal))
+        {
+            var digits = new string(canonical["population.age.".Length..].TakeWhile(char.IsDigit).ToArray());
+            return 1100 + (digits.Length > 0 ? int.Parse(digits, Inv) : 500);
+        }
+
+        var dot = canonical.LastIndexOf('.');
+        if (dot > 0 && !canonical.StartsWith("value.", StringComparison.Ordinal))
+        {
+            var domain = CanonicalFields.Domains.ToList().IndexOf(canonical[..dot]);
+            var measure = canonical[(dot + 1)..] switch { "score" => 0, "rank" => 1, _ => 2 };
+            return 100 + ((domain < 0 ? 50 : domain) * 3) + measure;
+        }
+
+        return 5000;
+    }
+
     private static int Priority(string canonical) => canonical switch
     {
-        "lsoa_code" or "area_code" or "postcode" or "asset_id" or "indicator_id" => 0,
+        "lsoa_code" or "area_code" or "postcode" or "asset_id" => 0,
         "lsoa_name" or "area_name" or "name" or "indicator_name" => 1,
         _ when canonical.EndsWith("_code", StringComparison.Ordinal) => 2,
         _ when canonical.EndsWith("_name", StringComparison.Ordinal) => 3,
@@ -373,10 +417,11 @@ internal static class SampleContent
             var sortable = $"{start}0000";
             foreach (var row in rows)
             {
-                var value = 70 + (random.NextDouble() * 15);
+                var (low, high, per) = Range(name);
+                var value = low + (random.NextDouble() * (high - low));
                 var se = row.Population > 0 ? value * 3 / Math.Sqrt(row.Population) : value * 0.05;
                 var denominator = row.Population * 3;
-                var count = (long)Math.Round(value * denominator / 1000);
+                var count = (long)Math.Round(value * denominator / per);
                 table.Add(c => c switch
                 {
                     "indicator_id" => indicatorId,
@@ -405,6 +450,20 @@ internal static class SampleContent
                 });
             }
         }
+    }
+
+    /// <summary>A plausible value range and rate base for a Fingertips indicator, from words in its name.</summary>
+    private static (double Low, double High, double Per) Range(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        return lower switch
+        {
+            _ when lower.Contains("life expectancy", StringComparison.Ordinal) => (74, 84, 1000),
+            _ when lower.Contains("suicide", StringComparison.Ordinal) => (8, 16, 100_000),
+            _ when lower.Contains("self-harm", StringComparison.Ordinal) => (150, 450, 100_000),
+            _ when lower.Contains("depression", StringComparison.Ordinal) || lower.Contains("prevalence", StringComparison.Ordinal) => (10, 19, 100),
+            _ => (20, 80, 100),
+        };
     }
 
     private static void Lookup(SourceDefinition source, SampleGeography geo, SampleTable table)
