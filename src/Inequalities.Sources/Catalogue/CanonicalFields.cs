@@ -28,7 +28,8 @@ public static partial class CanonicalFields
             MinCodes: 2),
         [SourceKind.Population] = new(
             Required: ["area_code"],
-            Allowed: ["area_name", "population.total", "age", "value", "sex"],
+            Allowed: ["area_name", "lad_code", "lad_name", "population.total", "population.children", "population.age_16_59",
+                "population.older", "population.working_age", "age", "value", "sex"],
             Patterns: [PopulationAge()],
             AtLeastOne: ("'population.total' or 'value'", static k => k is "population.total" or "value")),
         [SourceKind.Indicator] = new(

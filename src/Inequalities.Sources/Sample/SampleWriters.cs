@@ -1,0 +1,303 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security;
+using System.Text;
+using System.Text.Json;
+using Inequalities.Sources.Catalogue;
+
+namespace Inequalities.Sources.Sample;
+
+/// <summary>Writes a <see cref="SampleTable"/> in each published format, byte for byte the same on every run.</summary>
+internal static class SampleWriters
+{
+    /// <summary>The timestamp given to every zip entry, so archives do not depend on the clock.</summary>
+    public static readonly DateTimeOffset FixedTimestamp = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly UTF8Encoding Utf8NoBom = new(false);
+
+    public static byte[] Write(SourceDefinition source, SampleTable table) => Write(source, table, source.Format);
+
+    private static byte[] Write(SourceDefinition source, SampleTable table, SourceFormat format) => format switch
+    {
+        SourceFormat.Csv => Csv(source, table),
+        SourceFormat.CsvGz => Gzip(Csv(source, table)),
+        SourceFormat.Xlsx => Xlsx(source, table),
+        SourceFormat.Json => Json(table),
+        SourceFormat.GeoJson => GeoJson(table),
+        SourceFormat.Zip => Zip(source.Member!, Write(source, table, source.MemberFormat ?? SourceFormat.Csv)),
+        _ => throw new NotSupportedException($"Source '{source.Id}': the sample mirror cannot write format '{format}'."),
+    };
+
+    public static byte[] Csv(SourceDefinition source, SampleTable table)
+    {
+        var bom = string.Equals(source.Option("bom"), "true", StringComparison.OrdinalIgnoreCase);
+        var thousands = source.Option("thousands_separator");
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', table.Columns.Select(c => Quote(c.Header))).Append("\r\n");
+        foreach (var row in table.Rows)
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(',');
+                }
+
+                var value = row[i] ?? string.Empty;
+                if (thousands is { Length: > 0 } && UsesThousands(table.Columns[i].Canonical) &&
+                    long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1000)
+                {
+                    value = n.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", thousands, StringComparison.Ordinal);
+                }
+
+                sb.Append(Quote(value));
+            }
+
+            sb.Append("\r\n");
+        }
+
+        var body = Utf8NoBom.GetBytes(sb.ToString());
+        return bom ? [0xEF, 0xBB, 0xBF, .. body] : body;
+    }
+
+    private static bool UsesThousands(string canonical) =>
+        canonical.EndsWith(".rank", StringComparison.Ordinal) || canonical.StartsWith("population", StringComparison.Ordinal);
+
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    public static byte[] Gzip(byte[] content)
+    {
+        using var buffer = new MemoryStream();
+        using (var gz = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gz.Write(content);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static byte[] Zip(string member, byte[] content) => ZipOf([(member, content)]);
+
+    private static byte[] ZipOf(IEnumerable<(string Name, byte[] Content)> entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = FixedTimestamp;
+                using var s = entry.Open();
+                s.Write(content);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static byte[] Json(SampleTable table)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
+        {
+            json.WriteStartArray();
+            foreach (var row in table.Rows)
+            {
+                json.WriteStartObject();
+                WriteProperties(json, table, row);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static byte[] GeoJson(SampleTable table)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "FeatureCollection");
+            json.WriteStartArray("features");
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", "Feature");
+                json.WriteStartObject("properties");
+                WriteProperties(json, table, table.Rows[r]);
+                json.WriteEndObject();
+                json.WritePropertyName("geometry");
+                if (table.Geometries[r] is not { } g)
+                {
+                    json.WriteNullValue();
+                }
+                else if (g.IsPoint)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("type", "Point");
+                    json.WriteStartArray("coordinates");
+                    json.WriteNumberValue(Math.Round(g.West, 6));
+                    json.WriteNumberValue(Math.Round(g.South, 6));
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+                else
+                {
+                    json.WriteStartObject();
+                    json.WriteString("type", "Polygon");
+                    json.WriteStartArray("coordinates");
+                    json.WriteStartArray();
+                    foreach (var (x, y) in new[] { (g.West, g.South), (g.East, g.South), (g.East, g.North), (g.West, g.North), (g.West, g.South) })
+                    {
+                        json.WriteStartArray();
+                        json.WriteNumberValue(Math.Round(x, 6));
+                        json.WriteNumberValue(Math.Round(y, 6));
+                        json.WriteEndArray();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteProperties(Utf8JsonWriter json, SampleTable table, string?[] row)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            var (canonical, header) = table.Columns[i];
+            var value = row[i];
+            if (string.IsNullOrEmpty(value))
+            {
+                json.WriteNull(header);
+            }
+            else if (IsNumeric(canonical) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                json.WriteNumber(header, number);
+            }
+            else
+            {
+                json.WriteString(header, value);
+            }
+        }
+    }
+
+    private static bool IsNumeric(string canonical) =>
+        canonical is "latitude" or "longitude" or "value" or "count" or "denominator" or "asset_id" ||
+        canonical.StartsWith("value.", StringComparison.Ordinal) || canonical.StartsWith("population", StringComparison.Ordinal) ||
+        canonical.EndsWith(".rank", StringComparison.Ordinal) || canonical.EndsWith(".score", StringComparison.Ordinal) ||
+        canonical.EndsWith(".decile", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A minimal Office Open XML workbook: one worksheet with the given name, inline strings and numbers. When the
+    /// source sets <c>header_row</c>, title rows come first so the header sits where the publisher puts it.
+    /// </summary>
+    public static byte[] Xlsx(SourceDefinition source, SampleTable table)
+    {
+        var headerRow = int.TryParse(source.Option("header_row"), NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h > 1 ? h : 1;
+        var sheet = new StringBuilder();
+        sheet.Append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>")
+            .Append("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        var rowNumber = 1;
+        for (; rowNumber < headerRow; rowNumber++)
+        {
+            sheet.Append(CultureInfo.InvariantCulture, $"<row r=\"{rowNumber}\">");
+            if (rowNumber == 1)
+            {
+                AppendCell(sheet, 0, rowNumber, $"Synthetic sample of {source.Id} (not real data)", numeric: false);
+            }
+
+            sheet.Append("</row>");
+        }
+
+        sheet.Append(CultureInfo.InvariantCulture, $"<row r=\"{rowNumber}\">");
+        for (var c = 0; c < table.Columns.Count; c++)
+        {
+            AppendCell(sheet, c, rowNumber, table.Columns[c].Header, numeric: false);
+        }
+
+        sheet.Append("</row>");
+        foreach (var row in table.Rows)
+        {
+            rowNumber++;
+            sheet.Append(CultureInfo.InvariantCulture, $"<row r=\"{rowNumber}\">");
+            for (var c = 0; c < row.Length; c++)
+            {
+                if (!string.IsNullOrEmpty(row[c]))
+                {
+                    var numeric = IsNumeric(table.Columns[c].Canonical) &&
+                        double.TryParse(row[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+                    AppendCell(sheet, c, rowNumber, row[c]!, numeric);
+                }
+            }
+
+            sheet.Append("</row>");
+        }
+
+        sheet.Append("</sheetData></worksheet>");
+
+        var sheetName = SecurityElement.Escape(source.Sheet ?? "Sheet1");
+        const string header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
+        var parts = new (string Name, string Xml)[]
+        {
+            ("[Content_Types].xml", header +
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
+                "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+                "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
+                "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" +
+                "</Types>"),
+            ("_rels/.rels", header +
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>" +
+                "</Relationships>"),
+            ("xl/workbook.xml", header +
+                "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
+                $"<sheets><sheet name=\"{sheetName}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            ("xl/_rels/workbook.xml.rels", header +
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +
+                "</Relationships>"),
+            ("xl/worksheets/sheet1.xml", sheet.ToString()),
+        };
+        return ZipOf(parts.Select(p => (p.Name, Utf8NoBom.GetBytes(p.Xml))));
+    }
+
+    private static void AppendCell(StringBuilder sheet, int column, int row, string value, bool numeric)
+    {
+        var reference = ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
+        if (numeric)
+        {
+            sheet.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\"><v>{value}</v></c>");
+        }
+        else
+        {
+            sheet.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{SecurityElement.Escape(value)}</t></is></c>");
+        }
+    }
+
+    /// <summary>Zero-based column index to its spreadsheet letters (0 is A, 26 is AA).</summary>
+    public static string ColumnName(int index)
+    {
+        var name = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+}
