@@ -16,16 +16,22 @@ internal sealed class JsonTabularReader : TabularReader
     private string[] _row = [];
     private JsonElement? _pending;
 
-    public JsonTabularReader(string sourceId, Stream stream)
+    private readonly string? _recordProperty;
+
+    /// <param name="sourceId">The source id, for messages.</param>
+    /// <param name="stream">The JSON document.</param>
+    /// <param name="recordProperty">When set, each element's object property of that name is the record (GeoJSON <c>properties</c>).</param>
+    public JsonTabularReader(string sourceId, Stream stream, string? recordProperty = null)
     {
         _stream = stream;
+        _recordProperty = recordProperty;
         _elements = Elements(stream).GetEnumerator();
         if (!_elements.MoveNext())
         {
             throw new SourceDataException(sourceId, null, null, "the JSON holds no records; expected an array of objects");
         }
 
-        var first = _elements.Current;
+        var first = Record(_elements.Current);
         if (first.ValueKind != JsonValueKind.Object)
         {
             throw new SourceDataException(sourceId, 1, null, $"expected a JSON object per record, found {first.ValueKind}");
@@ -52,7 +58,7 @@ internal sealed class JsonTabularReader : TabularReader
         }
         else if (_elements.MoveNext())
         {
-            element = _elements.Current;
+            element = Record(_elements.Current);
         }
         else
         {
@@ -98,6 +104,11 @@ internal sealed class JsonTabularReader : TabularReader
             _stream.Dispose();
         }
     }
+
+    private JsonElement Record(JsonElement element) =>
+        _recordProperty is not null && element.ValueKind == JsonValueKind.Object && element.TryGetProperty(_recordProperty, out var inner)
+            ? inner
+            : element;
 
     private static readonly byte[] JsonPadding = [(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF];
 

@@ -32,12 +32,14 @@ internal abstract class TabularReader : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         try
         {
+            var skip = HeaderSkip(source);
             return source.Format switch
             {
-                SourceFormat.Csv => new CsvTabularReader(source.Id, File.OpenRead(path)),
-                SourceFormat.CsvGz => new CsvTabularReader(source.Id, new GZipStream(File.OpenRead(path), CompressionMode.Decompress)),
-                SourceFormat.Xlsx => XlsxTabularReader.Open(source.Id, File.OpenRead(path), source.Sheet!),
+                SourceFormat.Csv => new CsvTabularReader(source.Id, File.OpenRead(path), skip),
+                SourceFormat.CsvGz => new CsvTabularReader(source.Id, new GZipStream(File.OpenRead(path), CompressionMode.Decompress), skip),
+                SourceFormat.Xlsx => XlsxTabularReader.Open(source.Id, File.OpenRead(path), source.Sheet!, skip),
                 SourceFormat.Json => new JsonTabularReader(source.Id, File.OpenRead(path)),
+                SourceFormat.GeoJson => new JsonTabularReader(source.Id, File.OpenRead(path), "properties"),
                 SourceFormat.Zip => OpenMember(source, path),
                 _ => throw new SourceDataException(source.Id, null, null, $"format '{source.Format}' is not tabular; it has its own reader"),
             };
@@ -63,11 +65,26 @@ internal abstract class TabularReader : IDisposable
         var stream = new OwnedStream(entry.Open(), archive);
         return source.MemberFormat switch
         {
-            SourceFormat.Csv => new CsvTabularReader(source.Id, stream),
+            SourceFormat.Csv => new CsvTabularReader(source.Id, stream, HeaderSkip(source)),
             SourceFormat.Json => new JsonTabularReader(source.Id, stream),
-            SourceFormat.Xlsx => XlsxTabularReader.Open(source.Id, Buffer(stream), source.Sheet!),
+            SourceFormat.GeoJson => new JsonTabularReader(source.Id, stream, "properties"),
+            SourceFormat.Xlsx => XlsxTabularReader.Open(source.Id, Buffer(stream), source.Sheet!, HeaderSkip(source)),
             _ => throw new SourceDataException(source.Id, null, null, $"a zip member of format '{source.MemberFormat}' is not tabular"),
         };
+    }
+
+    /// <summary>Rows before the header, from the <c>header_row</c> option (1-based; default 1).</summary>
+    private static int HeaderSkip(SourceDefinition source)
+    {
+        var text = source.Option("header_row");
+        if (text is null)
+        {
+            return 0;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row) && row >= 1
+            ? row - 1
+            : throw new SourceDataException(source.Id, null, null, $"option header_row is '{text}'; expected the 1-based row number of the header");
     }
 
     private static MemoryStream Buffer(Stream stream)
@@ -147,11 +164,16 @@ internal sealed class CsvTabularReader : TabularReader
     private readonly CsvTokenizer _tokenizer;
     private readonly string[] _headers;
 
-    public CsvTabularReader(string sourceId, Stream stream)
+    public CsvTabularReader(string sourceId, Stream stream, int skipRows = 0)
     {
         _sourceId = sourceId;
         _reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         _tokenizer = new CsvTokenizer(_reader);
+        for (var i = 0; i < skipRows; i++)
+        {
+            ReadTokens();
+        }
+
         if (!ReadTokens())
         {
             _reader.Dispose();

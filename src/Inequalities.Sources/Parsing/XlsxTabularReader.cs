@@ -22,6 +22,7 @@ internal sealed class XlsxTabularReader : TabularReader
     private string[] _headers = [];
     private string[] _row = [];
     private int _rowCount;
+    private int _sheetRow;
 
     private XlsxTabularReader(string sourceId, ZipArchive archive, Stream sheetStream, string[] sharedStrings)
     {
@@ -34,7 +35,7 @@ internal sealed class XlsxTabularReader : TabularReader
 
     public override IReadOnlyList<string> Headers => _headers;
 
-    public static XlsxTabularReader Open(string sourceId, Stream stream, string sheetName)
+    public static XlsxTabularReader Open(string sourceId, Stream stream, string sheetName, int skipRows = 0)
     {
         var archive = new ZipArchive(stream, ZipArchiveMode.Read);
         try
@@ -43,7 +44,15 @@ internal sealed class XlsxTabularReader : TabularReader
             var shared = ReadSharedStrings(archive);
             var entry = archive.GetEntry(sheetPath) ?? throw new SourceDataException(sourceId, null, null, $"the workbook lists sheet '{sheetName}' at '{sheetPath}', which is missing");
             var reader = new XlsxTabularReader(sourceId, archive, entry.Open(), shared);
-            if (!reader.NextRow(out var cells))
+            // The header is the first non-empty row at or after sheet row header_row (the rows' own numbers, so blank
+            // title rows count as the workbook shows them).
+            string[] cells;
+            bool found;
+            while ((found = reader.NextRow(out cells)) && reader._sheetRow <= skipRows)
+            {
+            }
+
+            if (!found)
             {
                 reader.Dispose();
                 throw new SourceDataException(sourceId, null, null, $"sheet '{sheetName}' is empty; expected a header row");
@@ -93,6 +102,7 @@ internal sealed class XlsxTabularReader : TabularReader
             }
 
             _rowCount++;
+            _sheetRow = int.TryParse(_xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _sheetRow + 1;
             var values = new List<string>(_headers.Length > 0 ? _headers.Length : 16);
             if (_xml.IsEmptyElement)
             {
