@@ -6,7 +6,8 @@ namespace Inequalities.Sources.Fetch;
 /// <summary>
 /// The raw cache: the last good copy of every source's file, as downloaded, under <c>&lt;lake&gt;/raw/&lt;id&gt;/</c>,
 /// named by its SHA-256, with a <c>meta.json</c> holding its provenance. A new copy replaces the old one atomically
-/// (meta.json is swapped last), so a failed or killed fetch never damages the last good copy.
+/// (meta.json is swapped last), so a failed or killed fetch never damages the last good copy. One fetch per source
+/// may write at a time (a fetch removes <c>.tmp-*</c> debris in its source folder when it starts).
 /// </summary>
 public sealed partial class RawCache
 {

@@ -46,6 +46,41 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
     }
 
     [Fact]
+    public async Task FetchAsync_HeadersTooSlowEveryTime_FailsWithHeaderTimeoutAndKeepsLastGoodCopy()
+    {
+        using var fetcher = Fetcher(FastOptions with { MaxAttempts = 2, ResponseHeadersTimeout = TimeSpan.FromMilliseconds(300) });
+        var (source, _, before) = await SeedAsync(fetcher, "lookup", "/lookup.csv");
+        Server.Always("/lookup.csv", LoopbackFault.DelayHeaders(TimeSpan.FromSeconds(20)));
+
+        var result = await FetchAsync(fetcher, source);
+
+        Assert.Equal(Prefix("lookup", "/lookup.csv") + "no response headers within 00:00:00.3000000 (after 2 attempts)", result.Error);
+        Assert.Equal(1 + 2, Server.RequestCount("/lookup.csv"));
+        AssertIntact("lookup", before, Version1);
+    }
+
+    [Fact]
+    public async Task FetchAsync_NothingListening_RetriesConnectionErrorsThenFails()
+    {
+        Uri deadUrl;
+        await using (var dead = await LoopbackServer.StartAsync())
+        {
+            deadUrl = dead.Url("/lookup.csv");
+        }
+
+        var source = Assert.Single(Catalogue(Entry("dead", deadUrl.ToString())).Sources);
+        using var fetcher = Fetcher();
+
+        var result = await FetchAsync(fetcher, source);
+
+        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(3, result.Attempts);
+        Assert.StartsWith($"Source 'dead' ({deadUrl}): the request failed: ", result.Error, StringComparison.Ordinal);
+        Assert.EndsWith("(after 3 attempts)", result.Error, StringComparison.Ordinal);
+        Assert.Null(result.File);
+    }
+
+    [Fact]
     public async Task FetchAsync_RequestTimeout408ThenSuccess_IsRetried()
     {
         using var fetcher = Fetcher();

@@ -63,6 +63,9 @@ public sealed class LoopbackFault
     public static LoopbackFault Redirect(string location, int statusCode = 302) =>
         new(LoopbackFaultKind.Redirect) { Location = location, StatusCode = statusCode };
 
+    /// <summary>Waits before sending anything (not even the headers), then answers normally.</summary>
+    public static LoopbackFault DelayHeaders(TimeSpan wait) => new(LoopbackFaultKind.DelayHeaders) { Wait = wait };
+
     /// <summary>Serves the normal body without a Content-Length (chunked), so only counting can find its size.</summary>
     public static LoopbackFault Chunked() => new(LoopbackFaultKind.Chunked);
 }
@@ -90,4 +93,7 @@ public enum LoopbackFaultKind
 
     /// <summary>The normal body, chunked (no Content-Length).</summary>
     Chunked,
+
+    /// <summary>A pause before the headers.</summary>
+    DelayHeaders,
 }

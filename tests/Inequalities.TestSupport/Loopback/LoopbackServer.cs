@@ -174,6 +174,19 @@ public sealed class LoopbackServer : IAsyncDisposable
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         var token = aborted.Token;
         var response = context.Response;
+        if (fault?.Kind == LoopbackFaultKind.DelayHeaders)
+        {
+            try
+            {
+                await Task.Delay(fault.Wait, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                context.Abort();
+                return;
+            }
+        }
+
         switch (fault?.Kind)
         {
             case LoopbackFaultKind.Status:
