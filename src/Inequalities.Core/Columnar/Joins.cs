@@ -8,7 +8,7 @@ internal static class Joins
         var rightView = KeyView.Create(right, rightKey, "join");
         var leftColumn = left.Column(leftKey);
         var rightColumn = right.Column(rightKey);
-        if ((leftColumn is StringColumn) != (rightColumn is StringColumn) || (leftColumn is PrimitiveColumn<int>) != (rightColumn is PrimitiveColumn<int>))
+        if (leftColumn.DataType != rightColumn.DataType)
         {
             throw new ArgumentException(
                 $"Cannot join '{left.Name}.{leftKey}' ({leftColumn.DataType}) to '{right.Name}.{rightKey}' ({rightColumn.DataType}): the key types differ.");
