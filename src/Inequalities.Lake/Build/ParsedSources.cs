@@ -26,18 +26,15 @@ internal sealed class ParsedSources
     {
         var parsed = new ParsedSources();
         var results = new object?[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        try
         {
-            var (source, path) = files[i];
-            results[i] = source.Kind switch
-            {
-                SourceKind.Deprivation => SourceParser.Deprivation(source, path),
-                SourceKind.Lookup => SourceParser.Lookup(source, path),
-                SourceKind.Population => SourceParser.Population(source, path),
-                SourceKind.Indicator or SourceKind.Fingertips => SourceParser.Indicators(source, path),
-                _ => null,
-            };
-        });
+            ParseAll(files, results, cancellationToken);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // Report the first failing source in catalogue order, as itself (not wrapped).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
 
         for (var i = 0; i < files.Count; i++)
         {
@@ -67,5 +64,21 @@ internal sealed class ParsedSources
         }
 
         return parsed;
+    }
+
+    private static void ParseAll(IReadOnlyList<(SourceDefinition Source, string Path)> files, object?[] results, CancellationToken cancellationToken)
+    {
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var (source, path) = files[i];
+            results[i] = source.Kind switch
+            {
+                SourceKind.Deprivation => SourceParser.Deprivation(source, path),
+                SourceKind.Lookup => SourceParser.Lookup(source, path),
+                SourceKind.Population => SourceParser.Population(source, path),
+                SourceKind.Indicator or SourceKind.Fingertips => SourceParser.Indicators(source, path),
+                _ => null,
+            };
+        });
     }
 }

@@ -20,7 +20,7 @@ public sealed class LakeLock : IDisposable
     /// <param name="wait">How long to wait; <see cref="TimeSpan.Zero"/> to try once.</param>
     /// <param name="timeProvider">The clock used for waiting and for the holder's timestamp.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>The lock, or <see langword="null"/> with <paramref name="holder"/> describing who has it.</returns>
+    /// <returns>The lock, or <see langword="null"/> with a description of who holds it.</returns>
     public static async Task<(LakeLock? Lock, string? Holder)> TryAcquireAsync(LakeLayout layout, TimeSpan wait, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(layout);

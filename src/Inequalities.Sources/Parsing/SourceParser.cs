@@ -130,7 +130,7 @@ public static class SourceParser
 
                     values[i].Add(change);
                 }
-                else if (field.EndsWith("_code", StringComparison.Ordinal))
+                else if (IsAreaCodeField(field))
                 {
                     values[i].Add(reader.Span(slots[i]).IsEmpty ? null : reader.Code(slots[i], field));
                 }
@@ -355,6 +355,20 @@ public static class SourceParser
 
     private static string FingertipsAreaType(ReadOnlySpan<char> published, string code) =>
         GssCode.TypeOf(code)?.ToString().ToLowerInvariant() ?? (published.IsEmpty ? "unknown" : Slug(published.ToString()));
+
+    private static readonly string[] AreaFamilies = ["oa", "lsoa", "msoa", "ward", "lad", "ltla", "utla", "cty", "cauth", "region", "rgn", "ctry", "country", "icb", "sicbl", "ccg", "pcon"];
+
+    /// <summary>Whether a lookup field holds GSS area codes (classification codes such as <c>ruc21_code</c> do not).</summary>
+    private static bool IsAreaCodeField(string field)
+    {
+        if (!field.EndsWith("_code", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var family = field[..^"_code".Length].TrimEnd("0123456789".ToCharArray());
+        return AreaFamilies.Contains(family);
+    }
 
     private static bool IsPersons(ReadOnlySpan<char> sex) =>
         sex.IsEmpty || sex.Equals("Persons", StringComparison.OrdinalIgnoreCase) || sex.Equals("All", StringComparison.OrdinalIgnoreCase) || sex.SequenceEqual("0");
