@@ -47,6 +47,16 @@ internal static class Naming
         return false;
     }
 
+    /// <summary>A format as the catalogue spells it: csv, csv.gz, xlsx, zip, json, geojson.</summary>
+    public static string FormatName(SourceFormat format) => format switch
+    {
+        SourceFormat.CsvGz => "csv.gz",
+        _ => format.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The file extension for a format (with the dot), as the raw cache and the sample mirror name files.</summary>
+    public static string FormatExtension(SourceFormat format) => "." + FormatName(format);
+
     public static string Names<T>()
         where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => ToSnake(v.ToString())));
 }

@@ -591,7 +591,7 @@ public sealed partial class SourceCatalogue
 
         private static string Names<T>()
             where T : struct, Enum =>
-            typeof(T) == typeof(SourceFormat) ? "csv, csv.gz, xlsx, zip, json, geojson" : Naming.Names<T>();
+            typeof(T) == typeof(SourceFormat) ? string.Join(", ", Enum.GetValues<SourceFormat>().Select(Naming.FormatName)) : Naming.Names<T>();
 
         private long? ParseSize(YamlScalarNode node, string? id, string field)
         {

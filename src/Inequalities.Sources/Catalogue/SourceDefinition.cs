@@ -84,16 +84,4 @@ public sealed record SourceDefinition
     /// <summary>Gets the source header for a canonical field, or <see langword="null"/> when unmapped.</summary>
     /// <param name="canonical">The canonical field name.</param>
     public string? Column(string canonical) => Columns.TryGetValue(canonical, out var header) ? header : null;
-
-    /// <summary>The file name the raw cache stores the download under (keeps the publisher's extension).</summary>
-    public string RawFileName => "data" + Format switch
-    {
-        SourceFormat.Csv => ".csv",
-        SourceFormat.CsvGz => ".csv.gz",
-        SourceFormat.Xlsx => ".xlsx",
-        SourceFormat.Zip => ".zip",
-        SourceFormat.Json => ".json",
-        SourceFormat.GeoJson => ".geojson",
-        _ => ".bin",
-    };
 }

@@ -39,14 +39,10 @@ internal static class ContentChecks
     private static readonly string[] JsonTypes = ["application/json", "text/json", "text/plain", "application/geo+json", "application/vnd.geo+json"];
 
     /// <summary>The format as written in the catalogue.</summary>
-    public static string Name(SourceFormat format) => format switch
-    {
-        SourceFormat.CsvGz => "csv.gz",
-        _ => Naming.ToSnake(format.ToString()),
-    };
+    public static string Name(SourceFormat format) => Naming.FormatName(format);
 
     /// <summary>The raw cache file extension for a format.</summary>
-    public static string Extension(SourceFormat format) => "." + Name(format);
+    public static string Extension(SourceFormat format) => Naming.FormatExtension(format);
 
     /// <summary>Returns why a Content-Type does not fit the declared format, or <see langword="null"/> when it does.</summary>
     public static string? CheckContentType(SourceFormat format, string? mediaType)

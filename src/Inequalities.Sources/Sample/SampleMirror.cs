@@ -38,24 +38,13 @@ public static class SampleMirror
             var random = new Random(unchecked(seed ^ StableHash(source.Id)));
             var table = SampleContent.Build(source, geography, random);
             var bytes = SampleWriters.Write(source, table);
-            var path = Path.Combine(root, source.Id + Extension(source.Format));
+            var path = Path.Combine(root, source.Id + Naming.FormatExtension(source.Format));
             File.WriteAllBytes(path, bytes);
             result[source.Id] = new Uri(path);
         }
 
         return result;
     }
-
-    private static string Extension(SourceFormat format) => format switch
-    {
-        SourceFormat.Csv => ".csv",
-        SourceFormat.CsvGz => ".csv.gz",
-        SourceFormat.Xlsx => ".xlsx",
-        SourceFormat.Zip => ".zip",
-        SourceFormat.Json => ".json",
-        SourceFormat.GeoJson => ".geojson",
-        _ => ".bin",
-    };
 
     /// <summary>FNV-1a over the id's UTF-16 code units: stable across processes, unlike string.GetHashCode.</summary>
     private static int StableHash(string text)
