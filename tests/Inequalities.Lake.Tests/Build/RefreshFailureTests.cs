@@ -105,6 +105,47 @@ public sealed class RefreshFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Refresh_IndexDeclaredForTheWrongVintage_FailsSayingSo()
+    {
+        // IoD2025 is published for 2021 LSOAs; a catalogue entry claiming 2011 is caught against the ONS lookup.
+        var yaml = $"""
+            version: 1
+            sources:
+              - id: lookup
+                kind: lookup
+                publisher: ONS
+                licence: OGL-3.0
+                url: {SharedData.DataFile("lookup_lsoa11_lsoa21_ltla22_EW.csv.gz")}
+                format: csv.gz
+                geography: lsoa
+                columns:
+                  lsoa11_code: lsoa11_code
+                  lsoa21_code: lsoa21_code
+                  change_code: change_code
+              - id: iod2025-mislabelled
+                kind: deprivation
+                publisher: MHCLG
+                licence: OGL-3.0
+                url: {SharedData.DataFile("imd2025_england_lsoa21.csv.gz")}
+                format: csv.gz
+                geography: lsoa
+                vintage: 2011
+                columns:
+                  lsoa_code: lsoa21_code
+                  imd.rank: IMD_rank
+            """;
+
+        var outcome = await RefreshAsync(_temp.Combine("lake"), SourceCatalogue.Parse(yaml, _temp.Path));
+
+        Assert.False(outcome.Published);
+        Assert.Matches(
+            "^source 'iod2025-mislabelled' could not be used: source 'iod2025-mislabelled' column 'lsoa_code': [0-9,]+ of 33,755 LSOA codes are not 2011 LSOAs in the geography lookups \\(e\\.g\\. E01[0-9]{6}, ",
+            outcome.Error);
+        Assert.Contains("the catalogue says vintage 2011. Is the file for the other vintage?", outcome.Error, StringComparison.Ordinal);
+        Assert.Null(new LakeLayout(_temp.Combine("lake")).ReadCurrentId());
+    }
+
+    [Fact]
     public void Conversion_NationalMid2020Population_IsConservedExactlyFrom2011To2021()
     {
         var shared = SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "tests", "data-sources.shared.yml"));
