@@ -14,7 +14,9 @@ namespace Inequalities.Sources.Catalogue;
 /// </summary>
 public sealed partial class SourceCatalogue
 {
-    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "sources"];
+    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "sources", "gradients"];
+    private static readonly string[] GradientFields = ["bases", "indicators", "include_inherited", "repetitions", "seed"];
+    private static readonly string[] BasisFields = ["index", "domain", "quantiles", "ranking"];
     private static readonly string[] DefaultsFields = ["schedule", "time_zone", "max_bytes", "keep_snapshots", "user_agent"];
     private static readonly string[] SourceFields =
     [
@@ -23,8 +25,9 @@ public sealed partial class SourceCatalogue
         "options",
     ];
 
-    private SourceCatalogue(string path, string baseDirectory, CatalogueDefaults defaults, IReadOnlyList<SourceDefinition> sources, IReadOnlySet<string> allowedHosts)
+    private SourceCatalogue(string path, string baseDirectory, CatalogueDefaults defaults, IReadOnlyList<SourceDefinition> sources, IReadOnlySet<string> allowedHosts, GradientSettings? gradients = null)
     {
+        Gradients = gradients ?? new GradientSettings();
         Path = path;
         BaseDirectory = baseDirectory;
         Defaults = defaults;
@@ -49,6 +52,9 @@ public sealed partial class SourceCatalogue
     /// A redirect anywhere else is refused.
     /// </summary>
     public IReadOnlySet<string> AllowedHosts { get; }
+
+    /// <summary>Which inequality gradients a refresh writes (the <c>gradients:</c> section; defaults when absent).</summary>
+    public GradientSettings Gradients { get; }
 
     /// <summary>The sources a refresh includes: the enabled ones.</summary>
     public IEnumerable<SourceDefinition> Enabled => Sources.Where(s => s.Enabled);
@@ -107,7 +113,7 @@ public sealed partial class SourceCatalogue
             hosts.Add(uri.IdnHost);
         }
 
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts, Gradients);
     }
 
     /// <summary>Returns a copy holding only the listed sources (all of them enabled), as <c>refresh --only</c> does.</summary>
@@ -124,7 +130,7 @@ public sealed partial class SourceCatalogue
         }
 
         var sources = Sources.Where(s => wanted.Contains(s.Id)).Select(s => s with { Enabled = true }).ToList();
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts, Gradients);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -178,6 +184,7 @@ public sealed partial class SourceCatalogue
             }
 
             var defaults = ReadDefaults(root);
+            var gradients = ReadGradients(root);
             var extraHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             if (Child(root, "allowed_hosts") is { } hostsNode)
             {
@@ -241,7 +248,7 @@ public sealed partial class SourceCatalogue
                 extraHosts.Add(s.Location.IdnHost);
             }
 
-            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts);
+            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts, gradients);
         }
 
         private CatalogueDefaults ReadDefaults(YamlMappingNode root)
@@ -303,6 +310,116 @@ public sealed partial class SourceCatalogue
             }
 
             return defaults;
+        }
+
+        private GradientSettings ReadGradients(YamlMappingNode root)
+        {
+            var settings = new GradientSettings();
+            if (Child(root, "gradients") is not { } node)
+            {
+                return settings;
+            }
+
+            if (node is not YamlMappingNode map)
+            {
+                Problem(Line(node), null, "gradients", "must be a mapping");
+                return settings;
+            }
+
+            CheckFields(map, GradientFields, null, "gradients.");
+            if (Child(map, "bases") is { } basesNode)
+            {
+                var bases = new List<GradientBasis>();
+                if (basesNode is not YamlSequenceNode list)
+                {
+                    Problem(Line(basesNode), null, "gradients.bases", "must be a list of {index, domain, quantiles, ranking}");
+                }
+                else
+                {
+                    foreach (var item in list.Children)
+                    {
+                        if (item is not YamlMappingNode basis)
+                        {
+                            Problem(Line(item), null, "gradients.bases", "each basis must be a mapping");
+                            continue;
+                        }
+
+                        CheckFields(basis, BasisFields, null, "gradients.bases.");
+                        var index = Scalar(basis, "index", null)?.Value;
+                        if (index is null)
+                        {
+                            Problem(Line(basis), null, "gradients.bases.index", "is required (an index id such as iod2019)");
+                            continue;
+                        }
+
+                        var quantiles = 10;
+                        if (Scalar(basis, "quantiles", null) is { } q)
+                        {
+                            if (q.Value is "10" or "5")
+                            {
+                                quantiles = int.Parse(q.Value, CultureInfo.InvariantCulture);
+                            }
+                            else
+                            {
+                                Problem(Line(q), null, "gradients.bases.quantiles", $"'{q.Value}' must be 10 (deciles) or 5 (quintiles)");
+                            }
+                        }
+
+                        var ranking = QuantileRanking.National;
+                        if (Scalar(basis, "ranking", null) is { } r && !Naming.TryParseEnum(r.Value!, out ranking))
+                        {
+                            Problem(Line(r), null, "gradients.bases.ranking", $"'{r.Value}' must be national or local");
+                        }
+
+                        bases.Add(new GradientBasis(index, Scalar(basis, "domain", null)?.Value ?? "imd", quantiles, ranking));
+                    }
+                }
+
+                settings = settings with { Bases = bases };
+            }
+
+            if (Child(map, "indicators") is YamlSequenceNode indicators)
+            {
+                settings = settings with { Indicators = indicators.Children.OfType<YamlScalarNode>().Select(n => n.Value!).ToList() };
+            }
+
+            if (Scalar(map, "include_inherited", null) is { } inherited)
+            {
+                if (bool.TryParse(inherited.Value, out var b))
+                {
+                    settings = settings with { IncludeInherited = b };
+                }
+                else
+                {
+                    Problem(Line(inherited), null, "gradients.include_inherited", $"'{inherited.Value}' is not true or false");
+                }
+            }
+
+            if (Scalar(map, "repetitions", null) is { } reps)
+            {
+                if (int.TryParse(reps.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1000)
+                {
+                    settings = settings with { Repetitions = n };
+                }
+                else
+                {
+                    Problem(Line(reps), null, "gradients.repetitions", $"'{reps.Value}' must be a whole number of at least 1000");
+                }
+            }
+
+            if (Scalar(map, "seed", null) is { } seed)
+            {
+                if (ulong.TryParse(seed.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                {
+                    settings = settings with { Seed = n };
+                }
+                else
+                {
+                    Problem(Line(seed), null, "gradients.seed", $"'{seed.Value}' is not a whole number");
+                }
+            }
+
+            return settings;
         }
 
         private SourceDefinition? ReadSource(YamlMappingNode entry, CatalogueDefaults defaults, Dictionary<string, int> seen)

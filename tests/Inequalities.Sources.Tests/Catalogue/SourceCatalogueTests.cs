@@ -167,6 +167,61 @@ public sealed class SourceCatalogueTests
     }
 
     [Fact]
+    public void Parse_GradientsSection_ReadsBasesAndOptions()
+    {
+        var yaml = ValidEntry.Replace("version: 1", """
+            version: 1
+            gradients:
+              bases:
+                - index: iod2019
+                  domain: income
+                  quantiles: 5
+                  ranking: local
+                - index: iod2025
+              indicators: [iod2019-file8:years_of_potential_life_lost]
+              include_inherited: true
+              repetitions: 20000
+              seed: 7
+            """, StringComparison.Ordinal);
+
+        var gradients = SourceCatalogue.Parse(yaml, "/b").Gradients;
+
+        Assert.Equal([new GradientBasis("iod2019", "income", 5, QuantileRanking.Local), new GradientBasis("iod2025")], gradients.Bases);
+        Assert.Equal("iod2019/income/local", gradients.Bases[0].Label);
+        Assert.True(gradients.Selects("iod2019-file8", "years_of_potential_life_lost"));
+        Assert.False(gradients.Selects("iod2019-file8", "air_quality"));
+        Assert.True(gradients.IncludeInherited);
+        Assert.Equal(20_000, gradients.Repetitions);
+        Assert.Equal(7UL, gradients.Seed);
+    }
+
+    [Fact]
+    public void Parse_BadGradients_ReportsEachProblem()
+    {
+        var yaml = ValidEntry.Replace("version: 1", """
+            version: 1
+            gradients:
+              bases:
+                - domain: imd
+                - index: iod2019
+                  quantiles: 4
+                  ranking: regional
+              repetitions: 10
+            """, StringComparison.Ordinal);
+
+        var ex = Assert.Throws<CatalogueException>(() => SourceCatalogue.Parse(yaml, "/b", "c.yml"));
+
+        Assert.Equal(
+            [
+                "c.yml:4: field 'gradients.bases.index': is required (an index id such as iod2019)",
+                "c.yml:6: field 'gradients.bases.quantiles': '4' must be 10 (deciles) or 5 (quintiles)",
+                "c.yml:7: field 'gradients.bases.ranking': 'regional' must be national or local",
+                "c.yml:8: field 'gradients.repetitions': '10' must be a whole number of at least 1000",
+            ],
+            ex.Problems);
+    }
+
+    [Fact]
     public void Only_UnknownId_Throws()
     {
         var catalogue = SourceCatalogue.Parse(ValidEntry, "/b");
