@@ -8,10 +8,11 @@ namespace Inequalities.Core.Measures;
 /// with confidence limits from simulating each quantile's sampling error.
 /// </summary>
 /// <remarks>
-/// Confidence limits: where the simulated statistic is exactly normal (the SII of a normal indicator, and the SII
-/// of every transformed indicator) the normal quantile is used instead of simulation
-/// (<see cref="SiiOptions.ClosedFormWhereExact"/>); the RII of untransformed indicators and every limit of
-/// untransformed rates/proportions are simulated — in parallel over groups, each group with its own generator
+/// Confidence limits: where the simulated statistic has a known exact distribution the closed form is used
+/// instead of simulation (<see cref="SiiOptions.ClosedFormWhereExact"/>): the SII of a normal indicator and of
+/// every transformed indicator is exactly normal; the RII of a normal indicator is a ratio of bivariate normals
+/// whose quantiles solve Fieller's quadratic (used when the intercept is at least 7.1 standard errors from 0, so
+/// a negative denominator has probability below 1e-12). Every limit of untransformed rates/proportions is simulated — in parallel over groups, each group with its own generator
 /// derived from <see cref="SiiOptions.Seed"/>, so results do not depend on the thread count.
 /// Departure from the reference: for rates the reference swaps the back-transformed limits when the multiplier
 /// is below 1 (not below 0); here they are swapped only for a negative multiplier, as for proportions.

@@ -66,7 +66,6 @@ internal static class SiiSimulation
         }
 
         var linear = type == SiiValueType.Normal || transform;
-        var needRiiSim = options.Rii && !transform;
         var siiClosed = linear && options.ClosedFormWhereExact && !options.ReliabilityStatistic;
         var blocks = options.ReliabilityStatistic ? 10 : 1;
         var reps = options.Repetitions;
@@ -82,6 +81,16 @@ internal static class SiiSimulation
             v11 += model.W1[i] * model.W1[i] * s2;
         }
 
+        // RII of an untransformed normal indicator: T = β1*/β0* with (β0*, β1*) bivariate normal. When β0* is
+        // positive with probability 1 − 1e-12 or more, P(T ≤ t) = Φ((tμ0 − μ1)/√(V11 − 2tV01 + t²V00)) exactly (up to
+        // that 1e-12), whose quantiles solve a quadratic (Fieller). Otherwise the RII is simulated.
+        double[]? riiClosed = null;
+        if (siiClosed && options.Rii && !transform)
+        {
+            riiClosed = FiellerRii(model.Beta0, model.Beta1, v00, v01, v11, mult, levels);
+        }
+
+        var needRiiSim = options.Rii && !transform && riiClosed is null;
         var l00 = Math.Sqrt(v00);
         var l10 = l00 > 0 ? v01 / l00 : 0;
         var l11 = Math.Sqrt(Math.Max(0, v11 - l10 * l10));
@@ -151,7 +160,12 @@ internal static class SiiSimulation
                 {
                     siiLimits[block, c, 0] = lo;
                     siiLimits[block, c, 1] = hi;
-                    if (needRiiSim)
+                    if (riiClosed is not null)
+                    {
+                        riiLimits[block, c, 0] = riiClosed[2 * c];
+                        riiLimits[block, c, 1] = riiClosed[2 * c + 1];
+                    }
+                    else if (needRiiSim)
                     {
                         riiLimits[block, c, 0] = ws.Rii[RankLow(reps, q)];
                         riiLimits[block, c, 1] = ws.Rii[RankHigh(reps, q)];
@@ -189,6 +203,47 @@ internal static class SiiSimulation
         }
 
         return new SiiGroupResult(model.Key, sii, rii, intercept, siiIntervals, riiIntervals, reliability);
+    }
+
+    /// <summary>RII limits per level from the exact distribution of β1*/β0*, or null when it does not apply.</summary>
+    internal static double[]? FiellerRii(double mu0, double mu1, double v00, double v01, double v11, double mult, double[] levels)
+    {
+        if (!(v00 > 0) || Math.Abs(mu0) / Math.Sqrt(v00) < 7.1)
+        {
+            return null;
+        }
+
+        if (mu0 < 0)
+        {
+            (mu0, mu1) = (-mu0, -mu1);
+        }
+
+        var limits = new double[2 * levels.Length];
+        for (var c = 0; c < levels.Length; c++)
+        {
+            var q = levels[c] + (1 - levels[c]) / 2;
+            var tLow = RatioQuantile(mu0, mu1, v00, v01, v11, Distributions.NormalQuantile(1 - q));
+            var tHigh = RatioQuantile(mu0, mu1, v00, v01, v11, Distributions.NormalQuantile(q));
+            if (!(1 + tLow > 0) || !(1 + tHigh > 0))
+            {
+                return null;
+            }
+
+            limits[2 * c] = mult < 0 ? 1 / (1 + tHigh) : 1 + tLow;
+            limits[2 * c + 1] = mult < 0 ? 1 / (1 + tLow) : 1 + tHigh;
+        }
+
+        return limits;
+    }
+
+    private static double RatioQuantile(double mu0, double mu1, double v00, double v01, double v11, double z)
+    {
+        var z2 = z * z;
+        var a = mu0 * mu0 - z2 * v00;
+        var b = mu0 * mu1 - z2 * v01;
+        var c = mu1 * mu1 - z2 * v11;
+        var disc = b * b - a * c;
+        return disc < 0 || a <= 0 ? double.NaN : (b + Math.Sign(z) * Math.Sqrt(disc)) / a;
     }
 
     private static double BackSii(SiiValueType type, double mid, double limit, double mult) =>
@@ -327,26 +382,10 @@ internal static class SiiSimulation
         }
     }
 
-    /// <summary>Box–Muller over the whole buffer at once (vectorised log, sqrt and sin/cos).</summary>
-    private static void FillNormals(ref Xoshiro256 rng, Span<double> destination, Workspace ws)
-    {
-        var pairs = (destination.Length + 1) / 2;
-        var u1 = ws.U1.AsSpan(0, pairs);
-        var u2 = ws.U2.AsSpan(0, pairs);
-        var sin = ws.Sin.AsSpan(0, pairs);
-        var cos = ws.Cos.AsSpan(0, pairs);
-        rng.FillUniforms(u1, u2);
-        TensorPrimitives.Log<double>(u1, u1);
-        TensorPrimitives.Multiply<double>(u1, -2.0, u1);
-        TensorPrimitives.Sqrt<double>(u1, u1);
-        TensorPrimitives.Multiply<double>(u2, 2.0, u2);
-        TensorPrimitives.SinCosPi<double>(u2, sin, cos);
-        var half = destination.Length / 2;
-        TensorPrimitives.Multiply<double>(u1[..half], cos[..half], destination[..half]);
-        TensorPrimitives.Multiply<double>(u1[..(destination.Length - half)], sin[..(destination.Length - half)], destination[half..]);
-    }
+    /// <summary>Standard normals by the ziggurat method.</summary>
+    internal static void FillNormals(ref Xoshiro256 rng, Span<double> destination, Workspace ws) => Ziggurat.Fill(ref rng, destination);
 
-    private sealed class Workspace : IDisposable
+    internal sealed class Workspace : IDisposable
     {
         public Workspace(int reps)
         {

@@ -87,8 +87,9 @@ public sealed record SiiOptions
     public bool ReliabilityStatistic { get; init; }
 
     /// <summary>
-    /// Use the exact normal quantiles for SII limits whose simulated distribution is exactly normal (normal
-    /// indicators, and every transformed indicator) instead of simulating them.
+    /// Use exact closed forms where the simulated statistic has a known distribution instead of simulating: the
+    /// SII of normal indicators and of every transformed indicator (exactly normal), and the RII of normal indicators
+    /// (Fieller's ratio of bivariate normals, when the intercept is far from zero).
     /// </summary>
     /// <value>The default value is true.</value>
     public bool ClosedFormWhereExact { get; init; } = true;

@@ -123,15 +123,27 @@ public sealed class SiiTests
                 // Standard error of a tail order statistic at 200 000 reps is well under 1 % of the width.
                 Assert.InRange(Math.Abs(a.SiiLimits[c].Lower - b.SiiLimits[c].Lower), 0, 0.02 * width);
                 Assert.InRange(Math.Abs(a.SiiLimits[c].Upper - b.SiiLimits[c].Upper), 0, 0.02 * width);
+
+                // RII: Fieller's exact ratio quantiles (normal) or back-transformed SII limits (transformed).
+                var riiWidth = a.RiiLimits[c].Upper - a.RiiLimits[c].Lower;
+                Assert.InRange(Math.Abs(a.RiiLimits[c].Lower - b.RiiLimits[c].Lower), 0, 0.02 * riiWidth);
+                Assert.InRange(Math.Abs(a.RiiLimits[c].Upper - b.RiiLimits[c].Upper), 0, 0.02 * riiWidth);
             }
         }
     }
 
     [Fact]
+    public void FiellerRii_InterceptNearZero_FallsBackToSimulation() =>
+        Assert.Null(SiiSimulation.FiellerRii(1, 0.5, 1, 0, 1, 1, [0.95]));
+
+    [Fact]
     public void Calculate_SameSeed_IdenticalWhateverTheThreadCount()
     {
         var records = LeExample();
-        var options = new SiiOptions { Rii = true, Repetitions = 10_000, Seed = 99, Confidence = [0.95, 0.998] };
+        var options = new SiiOptions
+        {
+            Rii = true, Repetitions = 10_000, Seed = 99, Confidence = [0.95, 0.998], ClosedFormWhereExact = false,
+        };
         var one = Sii.Calculate(records, options with { MaxDegreeOfParallelism = 1 });
         var many = Sii.Calculate(records, options with { MaxDegreeOfParallelism = 4 });
         Assert.Equal(one.Groups.Count, many.Groups.Count);
@@ -146,7 +158,8 @@ public sealed class SiiTests
     public void Calculate_LifeExpectancyExample_DropsScillyAndRunsFast()
     {
         var records = LeExample();
-        var options = new SiiOptions { Rii = true, Repetitions = 100_000, Seed = 5 };
+        // Closed forms off: this times the simulation itself (SII and RII simulated for every group).
+        var options = new SiiOptions { Rii = true, Repetitions = 100_000, Seed = 5, ClosedFormWhereExact = false };
         _ = Sii.Calculate(records.Take(200).ToList(), options); // warm up
         var clock = Stopwatch.StartNew();
         var result = Sii.Calculate(records, options);
