@@ -9,7 +9,32 @@ namespace Inequalities.Core.Measures;
 /// <param name="Baseline">The average proportion × multiplier.</param>
 public readonly record struct FunnelLimits(double Population, double Lower2s, double Upper2s, double Lower3s, double Upper3s, double Baseline);
 
-/// <summary>Funnel plots for proportions (<c>calculate_funnel_limits</c>, <c>assign_funnel_significance</c>, statistic "proportion").</summary>
+/// <summary>Funnel-plot control limits for a ratio (e.g. an SMR) at one observed count.</summary>
+/// <param name="Observed">The observed count O.</param>
+/// <param name="Lower2sExpected">Expected events at which O sits on the lower 95 % limit (exact Poisson λ with P(X ≤ O) = 0.025).</param>
+/// <param name="Upper2sExpected">Expected events at which O sits on the upper 95 % limit (λ with P(X ≥ O) = 0.025).</param>
+/// <param name="Lower3sExpected">As <paramref name="Lower2sExpected"/> at 0.001.</param>
+/// <param name="Upper3sExpected">As <paramref name="Upper2sExpected"/> at 0.001.</param>
+public readonly record struct RatioFunnelLimits(double Observed, double Lower2sExpected, double Upper2sExpected, double Lower3sExpected, double Upper3sExpected)
+{
+    /// <summary>The lower 95 % ratio limit O / λ (subtract 1 for the reference's "count" type, × 100 for "isr").</summary>
+    public double Lower2sRatio => Observed / Lower2sExpected;
+
+    /// <summary>The upper 95 % ratio limit.</summary>
+    public double Upper2sRatio => Observed / Upper2sExpected;
+
+    /// <summary>The lower 99.8 % ratio limit.</summary>
+    public double Lower3sRatio => Observed / Lower3sExpected;
+
+    /// <summary>The upper 99.8 % ratio limit.</summary>
+    public double Upper3sRatio => Observed / Upper3sExpected;
+}
+
+/// <summary>
+/// Funnel plots (<c>calculate_funnel_limits</c>, <c>assign_funnel_significance</c>) for proportions and ratios.
+/// Ratio limits use the exact Poisson quantiles (chi-square); the reference finds the same λ by bisection to a
+/// step of 1e-7, so its published limits differ from these in about the seventh significant digit.
+/// </summary>
 public static class Funnels
 {
     /// <summary>The average proportion Σx / Σn of a set of areas.</summary>
@@ -95,6 +120,38 @@ public static class Funnels
             : p < limits.Lower2s ? "Low (0.025)"
             : p > limits.Upper3s ? "High (0.001)"
             : p > limits.Upper2s ? "High (0.025)"
+            : "Not significant";
+    }
+
+    /// <summary>Ratio funnel limits for an observed count.</summary>
+    /// <param name="observed">The observed count (≥ 1).</param>
+    /// <returns>The limits.</returns>
+    public static RatioFunnelLimits RatioLimits(double observed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(observed, 1);
+        return new RatioFunnelLimits(
+            observed,
+            Distributions.ChiSquareQuantile(0.975, 2 * observed + 2) / 2,
+            Distributions.ChiSquareQuantile(0.025, 2 * observed) / 2,
+            Distributions.ChiSquareQuantile(0.999, 2 * observed + 2) / 2,
+            Distributions.ChiSquareQuantile(0.001, 2 * observed) / 2);
+    }
+
+    /// <summary>
+    /// Significance of an area's ratio O / E against 1, with the exact (O &lt; 10) or Byar limits of O at 95 % and
+    /// 99.8 %: "High (0.001)", "High (0.025)", "Low (0.001)", "Low (0.025)" or "Not significant".
+    /// </summary>
+    /// <param name="observed">Observed events.</param>
+    /// <param name="expected">Expected events.</param>
+    /// <returns>The significance label.</returns>
+    public static string RatioSignificance(double observed, double expected)
+    {
+        var (l3, u3, _) = PoissonLimits.Limits(observed, 0.998);
+        var (l2, u2, _) = PoissonLimits.Limits(observed, 0.95);
+        return 1 < l3 / expected ? "High (0.001)"
+            : 1 < l2 / expected ? "High (0.025)"
+            : 1 > u3 / expected ? "Low (0.001)"
+            : 1 > u2 / expected ? "Low (0.025)"
             : "Not significant";
     }
 
