@@ -33,6 +33,7 @@ internal static class LakeBuilder
             (LakeTables.Deprivation(geography, parsed.Deprivation), [.. parsed.Deprivation.Select(d => d.SourceId)]),
             (LakeTables.Indicators(parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id)]),
             (LakeTables.LsoaIndicators(geography, parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id), .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }]),
+            Summaries.LadDeprivationSummaries.Build(geography, parsed),
         };
 
         var entries = new List<TableEntry>();

@@ -74,6 +74,12 @@ public sealed class PopulationData
 
     /// <summary>Population by age band: [band][area].</summary>
     public required double[][] ByAge { get; init; }
+
+    /// <summary>
+    /// The named denominators of a wide file (<c>total</c>, <c>children</c>, <c>working_age</c>, ...: its
+    /// <c>population.&lt;name&gt;</c> columns other than ages), one value per area (NaN where empty); empty for a long file.
+    /// </summary>
+    public IReadOnlyDictionary<string, double[]> Denominators { get; init; } = new Dictionary<string, double[]>(StringComparer.Ordinal);
 }
 
 /// <summary>Indicator values in long form: the <c>indicators</c> table of the lake, for one source.</summary>

@@ -173,6 +173,8 @@ public static class SourceParser
         }
 
         var wide = reader.Has("population.total");
+        var named = source.Columns.Keys.Where(k => k.StartsWith("population.", StringComparison.Ordinal) && !ageFields.Contains(k) && k != "population.total").ToArray();
+        var namedValues = named.Select(_ => new List<double>(36_000)).ToArray();
         var sexSlot = reader.Slot("sex");
         while (reader.Read())
         {
@@ -194,6 +196,11 @@ public static class SourceParser
                 foreach (var f in ageFields)
                 {
                     bands[bandIndex[f["population.age.".Length..]]].Add(reader.Double(reader.Slot(f), f) ?? 0);
+                }
+
+                for (var k = 0; k < named.Length; k++)
+                {
+                    namedValues[k].Add(reader.Double(reader.Slot(named[k]), named[k]) ?? double.NaN);
                 }
             }
             else
@@ -236,6 +243,9 @@ public static class SourceParser
             Totals = [.. totals],
             AgeBands = bandIndex.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray(),
             ByAge = bands.Select(b => b.ToArray()).ToArray(),
+            Denominators = wide
+                ? named.Select((k, i) => (k["population.".Length..], namedValues[i].ToArray())).Append(("total", totals.ToArray())).ToDictionary(t => t.Item1, t => t.Item2, StringComparer.Ordinal)
+                : new Dictionary<string, double[]>(StringComparer.Ordinal),
         };
     }
 
