@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Inequalities.Core.Columnar;
+using Inequalities.Lake.Gradients;
 using Inequalities.Lake.Parquet;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
@@ -18,6 +19,7 @@ internal static class LakeBuilder
 {
     public static async Task<BuildResult> BuildAsync(
         IReadOnlyList<(SourceDefinition Source, string Path)> files,
+        GradientSettings gradients,
         SnapshotStaging staging,
         ILogger logger,
         CancellationToken cancellationToken)
@@ -35,6 +37,13 @@ internal static class LakeBuilder
             (LakeTables.LsoaIndicators(geography, parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id), .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }]),
             Summaries.LadDeprivationSummaries.Build(geography, parsed),
         };
+
+        clock.Restart();
+        var (quantiles, slopes) = GradientTables.Build(tables[0].Table, tables[1].Table, tables[3].Table, gradients);
+        IReadOnlyList<string> gradientSources = [.. tables[1].Sources, .. tables[3].Sources, .. tables[0].Sources];
+        tables.Add((quantiles, gradientSources));
+        tables.Add((slopes, gradientSources));
+        logger.LogInformation("Computed {Gradients} inequality gradients in {Elapsed} ms", slopes.RowCount, clock.ElapsedMilliseconds);
 
         var entries = new List<TableEntry>();
         foreach (var (table, sources) in tables)

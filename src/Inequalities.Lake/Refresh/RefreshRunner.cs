@@ -81,7 +81,7 @@ public sealed class RefreshRunner
         try
         {
             var files = results.Select(r => (r.Source, r.File!.Path)).ToList();
-            build = await LakeBuilder.BuildAsync(files, staging, _logger, cancellationToken).ConfigureAwait(false);
+            build = await LakeBuilder.BuildAsync(files, catalogue.Gradients, staging, _logger, cancellationToken).ConfigureAwait(false);
         }
         catch (SourceDataException ex)
         {
