@@ -14,7 +14,7 @@ namespace Inequalities.Sources.Catalogue;
 /// </summary>
 public sealed partial class SourceCatalogue
 {
-    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "sources"];
+    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "sources", "asset_need"];
     private static readonly string[] DefaultsFields = ["schedule", "time_zone", "max_bytes", "keep_snapshots", "user_agent"];
     private static readonly string[] SourceFields =
     [
@@ -23,8 +23,9 @@ public sealed partial class SourceCatalogue
         "options",
     ];
 
-    private SourceCatalogue(string path, string baseDirectory, CatalogueDefaults defaults, IReadOnlyList<SourceDefinition> sources, IReadOnlySet<string> allowedHosts)
+    private SourceCatalogue(string path, string baseDirectory, CatalogueDefaults defaults, IReadOnlyList<SourceDefinition> sources, IReadOnlySet<string> allowedHosts, AssetNeedSettings assetNeed)
     {
+        AssetNeed = assetNeed;
         Path = path;
         BaseDirectory = baseDirectory;
         Defaults = defaults;
@@ -40,6 +41,9 @@ public sealed partial class SourceCatalogue
 
     /// <summary>Catalogue-wide settings.</summary>
     public CatalogueDefaults Defaults { get; }
+
+    /// <summary>The <c>asset_need:</c> settings (defaults when the section is absent).</summary>
+    public AssetNeedSettings AssetNeed { get; }
 
     /// <summary>Every source, in file order, enabled or not.</summary>
     public IReadOnlyList<SourceDefinition> Sources { get; }
@@ -107,7 +111,7 @@ public sealed partial class SourceCatalogue
             hosts.Add(uri.IdnHost);
         }
 
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts, AssetNeed);
     }
 
     /// <summary>Returns a copy holding only the listed sources (all of them enabled), as <c>refresh --only</c> does.</summary>
@@ -124,7 +128,7 @@ public sealed partial class SourceCatalogue
         }
 
         var sources = Sources.Where(s => wanted.Contains(s.Id)).Select(s => s with { Enabled = true }).ToList();
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts, AssetNeed);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -136,7 +140,7 @@ public sealed partial class SourceCatalogue
     [GeneratedRegex("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(B|KB|KiB|MB|MiB|GB|GiB)?\\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SizePattern();
 
-    private sealed class Reader(string displayPath, string baseDirectory)
+    private sealed partial class Reader(string displayPath, string baseDirectory)
     {
         private readonly List<string> _problems = [];
 
@@ -231,6 +235,7 @@ public sealed partial class SourceCatalogue
                 }
             }
 
+            var assetNeed = ReadAssetNeed(root, sources);
             if (_problems.Count > 0)
             {
                 throw new CatalogueException(displayPath, _problems);
@@ -241,7 +246,7 @@ public sealed partial class SourceCatalogue
                 extraHosts.Add(s.Location.IdnHost);
             }
 
-            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts);
+            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts, assetNeed);
         }
 
         private CatalogueDefaults ReadDefaults(YamlMappingNode root)
