@@ -11,7 +11,14 @@ namespace Inequalities.Lake.Build;
 /// <param name="Tables">The tables, for the manifest.</param>
 /// <param name="Rows">Rows parsed per source id.</param>
 /// <param name="NotUsed">Sources fetched but not used by any table yet, with the reason.</param>
-internal sealed record BuildResult(IReadOnlyList<TableEntry> Tables, IReadOnlyDictionary<string, long> Rows, IReadOnlyDictionary<string, string> NotUsed);
+/// <param name="Notes">Remarks per source (e.g. how register rows were placed).</param>
+/// <param name="Rejected">Register rows rejected per source (source, row, reason).</param>
+internal sealed record BuildResult(
+    IReadOnlyList<TableEntry> Tables,
+    IReadOnlyDictionary<string, long> Rows,
+    IReadOnlyDictionary<string, string> NotUsed,
+    IReadOnlyDictionary<string, string>? Notes = null,
+    IReadOnlyDictionary<string, IReadOnlyList<Sources.Parsing.RejectedRow>>? Rejected = null);
 
 /// <summary>Parses the fetched sources and writes the lake's tables as Parquet into a staging snapshot.</summary>
 internal static class LakeBuilder
@@ -20,7 +27,8 @@ internal static class LakeBuilder
         IReadOnlyList<(SourceDefinition Source, string Path)> files,
         SnapshotStaging staging,
         ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AssetNeedSettings? assetNeed = null)
     {
         var clock = Stopwatch.StartNew();
         var parsed = ParsedSources.Parse(files, cancellationToken);
@@ -34,6 +42,7 @@ internal static class LakeBuilder
             (LakeTables.Indicators(parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id)]),
             (LakeTables.LsoaIndicators(geography, parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id), .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }]),
         };
+        tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
 
         var entries = new List<TableEntry>();
         foreach (var (table, sources) in tables)
@@ -60,7 +69,7 @@ internal static class LakeBuilder
             logger.LogInformation("Wrote {Table}: {Rows} rows", table.Name, table.RowCount);
         }
 
-        return new BuildResult(entries, parsed.Rows, parsed.NotUsed);
+        return new BuildResult(entries, parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected);
     }
 
     /// <summary>Re-reads a table file and returns its row count (the publisher's check before <c>current</c> moves).</summary>
