@@ -107,7 +107,7 @@ public static partial class PostcodeParser
         var span = reader.Span(slot);
 
         // ONSPD leaves Scottish and Northern Irish data zones in the same column; only GSS LSOA codes are used here.
-        return span.Length == 9 && span[1..3].SequenceEqual("01") ? reader.Code(slot, canonical) : null;
+        return span.Length == 9 && span[0] is 'E' or 'W' && span[1..3].SequenceEqual("01") ? reader.Code(slot, canonical) : null;
     }
 
     [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")]
