@@ -12,7 +12,14 @@ namespace Inequalities.Lake.Build;
 /// <param name="Tables">The tables, for the manifest.</param>
 /// <param name="Rows">Rows parsed per source id.</param>
 /// <param name="NotUsed">Sources fetched but not used by any table yet, with the reason.</param>
-internal sealed record BuildResult(IReadOnlyList<TableEntry> Tables, IReadOnlyDictionary<string, long> Rows, IReadOnlyDictionary<string, string> NotUsed);
+/// <param name="Notes">Remarks per source (e.g. how register rows were placed).</param>
+/// <param name="Rejected">Register rows rejected per source (source, row, reason).</param>
+internal sealed record BuildResult(
+    IReadOnlyList<TableEntry> Tables,
+    IReadOnlyDictionary<string, long> Rows,
+    IReadOnlyDictionary<string, string> NotUsed,
+    IReadOnlyDictionary<string, string>? Notes = null,
+    IReadOnlyDictionary<string, IReadOnlyList<Sources.Parsing.RejectedRow>>? Rejected = null);
 
 /// <summary>Parses the fetched sources and writes the lake's tables as Parquet into a staging snapshot.</summary>
 internal static class LakeBuilder
@@ -22,7 +29,8 @@ internal static class LakeBuilder
         GradientSettings gradients,
         SnapshotStaging staging,
         ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AssetNeedSettings? assetNeed = null)
     {
         var clock = Stopwatch.StartNew();
         var parsed = ParsedSources.Parse(files, cancellationToken);
@@ -37,6 +45,7 @@ internal static class LakeBuilder
             (LakeTables.LsoaIndicators(geography, parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id), .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }]),
             Summaries.LadDeprivationSummaries.Build(geography, parsed),
         };
+        tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
 
         clock.Restart();
         var (quantiles, slopes) = GradientTables.Build(tables[0].Table, tables[1].Table, tables[3].Table, gradients);
@@ -70,7 +79,7 @@ internal static class LakeBuilder
             logger.LogInformation("Wrote {Table}: {Rows} rows", table.Name, table.RowCount);
         }
 
-        return new BuildResult(entries, parsed.Rows, parsed.NotUsed);
+        return new BuildResult(entries, parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected);
     }
 
     /// <summary>Re-reads a table file and returns its row count (the publisher's check before <c>current</c> moves).</summary>

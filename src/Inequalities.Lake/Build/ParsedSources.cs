@@ -15,6 +15,21 @@ internal sealed class ParsedSources
 
     public List<(SourceDefinition Source, IndicatorData Data)> Indicators { get; } = [];
 
+    public List<BoundaryData> Boundaries { get; } = [];
+
+    public List<CentroidData> Centroids { get; } = [];
+
+    public List<AssetData> Assets { get; } = [];
+
+    /// <summary>The postcodes the registers use, from the postcode directory (parsed after the registers).</summary>
+    public PostcodeDirectory? Postcodes { get; private set; }
+
+    /// <summary>Remarks per source id for the manifest (e.g. how register rows were placed).</summary>
+    public ConcurrentDictionary<string, string> Notes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Register rows rejected per source id (source, row, reason).</summary>
+    public ConcurrentDictionary<string, IReadOnlyList<RejectedRow>> Rejected { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Rows parsed per source id.</summary>
     public ConcurrentDictionary<string, long> Rows { get; } = new(StringComparer.Ordinal);
 
@@ -57,13 +72,58 @@ internal sealed class ParsedSources
                     parsed.Indicators.Add((source, x));
                     parsed.Rows[source.Id] = x.Rows;
                     break;
+                case BoundaryData b:
+                    parsed.Boundaries.Add(b);
+                    parsed.Rows[source.Id] = b.Areas.Count;
+                    break;
+                case CentroidData c:
+                    parsed.Centroids.Add(c);
+                    parsed.Rows[source.Id] = c.Points.Count;
+                    break;
+                case AssetData a:
+                    parsed.Assets.Add(a);
+                    parsed.Rows[source.Id] = a.Records.Count;
+                    parsed.Rejected[source.Id] = a.Rejected;
+                    break;
+                case null when source.Kind == SourceKind.Postcodes:
+                    break;
                 default:
                     parsed.NotUsed[source.Id] = $"sources of kind '{source.Kind}' are fetched and kept in the raw cache; the lake tables do not use them yet";
                     break;
             }
         }
 
+        parsed.ParsePostcodes(files, cancellationToken);
         return parsed;
+    }
+
+    /// <summary>
+    /// The postcode directory is read after the registers and keeps only the postcodes they use (the full ONSPD has
+    /// about 2.7 million rows). With no register, it is not read.
+    /// </summary>
+    private void ParsePostcodes(IReadOnlyList<(SourceDefinition Source, string Path)> files, CancellationToken cancellationToken)
+    {
+        var directories = files.Where(f => f.Source.Kind == SourceKind.Postcodes).ToList();
+        if (directories.Count == 0)
+        {
+            return;
+        }
+
+        var wanted = Assets.SelectMany(a => a.Records).Select(r => PostcodeParser.Normalise(r.Postcode)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var (source, path) in directories)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Assets.Count == 0 || Postcodes is not null)
+            {
+                NotUsed[source.Id] = Assets.Count == 0
+                    ? "the postcode directory places register rows; the catalogue has no register enabled"
+                    : $"another postcode directory ('{Postcodes!.SourceId}') was used";
+                continue;
+            }
+
+            Postcodes = PostcodeParser.Parse(source, path, wanted);
+            Rows[source.Id] = Postcodes.RowsRead;
+        }
     }
 
     private static void ParseAll(IReadOnlyList<(SourceDefinition Source, string Path)> files, object?[] results, CancellationToken cancellationToken)
@@ -77,6 +137,9 @@ internal sealed class ParsedSources
                 SourceKind.Lookup => SourceParser.Lookup(source, path),
                 SourceKind.Population => SourceParser.Population(source, path),
                 SourceKind.Indicator or SourceKind.Fingertips => SourceParser.Indicators(source, path),
+                SourceKind.Boundaries => GeoParsers.Boundaries(source, path),
+                SourceKind.Centroids => GeoParsers.Centroids(source, path),
+                SourceKind.Assets => AssetParser.Parse(source, path),
                 _ => null,
             };
         });

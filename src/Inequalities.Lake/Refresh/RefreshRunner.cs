@@ -81,7 +81,7 @@ public sealed class RefreshRunner
         try
         {
             var files = results.Select(r => (r.Source, r.File!.Path)).ToList();
-            build = await LakeBuilder.BuildAsync(files, catalogue.Gradients, staging, _logger, cancellationToken).ConfigureAwait(false);
+            build = await LakeBuilder.BuildAsync(files, catalogue.Gradients, staging, _logger, cancellationToken, catalogue.AssetNeed).ConfigureAwait(false);
         }
         catch (SourceDataException ex)
         {
@@ -115,7 +115,9 @@ public sealed class RefreshRunner
     private static SourceProvenance ToProvenance(FetchResult result, BuildResult build) => new()
     {
         Rows = build.Rows.TryGetValue(result.Source.Id, out var rows) ? rows : null,
-        Note = build.NotUsed.GetValueOrDefault(result.Source.Id),
+        Note = build.NotUsed.GetValueOrDefault(result.Source.Id) ?? build.Notes?.GetValueOrDefault(result.Source.Id),
+        RejectedRows = build.Rejected?.GetValueOrDefault(result.Source.Id) is { Count: > 0 } rejected ? rejected.Count : null,
+        RejectedExamples = build.Rejected?.GetValueOrDefault(result.Source.Id) is { Count: > 0 } examples ? [.. examples.Take(10).Select(r => r.ToString())] : null,
         Id = result.Source.Id,
         Url = result.File?.Url ?? result.Source.Url,
         RetrievedAt = result.File?.RetrievedAt,

@@ -105,6 +105,12 @@ public sealed record SourceProvenance
     /// <summary>A remark about how the snapshot used the source (e.g. a kind no table uses yet).</summary>
     public string? Note { get; init; }
 
+    /// <summary>Rows of the source that could not be used and were left out (the rest were kept), when there were any.</summary>
+    public long? RejectedRows { get; init; }
+
+    /// <summary>Up to ten rejected rows, each <c>source 'id' row N: reason</c>.</summary>
+    public IReadOnlyList<string>? RejectedExamples { get; init; }
+
     /// <summary>Whether the values come from an older copy because this refresh could not fetch the source.</summary>
     public bool Stale { get; init; }
 }

@@ -14,7 +14,7 @@ namespace Inequalities.Sources.Catalogue;
 /// </summary>
 public sealed partial class SourceCatalogue
 {
-    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "sources", "gradients"];
+    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "sources", "gradients", "asset_need"];
     private static readonly string[] GradientFields = ["bases", "indicators", "include_inherited", "repetitions", "seed"];
     private static readonly string[] BasisFields = ["index", "domain", "quantiles", "ranking"];
     private static readonly string[] DefaultsFields = ["schedule", "time_zone", "max_bytes", "keep_snapshots", "user_agent"];
@@ -25,8 +25,9 @@ public sealed partial class SourceCatalogue
         "options",
     ];
 
-    private SourceCatalogue(string path, string baseDirectory, CatalogueDefaults defaults, IReadOnlyList<SourceDefinition> sources, IReadOnlySet<string> allowedHosts, GradientSettings? gradients = null)
+    private SourceCatalogue(string path, string baseDirectory, CatalogueDefaults defaults, IReadOnlyList<SourceDefinition> sources, IReadOnlySet<string> allowedHosts, AssetNeedSettings assetNeed, GradientSettings? gradients = null)
     {
+        AssetNeed = assetNeed;
         Gradients = gradients ?? new GradientSettings();
         Path = path;
         BaseDirectory = baseDirectory;
@@ -43,6 +44,9 @@ public sealed partial class SourceCatalogue
 
     /// <summary>Catalogue-wide settings.</summary>
     public CatalogueDefaults Defaults { get; }
+
+    /// <summary>The <c>asset_need:</c> settings (defaults when the section is absent).</summary>
+    public AssetNeedSettings AssetNeed { get; }
 
     /// <summary>Every source, in file order, enabled or not.</summary>
     public IReadOnlyList<SourceDefinition> Sources { get; }
@@ -113,7 +117,7 @@ public sealed partial class SourceCatalogue
             hosts.Add(uri.IdnHost);
         }
 
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts, Gradients);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts, AssetNeed, Gradients);
     }
 
     /// <summary>Returns a copy holding only the listed sources (all of them enabled), as <c>refresh --only</c> does.</summary>
@@ -130,7 +134,7 @@ public sealed partial class SourceCatalogue
         }
 
         var sources = Sources.Where(s => wanted.Contains(s.Id)).Select(s => s with { Enabled = true }).ToList();
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts, Gradients);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts, AssetNeed, Gradients);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -142,7 +146,7 @@ public sealed partial class SourceCatalogue
     [GeneratedRegex("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(B|KB|KiB|MB|MiB|GB|GiB)?\\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SizePattern();
 
-    private sealed class Reader(string displayPath, string baseDirectory)
+    private sealed partial class Reader(string displayPath, string baseDirectory)
     {
         private readonly List<string> _problems = [];
 
@@ -238,6 +242,7 @@ public sealed partial class SourceCatalogue
                 }
             }
 
+            var assetNeed = ReadAssetNeed(root, sources);
             if (_problems.Count > 0)
             {
                 throw new CatalogueException(displayPath, _problems);
@@ -248,7 +253,7 @@ public sealed partial class SourceCatalogue
                 extraHosts.Add(s.Location.IdnHost);
             }
 
-            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts, gradients);
+            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts, assetNeed, gradients);
         }
 
         private CatalogueDefaults ReadDefaults(YamlMappingNode root)

@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using Inequalities.Core.Spatial;
+using Inequalities.Sources.Catalogue;
+
+namespace Inequalities.Sources.Parsing;
+
+/// <summary>
+/// Parses boundaries (GeoJSON Polygon and MultiPolygon features, properties through the <c>columns:</c> map) and
+/// centroids (one point per area). Problems are <see cref="SourceDataException"/>s naming the source, feature and
+/// what was expected.
+/// </summary>
+public static class GeoParsers
+{
+    /// <summary>Parses a boundaries-kind source (format <c>geojson</c>, or a zip member of that format).</summary>
+    /// <param name="source">The catalogue entry (kind boundaries).</param>
+    /// <param name="path">The local copy.</param>
+    public static BoundaryData Boundaries(SourceDefinition source, string path)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(path);
+        if (source.Kind != SourceKind.Boundaries)
+        {
+            throw new ArgumentException($"Source '{source.Id}' is of kind {source.Kind}, not boundaries.", nameof(source));
+        }
+
+        using var stream = OpenGeoJson(source, path);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException ex)
+        {
+            throw new SourceDataException(source.Id, null, null, $"the file is not valid GeoJSON ({ex.Message})");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("features", out var features)
+                || features.ValueKind != JsonValueKind.Array)
+            {
+                throw new SourceDataException(source.Id, null, null, "expected a GeoJSON FeatureCollection with a 'features' array");
+            }
+
+            var codeHeader = source.Column("area_code")!;
+            var nameHeader = source.Column("area_name");
+            var areas = new List<AreaPolygon>();
+            var names = new List<string?>();
+            var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+            string? codeProperty = null;
+            string? nameProperty = null;
+            long row = 0;
+            foreach (var feature in features.EnumerateArray())
+            {
+                row++;
+                if (!feature.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+                {
+                    throw new SourceDataException(source.Id, row, null, "the feature has no 'properties' object");
+                }
+
+                if (codeProperty is null)
+                {
+                    var headers = properties.EnumerateObject().Select(p => p.Name).ToList();
+                    var ci = SourceRecordReader.FindHeader(headers, codeHeader);
+                    if (ci < 0)
+                    {
+                        throw new SourceDataException(source.Id, null, null, $"the features have no property '{codeHeader}' (for area_code); properties found: {string.Join(" | ", headers)}");
+                    }
+
+                    codeProperty = headers[ci];
+                    var ni = nameHeader is null ? -1 : SourceRecordReader.FindHeader(headers, nameHeader);
+                    nameProperty = ni >= 0 ? headers[ni] : null;
+                }
+
+                var code = properties.TryGetProperty(codeProperty, out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()!.Trim() : null;
+                if (string.IsNullOrEmpty(code) || !Core.Geography.GssCode.IsWellFormed(code))
+                {
+                    throw new SourceDataException(source.Id, row, $"'area_code' (property '{codeProperty}')", $"'{code}' is not a GSS code (a letter and 8 digits)");
+                }
+
+                if (!seen.TryAdd(code, row))
+                {
+                    throw new SourceDataException(source.Id, row, $"'area_code' (property '{codeProperty}')", $"'{code}' appears again (first at feature {seen[code]}); each area must have one feature");
+                }
+
+                if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object)
+                {
+                    throw new SourceDataException(source.Id, row, null, $"area {code} has no geometry; boundaries need Polygon or MultiPolygon geometries");
+                }
+
+                areas.Add(new AreaPolygon(code, ReadGeometry(source.Id, row, code, geometry)));
+                names.Add(nameProperty is not null && properties.TryGetProperty(nameProperty, out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null);
+            }
+
+            if (areas.Count == 0)
+            {
+                throw new SourceDataException(source.Id, null, null, "the FeatureCollection has no features");
+            }
+
+            return new BoundaryData { SourceId = source.Id, Vintage = source.Vintage, Areas = areas, Names = names };
+        }
+    }
+
+    /// <summary>Parses a centroids-kind source (csv, xlsx, json or geojson properties).</summary>
+    /// <param name="source">The catalogue entry (kind centroids).</param>
+    /// <param name="path">The local copy.</param>
+    public static CentroidData Centroids(SourceDefinition source, string path)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Kind != SourceKind.Centroids)
+        {
+            throw new ArgumentException($"Source '{source.Id}' is of kind {source.Kind}, not centroids.", nameof(source));
+        }
+
+        using var reader = SourceRecordReader.Open(source, path);
+        var code = reader.Slot("area_code");
+        var lon = reader.Slot("longitude");
+        var lat = reader.Slot("latitude");
+        var points = new Dictionary<string, GeoPoint>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var area = reader.Code(code, "area_code");
+            var x = reader.Double(lon, "longitude") ?? throw reader.Error("longitude", "is empty; a longitude in degrees is required");
+            var y = reader.Double(lat, "latitude") ?? throw reader.Error("latitude", "is empty; a latitude in degrees is required");
+            var point = new GeoPoint(x, y);
+            if (!point.IsValid)
+            {
+                throw reader.RowError($"({x}, {y}) is not a WGS84 longitude and latitude in degrees; is the file in British National Grid metres?");
+            }
+
+            if (!points.TryAdd(area, point))
+            {
+                throw reader.Error("area_code", $"'{area}' appears again; each area must have one point");
+            }
+        }
+
+        if (points.Count == 0)
+        {
+            throw new SourceDataException(source.Id, null, null, "the file has a header but no data rows");
+        }
+
+        return new CentroidData { SourceId = source.Id, Vintage = source.Vintage, Points = points };
+    }
+
+    private static double[][][] ReadGeometry(string sourceId, long row, string code, JsonElement geometry)
+    {
+        var type = geometry.TryGetProperty("type", out var t) ? t.GetString() : null;
+        if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
+        {
+            throw new SourceDataException(sourceId, row, null, $"area {code}: the {type} geometry has no coordinates");
+        }
+
+        try
+        {
+            return type switch
+            {
+                "Polygon" => [ReadPolygon(coordinates)],
+                "MultiPolygon" => coordinates.EnumerateArray().Select(ReadPolygon).ToArray(),
+                _ => throw new SourceDataException(sourceId, row, null, $"area {code}: geometry type '{type}' is not Polygon or MultiPolygon"),
+            };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new SourceDataException(sourceId, row, null, $"area {code}: the {type} coordinates are not rings of [longitude, latitude] pairs with at least 3 vertices ({ex.Message})");
+        }
+    }
+
+    private static double[][] ReadPolygon(JsonElement polygon) =>
+        polygon.EnumerateArray().Select(ring =>
+        {
+            var flat = new double[ring.GetArrayLength() * 2];
+            var i = 0;
+            foreach (var position in ring.EnumerateArray())
+            {
+                flat[i++] = position[0].GetDouble();
+                flat[i++] = position[1].GetDouble();
+            }
+
+            if (flat.Length < 6)
+            {
+                throw new FormatException($"a ring has {flat.Length / 2} vertices");
+            }
+
+            return flat;
+        }).ToArray();
+
+    private static Stream OpenGeoJson(SourceDefinition source, string path)
+    {
+        if (source.Format == SourceFormat.GeoJson)
+        {
+            return File.OpenRead(path);
+        }
+
+        if (source.Format == SourceFormat.Zip && source.MemberFormat == SourceFormat.GeoJson)
+        {
+            var archive = ZipFile.OpenRead(path);
+            var entry = archive.Entries.FirstOrDefault(e => string.Equals(e.FullName, source.Member, StringComparison.OrdinalIgnoreCase));
+            if (entry is null)
+            {
+                archive.Dispose();
+                throw new SourceDataException(source.Id, null, null, $"the zip has no member '{source.Member}'");
+            }
+
+            var memory = new MemoryStream();
+            using (var s = entry.Open())
+            {
+                s.CopyTo(memory);
+            }
+
+            archive.Dispose();
+            memory.Position = 0;
+            return memory;
+        }
+
+        throw new SourceDataException(source.Id, null, null, string.Create(CultureInfo.InvariantCulture, $"boundaries must be GeoJSON (format geojson, or a zip member of that format), not {source.Format}"));
+    }
+}

@@ -1,0 +1,45 @@
+using Inequalities.Lake.Parquet;
+using Inequalities.Lake.Refresh;
+using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Fetch;
+using Inequalities.Sources.Sample;
+using Inequalities.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Inequalities.Lake.Tests.Assets;
+
+public sealed class SampleAssetNeedTests
+{
+    [Fact]
+    public async Task Refresh_SampleMirrorOfTheRealCatalogue_PublishesTheWholeAssetNeedFlow()
+    {
+        using var dir = new TempDirectory();
+        var catalogue = SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "data-sources.yml"));
+        catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, dir.Combine("mirror")));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+        using var fetcher = new SourceFetcher(new FetchOptions(), time);
+        var layout = new LakeLayout(dir.Combine("lake"));
+
+        var outcome = await new RefreshRunner(layout, fetcher, time).RunAsync(catalogue, sample: true);
+
+        Assert.True(outcome.Published, outcome.Error);
+        var snapshot = layout.SnapshotDirectory(outcome.SnapshotId!);
+        await using var stream = File.OpenRead(Path.Combine(snapshot, "asset_need.parquet"));
+        var need = await ParquetTableReader.ReadAsync(stream);
+        await using var assetsStream = File.OpenRead(Path.Combine(snapshot, "assets.parquet"));
+        var assets = await ParquetTableReader.ReadAsync(assetsStream);
+        var manifest = SnapshotManifest.Read(Path.Combine(snapshot, "manifest.json"));
+
+        // The sample geography has 48 LSOA 2021s, all in the combined authority.
+        Assert.Equal(48, need.RowCount);
+        Assert.All(Enumerable.Range(0, need.RowCount), i => Assert.NotNull(need.Strings("quadrant")[i]));
+        var placements = Enumerable.Range(0, assets.RowCount).Select(i => assets.Strings("placement")[i]).ToHashSet();
+        Assert.Contains("postcode", placements);
+        Assert.Contains("coordinates", placements);
+        var counted = Enumerable.Range(0, need.RowCount).Sum(i => need.Primitive<int>("asset_count")[i]!.Value);
+        Assert.Equal(Enumerable.Range(0, assets.RowCount).Count(i => assets.Primitive<bool>("active")[i] == true && assets.Strings("lsoa_code")[i] is not null), counted);
+        Assert.Contains(manifest.Tables, t => t.Name == "asset_need_summary" && t.Rows == 7);
+        Assert.StartsWith("placed ", manifest.Sources.Single(s => s.Id == "lcr-local-directory").Note, StringComparison.Ordinal);
+    }
+}
