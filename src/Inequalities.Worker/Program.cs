@@ -27,6 +27,7 @@ internal static class Program
         var root = new RootCommand("Inequalities: the LSOA open-data lake and health-inequalities measures for the Liverpool City Region and England.");
         root.Subcommands.Add(RefreshCommand.Create(timeProvider, loggerFactory));
         root.Subcommands.Add(SiiCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }
