@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Inequalities.Worker.Commands;
+using Inequalities.Worker.Run;
 using Microsoft.Extensions.Logging;
 
 namespace Inequalities.Worker;
@@ -19,13 +20,16 @@ internal static class Program
             })
             .SetMinimumLevel(LogLevel.Information));
         var root = BuildRootCommand(TimeProvider.System, loggerFactory);
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        // SIGTERM/Ctrl-C cancel the verb's token; give it time to stop cleanly (the worker's host shuts down in 15 s).
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) };
+        return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
     }
 
     internal static RootCommand BuildRootCommand(TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         var root = new RootCommand("Inequalities: the LSOA open-data lake and health-inequalities measures for the Liverpool City Region and England.");
         root.Subcommands.Add(RefreshCommand.Create(timeProvider, loggerFactory));
+        root.Subcommands.Add(RunCommand.Create(timeProvider, loggerFactory));
         return root;
     }
 }

@@ -20,10 +20,11 @@ internal static class LakeBuilder
         IReadOnlyList<(SourceDefinition Source, string Path)> files,
         SnapshotStaging staging,
         ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Refresh.SourceParseCache? cache = null)
     {
         var clock = Stopwatch.StartNew();
-        var parsed = ParsedSources.Parse(files, cancellationToken);
+        var parsed = ParsedSources.Parse(files, cancellationToken, cache);
         logger.LogInformation("Parsed {Sources} sources in {Elapsed} ms", files.Count, clock.ElapsedMilliseconds);
 
         var geography = GeographyModel.Build(parsed);
