@@ -62,6 +62,9 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         WriteStatus(_status);
     }
 
+    /// <summary>The outcome of the latest refresh that ran (for tests).</summary>
+    public RefreshOutcome? LastOutcome { get; private set; }
+
     /// <summary>The status as last written.</summary>
     public LakeStatus Status
     {
@@ -121,6 +124,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
                 return;
             }
 
+            LastOutcome = outcome;
             var outcomeName = outcome.Published ? "published" : outcome.NothingChanged ? "unchanged" : "failed";
             var record = Record(run, started, outcomeName, outcome.SnapshotId, outcome.Error);
             Update(s => s with { Sources = MergeSources(s.Sources, outcome.Reports, started) });
