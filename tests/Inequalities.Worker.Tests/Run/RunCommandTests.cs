@@ -68,6 +68,7 @@ public sealed partial class RunCommandTests : IDisposable
             WorkerFixture.Terminate(worker);
             Assert.True(await Task.Run(() => worker.WaitForExit(TimeSpan.FromSeconds(10))), "the worker should stop within 10 s of SIGTERM");
             Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10));
+            await worker.WaitForExitAsync(); // also waits for the redirected output to be read to the end
             Assert.Equal(0, worker.ExitCode);
         }
         finally
