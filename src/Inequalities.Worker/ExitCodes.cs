@@ -3,7 +3,7 @@ namespace Inequalities.Worker;
 /// <summary>The process exit codes, documented in the README.</summary>
 internal static class ExitCodes
 {
-    /// <summary>Success: a snapshot was published (refresh), or the worker stopped cleanly (run).</summary>
+    /// <summary>Success: a snapshot was published or nothing had changed (refresh), or the worker stopped cleanly (run).</summary>
     public const int Success = 0;
 
     /// <summary>The refresh failed: nothing was published and the previous snapshot stays current.</summary>

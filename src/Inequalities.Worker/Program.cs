@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Inequalities.Worker.Commands;
+using Inequalities.Worker.Run;
 using Microsoft.Extensions.Logging;
 
 namespace Inequalities.Worker;
@@ -19,7 +20,9 @@ internal static class Program
             })
             .SetMinimumLevel(LogLevel.Information));
         var root = BuildRootCommand(TimeProvider.System, loggerFactory);
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        // SIGTERM/Ctrl-C cancel the verb's token; give it time to stop cleanly (the worker's host shuts down in 15 s).
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) };
+        return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
     }
 
     internal static RootCommand BuildRootCommand(TimeProvider timeProvider, ILoggerFactory loggerFactory)
@@ -28,6 +31,7 @@ internal static class Program
         root.Subcommands.Add(RefreshCommand.Create(timeProvider, loggerFactory));
         root.Subcommands.Add(SiiCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(RunCommand.Create(timeProvider, loggerFactory));
         return root;
     }
 }

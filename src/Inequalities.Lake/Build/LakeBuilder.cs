@@ -30,10 +30,11 @@ internal static class LakeBuilder
         SnapshotStaging staging,
         ILogger logger,
         CancellationToken cancellationToken,
-        AssetNeedSettings? assetNeed = null)
+        AssetNeedSettings? assetNeed = null,
+        Refresh.SourceParseCache? cache = null)
     {
         var clock = Stopwatch.StartNew();
-        var parsed = ParsedSources.Parse(files, cancellationToken);
+        var parsed = ParsedSources.Parse(files, cancellationToken, cache);
         logger.LogInformation("Parsed {Sources} sources in {Elapsed} ms", files.Count, clock.ElapsedMilliseconds);
 
         var geography = GeographyModel.Build(parsed);

@@ -37,13 +37,16 @@ internal sealed class ParsedSources
     public ConcurrentDictionary<string, string> NotUsed { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Parses every source (in parallel); the first failure is rethrown with the source named.</summary>
-    public static ParsedSources Parse(IReadOnlyList<(SourceDefinition Source, string Path)> files, CancellationToken cancellationToken)
+    /// <param name="files">The sources and their raw files.</param>
+    /// <param name="cancellationToken">Stops parsing.</param>
+    /// <param name="cache">Parsed results kept from earlier runs (the worker's incremental refresh), or null.</param>
+    public static ParsedSources Parse(IReadOnlyList<(SourceDefinition Source, string Path)> files, CancellationToken cancellationToken, Refresh.SourceParseCache? cache = null)
     {
         var parsed = new ParsedSources();
         var results = new object?[files.Count];
         try
         {
-            ParseAll(files, results, cancellationToken);
+            ParseAll(files, results, cache, cancellationToken);
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
         {
@@ -126,22 +129,26 @@ internal sealed class ParsedSources
         }
     }
 
-    private static void ParseAll(IReadOnlyList<(SourceDefinition Source, string Path)> files, object?[] results, CancellationToken cancellationToken)
+    private static void ParseAll(IReadOnlyList<(SourceDefinition Source, string Path)> files, object?[] results, Refresh.SourceParseCache? cache, CancellationToken cancellationToken)
     {
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (source, path) = files[i];
-            results[i] = source.Kind switch
-            {
-                SourceKind.Deprivation => SourceParser.Deprivation(source, path),
-                SourceKind.Lookup => SourceParser.Lookup(source, path),
-                SourceKind.Population => SourceParser.Population(source, path),
-                SourceKind.Indicator or SourceKind.Fingertips => SourceParser.Indicators(source, path),
-                SourceKind.Boundaries => GeoParsers.Boundaries(source, path),
-                SourceKind.Centroids => GeoParsers.Centroids(source, path),
-                SourceKind.Assets => AssetParser.Parse(source, path),
-                _ => null,
-            };
+            results[i] = cache is null ? ParseOne(source, path) : cache.GetOrParse(source, path, ParseOne);
         });
     }
+
+    /// <summary>Parses one source by kind; null for kinds no table uses yet. Results are treated as read-only.</summary>
+    internal static object? ParseOne(SourceDefinition source, string path) =>
+        source.Kind switch
+        {
+            SourceKind.Deprivation => SourceParser.Deprivation(source, path),
+            SourceKind.Lookup => SourceParser.Lookup(source, path),
+            SourceKind.Population => SourceParser.Population(source, path),
+            SourceKind.Indicator or SourceKind.Fingertips => SourceParser.Indicators(source, path),
+            SourceKind.Boundaries => GeoParsers.Boundaries(source, path),
+            SourceKind.Centroids => GeoParsers.Centroids(source, path),
+            SourceKind.Assets => AssetParser.Parse(source, path),
+            _ => null,
+        };
 }

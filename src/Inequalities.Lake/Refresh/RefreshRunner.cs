@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using Inequalities.Lake.Build;
+using Inequalities.Lake.Operations;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
 using Inequalities.Sources.Fetch;
@@ -12,21 +13,42 @@ namespace Inequalities.Lake.Refresh;
 
 /// <summary>The result of one refresh.</summary>
 /// <param name="Published">Whether a new snapshot became current.</param>
-/// <param name="SnapshotId">The new snapshot's id, when one was published.</param>
+/// <param name="SnapshotId">The new snapshot's id, when one was published (the current one when nothing changed).</param>
 /// <param name="Sources">What happened to each source, in catalogue order.</param>
-/// <param name="Error">Why nothing was published, when nothing was.</param>
-public sealed record RefreshOutcome(bool Published, string? SnapshotId, IReadOnlyList<FetchResult> Sources, string? Error);
+/// <param name="Error">Why nothing was published, when the refresh failed.</param>
+public sealed record RefreshOutcome(bool Published, string? SnapshotId, IReadOnlyList<FetchResult> Sources, string? Error)
+{
+    /// <summary>
+    /// Whether the refresh found every source's copy and definition the same as in the current snapshot, so it
+    /// published nothing (a success: <see cref="Published"/> is false and <see cref="Error"/> is null).
+    /// </summary>
+    public bool NothingChanged { get; init; }
+
+    /// <summary>Per source: status, bytes, rows, durations, in catalogue order.</summary>
+    public IReadOnlyList<SourceRun> Reports { get; init; } = [];
+
+    /// <summary>Snapshot ids deleted by retention after this refresh.</summary>
+    public IReadOnlyList<string> Deleted { get; init; } = [];
+
+    /// <summary>Whether the refresh succeeded: it published a snapshot or found nothing changed.</summary>
+    public bool Succeeded => Published || NothingChanged;
+}
 
 /// <summary>
-/// One full refresh: fetch every enabled source into the raw cache, build the snapshot, publish it atomically.
-/// A failure leaves the previous snapshot current.
+/// One refresh: fetch the enabled sources into the raw cache, build the snapshot, publish it atomically, then apply
+/// retention. A failure leaves the previous snapshot current. The refresh is incremental: when every source's copy
+/// (SHA-256) and catalogue definition equal those the current snapshot was built from, nothing is published; otherwise
+/// only sources whose copy or definition changed are parsed again when the same runner is reused (the worker keeps
+/// one runner for its lifetime and the parsed data of unchanged sources in memory), and every table is rewritten
+/// into the new snapshot's own files, so snapshots never share a file.
 /// </summary>
-public sealed class RefreshRunner
+public sealed partial class RefreshRunner
 {
     private readonly LakeLayout _layout;
     private readonly SourceFetcher _fetcher;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly SourceParseCache _parseCache = new();
 
     /// <summary>Creates a runner for one lake.</summary>
     /// <param name="layout">The lake.</param>
@@ -48,18 +70,29 @@ public sealed class RefreshRunner
     public static string ToolVersion { get; } =
         typeof(RefreshRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    /// <summary>Runs one refresh.</summary>
+    /// <summary>The parsed sources kept between runs (for tests).</summary>
+    internal SourceParseCache ParseCache => _parseCache;
+
+    /// <summary>Runs one refresh of every enabled source.</summary>
     /// <param name="catalogue">The sources to refresh.</param>
     /// <param name="sample">Whether the catalogue points at the generated sample mirror (recorded in the manifest).</param>
     /// <param name="progress">Download progress, for a terminal.</param>
     /// <param name="cancellationToken">Stops the refresh; nothing is published after cancellation.</param>
-    public async Task<RefreshOutcome> RunAsync(
+    public Task<RefreshOutcome> RunAsync(
         SourceCatalogue catalogue,
         bool sample = false,
         IProgress<FetchProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        RunAsync(catalogue, new RefreshRequest { Sample = sample, Progress = progress }, cancellationToken);
+
+    /// <summary>Runs one refresh.</summary>
+    /// <param name="catalogue">The sources to refresh.</param>
+    /// <param name="request">Which sources are due, sample mode, progress.</param>
+    /// <param name="cancellationToken">Stops the refresh; nothing is published after cancellation.</param>
+    public async Task<RefreshOutcome> RunAsync(SourceCatalogue catalogue, RefreshRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(request);
         var started = Stopwatch.GetTimestamp();
         Directory.CreateDirectory(_layout.Root);
         foreach (var removed in SnapshotPublisher.CleanDebris(_layout))
@@ -67,27 +100,52 @@ public sealed class RefreshRunner
             _logger.LogInformation("Removed debris of an interrupted run: {Path}", removed);
         }
 
-        var results = await _fetcher.FetchAllAsync(catalogue, new RawCache(_layout.Root), progress, cancellationToken).ConfigureAwait(false);
-        var missing = results.Where(r => r.File is null).ToList();
+        SnapshotRetention.CleanDeleting(_layout);
+        var rawCache = new RawCache(_layout.Root);
+        var results = await FetchAsync(catalogue, request, rawCache, cancellationToken).ConfigureAwait(false);
+        var notDue = results.Where(r => r.NotDue).Select(r => r.Result.Source.Id).ToHashSet(StringComparer.Ordinal);
+        var fetched = results.Select(r => r.Result).ToList();
+
+        var missing = fetched.Where(r => r.File is null).ToList();
         if (missing.Count > 0)
         {
             var error = string.Join(Environment.NewLine, missing.Select(r => $"source '{r.Source.Id}' failed and has no earlier copy: {r.Error}"));
             _logger.LogError("Refresh failed; the current snapshot stays as it was. {Error}", error);
-            return new RefreshOutcome(false, null, results, error);
+            var failedReports = Reports(fetched, notDue, rows: null, parses: null);
+            LogSources(failedReports);
+            return new RefreshOutcome(false, null, fetched, error) { Reports = failedReports };
+        }
+
+        var fingerprints = fetched.ToDictionary(r => r.Source.Id, r => SourceFingerprint.Of(r.Source), StringComparer.Ordinal);
+        if (!request.Force && CurrentIfUnchanged(fetched, fingerprints, request.Sample) is { } current)
+        {
+            var rows = current.Sources.Where(s => s.Rows is not null).ToDictionary(s => s.Id, s => s.Rows!.Value, StringComparer.Ordinal);
+            var unchangedReports = Reports(fetched, notDue, rows, parses: null);
+            LogSources(unchangedReports);
+            var kept = ApplyRetention(catalogue);
+            LogNothingChanged(_logger, current.SnapshotId, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            return new RefreshOutcome(false, current.SnapshotId, fetched, null) { NothingChanged = true, Reports = unchangedReports, Deleted = kept };
         }
 
         using var staging = new SnapshotPublisher(_layout, _timeProvider).Begin();
         BuildResult build;
+        _parseCache.BeginRun(fetched.ToDictionary(r => r.Source.Id, r => r.File!.Sha256 + ":" + fingerprints[r.Source.Id], StringComparer.Ordinal));
         try
         {
-            var files = results.Select(r => (r.Source, r.File!.Path)).ToList();
-            build = await LakeBuilder.BuildAsync(files, catalogue.Gradients, staging, _logger, cancellationToken, catalogue.AssetNeed).ConfigureAwait(false);
+            var files = fetched.Select(r => (r.Source, r.File!.Path)).ToList();
+            build = await LakeBuilder.BuildAsync(files, catalogue.Gradients, staging, _logger, cancellationToken, catalogue.AssetNeed, _parseCache).ConfigureAwait(false);
         }
         catch (SourceDataException ex)
         {
             var error = $"source '{ex.SourceId}' could not be used: {ex.Message}";
             _logger.LogError("Refresh failed; the current snapshot stays as it was. {Error}", error);
-            return new RefreshOutcome(false, null, results, error);
+            var failedReports = Reports(fetched, notDue, rows: null, _parseCache.LastRun);
+            LogSources(failedReports);
+            return new RefreshOutcome(false, null, fetched, error) { Reports = failedReports };
+        }
+        finally
+        {
+            _parseCache.EndRun();
         }
 
         var manifest = new SnapshotManifest
@@ -96,24 +154,181 @@ public sealed class RefreshRunner
             CreatedAt = staging.CreatedAt,
             ToolVersion = ToolVersion,
             Catalogue = catalogue.Path,
-            Sample = sample,
-            Sources = results.Select(r => ToProvenance(r, build)).ToList(),
+            Sample = request.Sample,
+            Sources = fetched.Select(r => ToProvenance(r, build, fingerprints[r.Source.Id])).ToList(),
             Tables = build.Tables,
         };
 
         var folder = await staging.PublishAsync(manifest, LakeBuilder.CountRowsAsync, cancellationToken).ConfigureAwait(false);
+        var reports = Reports(fetched, notDue, build.Rows, _parseCache.LastRun);
+        LogSources(reports);
         _logger.LogInformation(
-            "Published snapshot {SnapshotId} ({Sources} sources, {Stale} stale) in {Elapsed:F1}s at {Folder}",
+            "Published snapshot {SnapshotId} ({Sources} sources, {Stale} stale, {Reparsed} parsed) in {Elapsed:F1}s at {Folder}",
             staging.Id,
-            results.Count,
-            results.Count(r => r.IsStale),
+            fetched.Count,
+            fetched.Count(r => r.IsStale),
+            reports.Count(r => r.Parsed),
             Stopwatch.GetElapsedTime(started).TotalSeconds,
             folder);
-        return new RefreshOutcome(true, staging.Id, results, null);
+        var deleted = ApplyRetention(catalogue);
+        return new RefreshOutcome(true, staging.Id, fetched, null) { Reports = reports, Deleted = deleted };
     }
 
-    private static SourceProvenance ToProvenance(FetchResult result, BuildResult build) => new()
+    private async Task<List<(FetchResult Result, bool NotDue)>> FetchAsync(SourceCatalogue catalogue, RefreshRequest request, RawCache rawCache, CancellationToken cancellationToken)
     {
+        var enabled = catalogue.Enabled.ToList();
+        var kept = new Dictionary<string, FetchResult>(StringComparer.Ordinal);
+        if (request.Due is { } due)
+        {
+            foreach (var source in enabled.Where(s => !due.Contains(s.Id)))
+            {
+                RawFile? copy = null;
+                try
+                {
+                    copy = rawCache.TryGetLatest(source.Id);
+                }
+                catch (InvalidDataException ex)
+                {
+                    _logger.LogWarning("Source {SourceId}: its raw copy is unreadable, so it is fetched although not due: {Error}", source.Id, ex.Message);
+                }
+
+                if (copy is not null)
+                {
+                    kept[source.Id] = new FetchResult(source, FetchStatus.Unchanged, copy, null, 0, TimeSpan.Zero);
+                }
+            }
+        }
+
+        var toFetch = kept.Count == 0 ? catalogue : catalogue.Only(enabled.Where(s => !kept.ContainsKey(s.Id)).Select(s => s.Id));
+        var fetched = await _fetcher.FetchAllAsync(toFetch, rawCache, request.Progress, cancellationToken).ConfigureAwait(false);
+        var byId = fetched.ToDictionary(r => r.Source.Id, StringComparer.Ordinal);
+        return enabled.Select(s => kept.TryGetValue(s.Id, out var k) ? (k, true) : (byId[s.Id], false)).ToList();
+    }
+
+    /// <summary>The current snapshot's manifest when this refresh would rebuild exactly what it holds; otherwise null.</summary>
+    private SnapshotManifest? CurrentIfUnchanged(IReadOnlyList<FetchResult> results, IReadOnlyDictionary<string, string> fingerprints, bool sample)
+    {
+        var currentId = _layout.ReadCurrentId();
+        if (currentId is null)
+        {
+            return null;
+        }
+
+        SnapshotManifest manifest;
+        try
+        {
+            manifest = SnapshotManifest.Read(Path.Combine(_layout.SnapshotDirectory(currentId), "manifest.json"));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning("The current snapshot {SnapshotId} cannot be read, so a new one is built: {Error}", currentId, ex.Message);
+            return null;
+        }
+
+        if (manifest.ToolVersion != ToolVersion || manifest.Sample != sample || manifest.Sources.Count != results.Count)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < results.Count; i++)
+        {
+            var result = results[i];
+            var recorded = manifest.Sources[i];
+            if (recorded.Id != result.Source.Id ||
+                recorded.Sha256 != result.File?.Sha256 ||
+                recorded.DefinitionSha256 != fingerprints[result.Source.Id] ||
+                recorded.Stale != result.IsStale ||
+                recorded.Url != (result.File?.Url ?? result.Source.Url))
+            {
+                return null;
+            }
+        }
+
+        return manifest;
+    }
+
+    private IReadOnlyList<string> ApplyRetention(SourceCatalogue catalogue)
+    {
+        try
+        {
+            var deleted = SnapshotRetention.Apply(_layout, catalogue.Defaults.KeepSnapshots);
+            if (deleted.Count > 0)
+            {
+                _logger.LogInformation("Retention (keep {Keep}): deleted snapshots {Deleted}", catalogue.Defaults.KeepSnapshots, string.Join(", ", deleted));
+            }
+
+            return deleted;
+        }
+        catch (IOException ex)
+        {
+            _logger.LogWarning("Retention could not delete an old snapshot; it is retried after the next refresh: {Error}", ex.Message);
+            return [];
+        }
+    }
+
+    private static List<SourceRun> Reports(
+        IReadOnlyList<FetchResult> results,
+        IReadOnlySet<string> notDue,
+        IReadOnlyDictionary<string, long>? rows,
+        IReadOnlyDictionary<string, SourceParse>? parses) =>
+        results.Select(r =>
+        {
+            var id = r.Source.Id;
+            var parse = parses is not null && parses.TryGetValue(id, out var p) ? p : default;
+            var status = notDue.Contains(id) ? SourceRunStatus.NotDue : r.Status switch
+            {
+                FetchStatus.Fetched => SourceRunStatus.Fetched,
+                FetchStatus.Unchanged => SourceRunStatus.Unchanged,
+                _ => SourceRunStatus.Failed,
+            };
+            return new SourceRun(
+                id,
+                status,
+                r.File,
+                rows is not null && rows.TryGetValue(id, out var n) ? n : null,
+                parses is not null && parses.ContainsKey(id) && !parse.Reused,
+                r.Duration,
+                parse.Duration,
+                r.Error);
+        }).ToList();
+
+    private void LogSources(IReadOnlyList<SourceRun> reports)
+    {
+        foreach (var r in reports)
+        {
+            LogSource(
+                _logger,
+                r.Id,
+                StatusName(r.Status),
+                r.File?.Bytes ?? 0,
+                r.Rows,
+                (long)r.FetchDuration.TotalMilliseconds,
+                (long)r.ParseDuration.TotalMilliseconds,
+                r.Parsed ? "parsed" : "reused",
+                r.Stale,
+                r.Error);
+        }
+    }
+
+    /// <summary>The snake_case name of a status, as logs and status.json write it.</summary>
+    /// <param name="status">The status.</param>
+    public static string StatusName(SourceRunStatus status) => status switch
+    {
+        SourceRunStatus.Fetched => "fetched",
+        SourceRunStatus.Unchanged => "unchanged",
+        SourceRunStatus.Failed => "failed",
+        _ => "not_due",
+    };
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Source {SourceId}: {Status}, {Bytes} bytes, {Rows} rows, fetch {FetchMs} ms, parse {ParseMs} ms ({Parse}), stale {Stale}, error {Error}")]
+    private static partial void LogSource(ILogger logger, string sourceId, string status, long bytes, long? rows, long fetchMs, long parseMs, string parse, bool stale, string? error);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Nothing changed since snapshot {SnapshotId}: every source and definition is the same; nothing published ({Elapsed:F1}s)")]
+    private static partial void LogNothingChanged(ILogger logger, string snapshotId, double elapsed);
+
+    private static SourceProvenance ToProvenance(FetchResult result, BuildResult build, string fingerprint) => new()
+    {
+        DefinitionSha256 = fingerprint,
         Rows = build.Rows.TryGetValue(result.Source.Id, out var rows) ? rows : null,
         Note = build.NotUsed.GetValueOrDefault(result.Source.Id) ?? build.Notes?.GetValueOrDefault(result.Source.Id),
         RejectedRows = build.Rejected?.GetValueOrDefault(result.Source.Id) is { Count: > 0 } rejected ? rejected.Count : null,

@@ -87,6 +87,12 @@ public sealed record SourceProvenance
     /// <summary>SHA-256 of the copy used (lower-case hex).</summary>
     public string? Sha256 { get; init; }
 
+    /// <summary>
+    /// SHA-256 of the parts of the catalogue entry that decide how the file is parsed (kind, format, columns,
+    /// options...). With <see cref="Sha256"/> it tells an incremental refresh whether the source changed.
+    /// </summary>
+    public string? DefinitionSha256 { get; init; }
+
     /// <summary>Rows parsed from it, when it was parsed.</summary>
     public long? Rows { get; init; }
 

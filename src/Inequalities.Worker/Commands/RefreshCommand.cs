@@ -19,9 +19,10 @@ internal static class RefreshCommand
         var sample = new Option<bool>("--sample") { Description = "Use the generated sample mirror: works offline on a fresh clone." };
         var offline = new Option<bool>("--offline") { Description = "Read only the raw cache; never touch the network." };
         var wait = new Option<double>("--wait") { Description = "Seconds to wait for another refresh or worker on the same lake to finish (default: exit at once)." };
+        var force = new Option<bool>("--force") { Description = "Publish a new snapshot even when nothing changed since the current one." };
         var command = new Command("refresh", "Fetch, parse, harmonise, join, compute and publish a new snapshot.")
         {
-            config, lake, only, sample, offline, wait,
+            config, lake, only, sample, offline, wait, force,
         };
 
         command.SetAction((parse, cancellationToken) => RunAsync(
@@ -31,7 +32,10 @@ internal static class RefreshCommand
                 parse.GetValue(only),
                 parse.GetValue(sample),
                 parse.GetValue(offline),
-                TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait)))),
+                TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait))))
+            {
+                Force = parse.GetValue(force),
+            },
             timeProvider,
             loggerFactory,
             cancellationToken));
@@ -77,7 +81,14 @@ internal static class RefreshCommand
         var runner = new RefreshRunner(layout, fetcher, timeProvider, loggerFactory.CreateLogger<RefreshRunner>());
         try
         {
-            var outcome = await runner.RunAsync(catalogue, args.Sample, ConsoleProgress.ForTerminal(timeProvider), cancellationToken).ConfigureAwait(false);
+            var request = new RefreshRequest { Sample = args.Sample, Progress = ConsoleProgress.ForTerminal(timeProvider), Force = args.Force };
+            var outcome = await runner.RunAsync(catalogue, request, cancellationToken).ConfigureAwait(false);
+            if (outcome.NothingChanged)
+            {
+                await Console.Out.WriteLineAsync($"Nothing changed since snapshot {outcome.SnapshotId}; nothing new was published to {layout.Root}").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
             if (outcome.Published)
             {
                 await Console.Out.WriteLineAsync($"Published snapshot {outcome.SnapshotId} to {layout.Root}").ConfigureAwait(false);
@@ -94,5 +105,8 @@ internal static class RefreshCommand
         }
     }
 
-    internal sealed record RefreshArguments(FileInfo Config, DirectoryInfo Lake, string? Only, bool Sample, bool Offline, TimeSpan Wait);
+    internal sealed record RefreshArguments(FileInfo Config, DirectoryInfo Lake, string? Only, bool Sample, bool Offline, TimeSpan Wait)
+    {
+        public bool Force { get; init; }
+    }
 }

@@ -1,0 +1,67 @@
+using Inequalities.Sources.Fetch;
+
+namespace Inequalities.Lake.Refresh;
+
+/// <summary>What one <see cref="RefreshRunner.RunAsync(Inequalities.Sources.Catalogue.SourceCatalogue, RefreshRequest, CancellationToken)"/> call should do.</summary>
+public sealed record RefreshRequest
+{
+    /// <summary>Whether the catalogue points at the generated sample mirror (recorded in the manifest).</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool Sample { get; init; }
+
+    /// <summary>
+    /// The ids of the sources to fetch; every other enabled source keeps its last raw copy without asking the
+    /// publisher (a source that has no copy yet is fetched anyway). <see langword="null"/> fetches every enabled source.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: fetch everything.</value>
+    public IReadOnlySet<string>? Due { get; init; }
+
+    /// <summary>Download progress, for a terminal.</summary>
+    /// <value>The default value is <see langword="null"/>: no progress reports.</value>
+    public IProgress<FetchProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Publish a new snapshot even when every source and the definitions are the same as in the current snapshot.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: a refresh in which nothing changed publishes nothing.</value>
+    public bool Force { get; init; }
+}
+
+/// <summary>What a refresh did with one source.</summary>
+public enum SourceRunStatus
+{
+    /// <summary>New bytes were downloaded.</summary>
+    Fetched,
+
+    /// <summary>The publisher's file had not changed (304, same validators or the same SHA-256).</summary>
+    Unchanged,
+
+    /// <summary>The fetch failed; the last good copy, if any, was used (stale).</summary>
+    Failed,
+
+    /// <summary>The source's schedule was not due; its last copy was used without asking the publisher.</summary>
+    NotDue,
+}
+
+/// <summary>One source in one refresh: the facts the per-source log line and status.json report.</summary>
+/// <param name="Id">The source id.</param>
+/// <param name="Status">What happened.</param>
+/// <param name="File">The raw copy used (null when the source has none).</param>
+/// <param name="Rows">Rows parsed from the copy, when known.</param>
+/// <param name="Parsed">Whether the copy was parsed in this run (false when an earlier parse was reused or nothing was built).</param>
+/// <param name="FetchDuration">How long fetching took.</param>
+/// <param name="ParseDuration">How long parsing took.</param>
+/// <param name="Error">Why the fetch failed.</param>
+public sealed record SourceRun(
+    string Id,
+    SourceRunStatus Status,
+    RawFile? File,
+    long? Rows,
+    bool Parsed,
+    TimeSpan FetchDuration,
+    TimeSpan ParseDuration,
+    string? Error)
+{
+    /// <summary>Whether the lake uses an older copy because this run could not fetch the source.</summary>
+    public bool Stale => Status == SourceRunStatus.Failed && File is not null;
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Inequalities.Sources.Catalogue;
+
+namespace Inequalities.Lake.Refresh;
+
+/// <summary>
+/// A SHA-256 over the parts of a catalogue entry that decide what its file parses into (kind, format, sheet, member,
+/// geography, vintage, period, columns, options) and what the manifest says about it (publisher, licence). Two runs
+/// with the same file bytes and the same fingerprint produce the same parsed data. Where the file is read from, its
+/// schedule, size limit and description are left out: they do not change the parse.
+/// </summary>
+internal static class SourceFingerprint
+{
+    public static string Of(SourceDefinition source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var text = new StringBuilder();
+        void Field(string name, string? value) =>
+            text.Append(name).Append('=').Append(value?.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) ?? "\\0").Append('\n');
+
+        Field("id", source.Id);
+        Field("kind", source.Kind.ToString());
+        Field("format", source.Format.ToString());
+        Field("sheet", source.Sheet);
+        Field("member", source.Member);
+        Field("member_format", source.MemberFormat?.ToString());
+        Field("geography", source.Geography.ToString());
+        Field("vintage", source.Vintage?.ToString(CultureInfo.InvariantCulture));
+        Field("period", source.Period);
+        Field("publisher", source.Publisher);
+        Field("licence", source.Licence);
+        Field("alternative_to", source.AlternativeTo);
+        foreach (var (key, value) in source.Columns.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            Field("columns." + key, value);
+        }
+
+        foreach (var (key, value) in source.Options.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            Field("options." + key, value);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

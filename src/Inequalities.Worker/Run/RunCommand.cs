@@ -1,0 +1,140 @@
+using System.CommandLine;
+using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Sample;
+using Inequalities.Worker.Commands;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Inequalities.Worker.Run;
+
+/// <summary><c>inequalities run</c>: the nightly worker on the .NET Generic Host.</summary>
+internal static class RunCommand
+{
+    /// <summary>How long the host waits for a refresh to stop after SIGTERM or Ctrl-C.</summary>
+    internal static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(15);
+
+    public static Command Create(TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        var config = CommonOptions.Config();
+        var lake = CommonOptions.Lake();
+        var schedule = new Option<string?>("--schedule")
+        {
+            Description = "Cron schedule replacing the catalogue's defaults.schedule: 5 fields (minute hour day month weekday) or 6 (seconds first). Sources with their own schedule keep it.",
+        };
+        var timeZone = new Option<string?>("--time-zone") { Description = "IANA time zone the schedules are read in (default: the catalogue's defaults.time_zone, Europe/London)." };
+        var sample = new Option<bool>("--sample") { Description = "Use the generated sample mirror: works offline on a fresh clone." };
+        var wait = new Option<double>("--wait")
+        {
+            Description = "Seconds each run waits for a manual refresh holding the lake before skipping that run.",
+            DefaultValueFactory = _ => 600,
+        };
+        var command = new Command("run", "The worker: refresh the lake on a schedule until stopped (SIGTERM or Ctrl-C stop it cleanly).")
+        {
+            config, lake, schedule, timeZone, sample, wait,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new RunArguments(
+                parse.GetValue(config)!,
+                parse.GetValue(lake)!,
+                parse.GetValue(schedule),
+                parse.GetValue(timeZone),
+                parse.GetValue(sample),
+                TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait)))),
+            timeProvider,
+            loggerFactory,
+            cancellationToken));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(RunArguments args, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger("Inequalities.Worker");
+        SourceCatalogue catalogue;
+        RefreshSchedule refreshSchedule;
+        try
+        {
+            catalogue = SourceCatalogue.Load(args.Config.FullName);
+            refreshSchedule = RefreshSchedule.Create(catalogue, args.Schedule, args.TimeZone);
+        }
+        catch (Exception ex) when (ex is CatalogueException or FileNotFoundException or ArgumentException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        var layout = new LakeLayout(args.Lake.FullName);
+        var (instance, holder) = InstanceLock.TryAcquire(layout, timeProvider);
+        if (instance is null)
+        {
+            await Console.Error.WriteLineAsync($"Another worker already runs on the lake '{layout.Root}' ({holder}). Stop it first; only one worker may run per lake.").ConfigureAwait(false);
+            return ExitCodes.LakeBusy;
+        }
+
+        using (instance)
+        {
+            await CleanDebrisAsync(layout, timeProvider, logger, cancellationToken).ConfigureAwait(false);
+            if (args.Sample)
+            {
+                var mirror = Path.Combine(layout.Root, "sample-mirror");
+                catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, mirror));
+                logger.LogInformation("Using the generated sample mirror in {Mirror}", mirror);
+            }
+
+            using var job = new WorkerJob(layout, catalogue, refreshSchedule, args.Sample, args.Wait, timeProvider, loggerFactory);
+            var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(loggerFactory);
+            builder.Services.AddSingleton(timeProvider);
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+            builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+            builder.Services.AddHostedService(sp => new ScheduledRefreshService(refreshSchedule, job, timeProvider, loggerFactory.CreateLogger<ScheduledRefreshService>()));
+            using var host = builder.Build();
+            logger.LogInformation(
+                "Worker started on {Lake}: schedule '{Schedule}' in {TimeZone}, {Sources} sources ({Own} with their own schedule)",
+                layout.Root,
+                refreshSchedule.DefaultExpression,
+                refreshSchedule.TimeZone.Id,
+                catalogue.Enabled.Count(),
+                catalogue.Enabled.Count(s => s.Schedule is not null));
+            try
+            {
+                await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped by SIGTERM or Ctrl-C.
+            }
+
+            logger.LogInformation("Worker stopped");
+            return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>Removes what a killed run left behind, under the lake lock (skipped when a manual refresh holds it).</summary>
+    private static async Task CleanDebrisAsync(LakeLayout layout, TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
+    {
+        var (lakeLock, _) = await LakeLock.TryAcquireAsync(layout, TimeSpan.Zero, timeProvider, cancellationToken).ConfigureAwait(false);
+        if (lakeLock is null)
+        {
+            return;
+        }
+
+        using (lakeLock)
+        {
+            foreach (var removed in SnapshotPublisher.CleanDebris(layout))
+            {
+                logger.LogInformation("Removed debris of an interrupted run: {Path}", removed);
+            }
+
+            var statusTemp = layout.StatusFile + ".tmp";
+            if (File.Exists(statusTemp))
+            {
+                File.Delete(statusTemp);
+            }
+        }
+    }
+
+    internal sealed record RunArguments(FileInfo Config, DirectoryInfo Lake, string? Schedule, string? TimeZone, bool Sample, TimeSpan Wait);
+}

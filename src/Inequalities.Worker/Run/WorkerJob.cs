@@ -1,0 +1,245 @@
+using Inequalities.Lake.Operations;
+using Inequalities.Lake.Refresh;
+using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Fetch;
+using Microsoft.Extensions.Logging;
+
+namespace Inequalities.Worker.Run;
+
+/// <summary>
+/// The worker's refresh: takes the lake lock for each run (waiting for a manual <c>refresh</c> to finish), runs one
+/// long-lived <see cref="RefreshRunner"/> (so unchanged sources are not parsed again), and keeps
+/// <c>&lt;lake&gt;/status.json</c> up to date.
+/// </summary>
+internal sealed partial class WorkerJob : IRefreshJob, IDisposable
+{
+    private readonly LakeLayout _layout;
+    private readonly SourceCatalogue _catalogue;
+    private readonly RefreshSchedule _schedule;
+    private readonly bool _sample;
+    private readonly TimeSpan _lockWait;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SourceFetcher _fetcher;
+    private readonly RefreshRunner _runner;
+    private readonly Lock _gate = new();
+    private LakeStatus _status;
+
+    public WorkerJob(LakeLayout layout, SourceCatalogue catalogue, RefreshSchedule schedule, bool sample, TimeSpan lockWait, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        _layout = layout;
+        _catalogue = catalogue;
+        _schedule = schedule;
+        _sample = sample;
+        _lockWait = lockWait;
+        _time = time;
+        _logger = loggerFactory.CreateLogger("Inequalities.Worker");
+        _fetcher = new SourceFetcher(new FetchOptions(), time, loggerFactory.CreateLogger<SourceFetcher>());
+        _runner = new RefreshRunner(layout, _fetcher, time, loggerFactory.CreateLogger<RefreshRunner>());
+        var previous = LakeStatus.TryRead(layout);
+        var previousSources = previous?.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal) ?? [];
+        var now = time.GetUtcNow();
+        _status = new LakeStatus
+        {
+            UpdatedAt = now,
+            State = "starting",
+            Pid = Environment.ProcessId,
+            Host = Environment.MachineName,
+            StartedAt = now,
+            Schedule = schedule.DefaultExpression,
+            TimeZone = schedule.TimeZone.Id,
+            CurrentSnapshot = layout.ReadCurrentId(),
+            LastRun = previous?.LastRun,
+            LastSuccess = previous?.LastSuccess,
+            LastFailure = previous?.LastFailure,
+            Sources = catalogue.Enabled.Select(s => (previousSources.GetValueOrDefault(s.Id) ?? new SourceState { Id = s.Id, Status = "not_due" }) with
+            {
+                Schedule = schedule.ExpressionOf(s.Id),
+                NextDue = schedule.NextFor(s.Id, now),
+            }).ToList(),
+        };
+        WriteStatus(_status);
+    }
+
+    /// <summary>The outcome of the latest refresh that ran (for tests).</summary>
+    public RefreshOutcome? LastOutcome { get; private set; }
+
+    /// <summary>The status as last written.</summary>
+    public LakeStatus Status
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _status;
+            }
+        }
+    }
+
+    public Task ScheduledAsync(ScheduledRun? next, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        Update(s => s with
+        {
+            State = "idle",
+            NextRun = next is null ? null : _schedule.ToLocal(next.At),
+            CurrentSnapshot = _layout.ReadCurrentId(),
+            Sources = s.Sources.Select(x => x with { NextDue = _schedule.NextFor(x.Id, now) }).ToList(),
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task RunAsync(ScheduledRun run, CancellationToken cancellationToken)
+    {
+        var started = _time.GetUtcNow();
+        Update(s => s with { State = "running" });
+        LogRunStarting(_logger, _schedule.ToLocal(run.At), run.Due.Count, _catalogue.Enabled.Count());
+        var (lakeLock, holder) = await LakeLock.TryAcquireAsync(_layout, _lockWait, _time, cancellationToken).ConfigureAwait(false);
+        if (lakeLock is null)
+        {
+            var error = $"the lake '{_layout.Root}' stayed busy for {_lockWait}: another refresh holds it ({holder}); this run is skipped";
+            LogBusy(_logger, error);
+            Finish(Record(run, started, "busy", null, error), success: false);
+            return;
+        }
+
+        using (lakeLock)
+        {
+            RefreshOutcome outcome;
+            try
+            {
+                outcome = await _runner.RunAsync(_catalogue, new RefreshRequest { Sample = _sample, Due = run.Due }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                LogCancelled(_logger);
+                Finish(Record(run, started, "cancelled", null, "the worker was stopped during the run; nothing was published"), success: false, failure: false);
+                throw;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                LogFailed(_logger, ex.Message);
+                Finish(Record(run, started, "failed", null, ex.Message), success: false);
+                return;
+            }
+
+            LastOutcome = outcome;
+            var outcomeName = outcome.Published ? "published" : outcome.NothingChanged ? "unchanged" : "failed";
+            var record = Record(run, started, outcomeName, outcome.SnapshotId, outcome.Error);
+            Update(s => s with { Sources = MergeSources(s.Sources, outcome.Reports, started) });
+            Finish(record, outcome.Succeeded);
+            if (outcome.Published)
+            {
+                LogPublished(_logger, outcome.SnapshotId!, outcome.Reports.Count(r => r.Status == SourceRunStatus.Fetched), outcome.Reports.Count(r => r.Status == SourceRunStatus.Unchanged), outcome.Reports.Count(r => r.Stale));
+            }
+            else if (outcome.NothingChanged)
+            {
+                LogUnchanged(_logger, outcome.SnapshotId!, outcome.Reports.Count);
+            }
+            else
+            {
+                LogFailed(_logger, outcome.Error ?? "unknown error");
+            }
+        }
+    }
+
+    public Task StoppedAsync()
+    {
+        Update(s => s with { State = "stopped", NextRun = null });
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _fetcher.Dispose();
+
+    private RunRecord Record(ScheduledRun run, DateTimeOffset started, string outcome, string? snapshotId, string? error) => new()
+    {
+        ScheduledFor = _schedule.ToLocal(run.At),
+        StartedAt = started,
+        FinishedAt = _time.GetUtcNow(),
+        Outcome = outcome,
+        SnapshotId = snapshotId,
+        Fetched = [.. _catalogue.Enabled.Select(s => s.Id).Where(run.Due.Contains)],
+        Error = error,
+    };
+
+    private void Finish(RunRecord record, bool success, bool failure = true) => Update(s => s with
+    {
+        State = "idle",
+        LastRun = record,
+        LastSuccess = success ? record : s.LastSuccess,
+        LastFailure = !success && failure ? record : s.LastFailure,
+        CurrentSnapshot = _layout.ReadCurrentId(),
+    });
+
+    private List<SourceState> MergeSources(IReadOnlyList<SourceState> previous, IReadOnlyList<SourceRun> reports, DateTimeOffset checkedAt)
+    {
+        var byId = previous.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var now = _time.GetUtcNow();
+        return reports.Select(r =>
+        {
+            var old = byId.GetValueOrDefault(r.Id);
+            var sameCopy = old is not null && old.Sha256 == r.File?.Sha256;
+            return new SourceState
+            {
+                Id = r.Id,
+                Schedule = _schedule.ExpressionOf(r.Id),
+                Status = r.Status == SourceRunStatus.NotDue && old is not null && old.Status != "not_due" ? old.Status : RefreshRunner.StatusName(r.Status),
+                Stale = r.Status == SourceRunStatus.NotDue ? old?.Stale ?? false : r.Stale,
+                Error = r.Status == SourceRunStatus.NotDue ? old?.Error : r.Error,
+                Bytes = r.File?.Bytes,
+                Rows = r.Rows ?? (sameCopy ? old!.Rows : null),
+                Sha256 = r.File?.Sha256,
+                RetrievedAt = r.File?.RetrievedAt,
+                LastCheckedAt = r.Status == SourceRunStatus.NotDue ? old?.LastCheckedAt : checkedAt,
+                NextDue = _schedule.NextFor(r.Id, now),
+            };
+        }).ToList();
+    }
+
+    private void Update(Func<LakeStatus, LakeStatus> change)
+    {
+        lock (_gate)
+        {
+            _status = change(_status) with { UpdatedAt = _time.GetUtcNow() };
+            WriteStatus(_status);
+        }
+    }
+
+    private void WriteStatus(LakeStatus status)
+    {
+        try
+        {
+            status.Write(_layout);
+        }
+        catch (IOException ex)
+        {
+            LogStatusNotWritten(_logger, _layout.StatusFile, ex.Message);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            LogStatusNotWritten(_logger, _layout.StatusFile, ex.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Refresh for {ScheduledFor:O}: {Due} of {Sources} sources due")]
+    private static partial void LogRunStarting(ILogger logger, DateTimeOffset scheduledFor, int due, int sources);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "Run outcome: published snapshot {SnapshotId} ({Fetched} fetched, {Unchanged} unchanged, {Stale} stale)")]
+    private static partial void LogPublished(ILogger logger, string snapshotId, int fetched, int unchanged, int stale);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Run outcome: unchanged - all {Sources} sources unchanged since snapshot {SnapshotId}; nothing published")]
+    private static partial void LogUnchanged(ILogger logger, string snapshotId, int sources);
+
+    [LoggerMessage(EventId = 33, Level = LogLevel.Error, Message = "Run outcome: failed; the current snapshot stays as it was: {Error}")]
+    private static partial void LogFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 34, Level = LogLevel.Warning, Message = "Run outcome: busy - {Error}")]
+    private static partial void LogBusy(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 35, Level = LogLevel.Warning, Message = "Run outcome: cancelled - the worker is stopping; nothing was published")]
+    private static partial void LogCancelled(ILogger logger);
+
+    [LoggerMessage(EventId = 36, Level = LogLevel.Warning, Message = "Could not write {StatusFile}: {Error}")]
+    private static partial void LogStatusNotWritten(ILogger logger, string statusFile, string error);
+}
