@@ -170,7 +170,7 @@ internal static partial class WorkerFixture
     [GeneratedRegex(@"^\s*- id:\s*(\S+)\s*$")]
     private static partial Regex IdLine();
 
-    [GeneratedRegex(@"^(\s*)url:\s")]
+    [GeneratedRegex(@"^(    )url:\s")]
     private static partial Regex UrlLine();
 
     [GeneratedRegex(@"^\s{4}schedule:\s")]
