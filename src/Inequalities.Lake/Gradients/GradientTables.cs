@@ -261,14 +261,13 @@ internal static class GradientTables
         }
     }
 
-    private sealed class QuantileColumns
+    /// <summary>The key columns both tables share: which series, area and basis a row is about.</summary>
+    private sealed class KeyColumns
     {
         private readonly List<string> _source = [], _indicator = [], _period = [], _area = [], _areaType = [], _basis = [];
-        private readonly List<int> _count = [], _quantile = [], _lsoas = [];
-        private readonly List<double> _population = [], _value = [];
-        private readonly List<double?> _se = [];
+        private readonly List<int> _count = [];
 
-        public void Add(Series s, string area, string areaType, GradientBasis basis, QuantileValue v)
+        public void Add(Series s, string area, string areaType, GradientBasis basis)
         {
             _source.Add(s.SourceId);
             _indicator.Add(s.IndicatorId);
@@ -277,6 +276,24 @@ internal static class GradientTables
             _areaType.Add(areaType);
             _basis.Add(basis.Label);
             _count.Add(basis.Quantiles);
+        }
+
+        public TableBuilder Start(string table) => new TableBuilder(table)
+            .Add("source_id", _source).Add("indicator_id", _indicator).Add("period", _period)
+            .Add("area_code", _area).Add("area_type", _areaType).Add("basis", _basis)
+            .Add<int>("quantile_count", _count.ToArray());
+    }
+
+    private sealed class QuantileColumns
+    {
+        private readonly KeyColumns _keys = new();
+        private readonly List<int> _quantile = [], _lsoas = [];
+        private readonly List<double> _population = [], _value = [];
+        private readonly List<double?> _se = [];
+
+        public void Add(Series s, string area, string areaType, GradientBasis basis, QuantileValue v)
+        {
+            _keys.Add(s, area, areaType, basis);
             _quantile.Add(v.Quantile);
             _lsoas.Add(v.Areas);
             _population.Add(v.Population);
@@ -284,30 +301,22 @@ internal static class GradientTables
             _se.Add(double.IsNaN(v.StandardError) ? null : v.StandardError);
         }
 
-        public Table Build() => new TableBuilder("inequality_quantiles")
-            .Add("source_id", _source).Add("indicator_id", _indicator).Add("period", _period)
-            .Add("area_code", _area).Add("area_type", _areaType).Add("basis", _basis)
-            .Add<int>("quantile_count", _count.ToArray()).Add<int>("quantile", _quantile.ToArray()).Add<int>("lsoas", _lsoas.ToArray())
+        public Table Build() => _keys.Start("inequality_quantiles")
+            .Add<int>("quantile", _quantile.ToArray()).Add<int>("lsoas", _lsoas.ToArray())
             .Add<double>("population", _population.ToArray()).Add<double>("value", _value.ToArray()).AddNullable<double>("se", _se.ToArray())
             .Build();
     }
 
     private sealed class GradientColumns
     {
-        private readonly List<string> _source = [], _indicator = [], _period = [], _area = [], _areaType = [], _basis = [];
-        private readonly List<int> _count = [], _repetitions = [];
+        private readonly KeyColumns _keys = new();
+        private readonly List<int> _repetitions = [];
         private readonly List<double?> _sii = [], _siiLower = [], _siiUpper = [], _rii = [], _riiLower = [], _riiUpper = [], _abs = [], _rel = [], _ci = [];
         private readonly List<double> _confidence = [];
 
         public void Add(Series s, string area, string areaType, GradientBasis basis, QuantileValue[] values, SiiGroupResult? sii, int repetitions)
         {
-            _source.Add(s.SourceId);
-            _indicator.Add(s.IndicatorId);
-            _period.Add(s.Period);
-            _area.Add(area);
-            _areaType.Add(areaType);
-            _basis.Add(basis.Label);
-            _count.Add(basis.Quantiles);
+            _keys.Add(s, area, areaType, basis);
             _sii.Add(sii?.Sii);
             _siiLower.Add(sii?.SiiLimits[0].Lower);
             _siiUpper.Add(sii?.SiiLimits[0].Upper);
@@ -321,10 +330,7 @@ internal static class GradientTables
             _ci.Add(N(QuantileSummary.ConcentrationIndex(values)));
         }
 
-        public Table Build() => new TableBuilder("inequality_gradients")
-            .Add("source_id", _source).Add("indicator_id", _indicator).Add("period", _period)
-            .Add("area_code", _area).Add("area_type", _areaType).Add("basis", _basis)
-            .Add<int>("quantile_count", _count.ToArray())
+        public Table Build() => _keys.Start("inequality_gradients")
             .AddNullable<double>("sii", _sii.ToArray()).AddNullable<double>("sii_lower", _siiLower.ToArray()).AddNullable<double>("sii_upper", _siiUpper.ToArray())
             .AddNullable<double>("rii", _rii.ToArray()).AddNullable<double>("rii_lower", _riiLower.ToArray()).AddNullable<double>("rii_upper", _riiUpper.ToArray())
             .Add<double>("confidence", _confidence.ToArray()).Add<int>("repetitions", _repetitions.ToArray())
