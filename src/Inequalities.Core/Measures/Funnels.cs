@@ -28,12 +28,36 @@ public readonly record struct RatioFunnelLimits(double Observed, double Lower2sE
 
     /// <summary>The upper 99.8 % ratio limit.</summary>
     public double Upper3sRatio => Observed / Upper3sExpected;
+
+    /// <summary>The four ratio limits on the scale of the reference's <c>ratio_type</c>.</summary>
+    /// <param name="type">Count (ratio − 1) or ISR (ratio × 100).</param>
+    /// <returns>The lower and upper 95 % and 99.8 % limits on that scale.</returns>
+    public (double Lower2s, double Upper2s, double Lower3s, double Upper3s) Scaled(RatioFunnelType type)
+    {
+        return type switch
+        {
+            RatioFunnelType.Count => (Lower2sRatio - 1, Upper2sRatio - 1, Lower3sRatio - 1, Upper3sRatio - 1),
+            RatioFunnelType.Isr => (Lower2sRatio * 100, Upper2sRatio * 100, Lower3sRatio * 100, Upper3sRatio * 100),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "expected Count or Isr"),
+        };
+    }
+}
+
+/// <summary>The scale on which ratio funnel limits are reported (the reference's <c>ratio_type</c>).</summary>
+public enum RatioFunnelType
+{
+    /// <summary>Excess ratio: O / λ − 1 (0 = as expected).</summary>
+    Count,
+
+    /// <summary>Indirectly standardised ratio × 100: 100 · O / λ.</summary>
+    Isr,
 }
 
 /// <summary>
 /// Funnel plots (<c>calculate_funnel_limits</c>, <c>assign_funnel_significance</c>) for proportions and ratios.
-/// Ratio limits use the exact Poisson quantiles (chi-square); the reference finds the same λ by bisection to a
-/// step of 1e-7, so its published limits differ from these in about the seventh significant digit.
+/// Ratio limits use the reference's bisection for the Poisson λ (to a step of 1e-7 on a transformed scale), which
+/// reproduces its published limits; the exact chi-square quantiles differ from them by up to about 5e-5 (relative).
+/// Rate funnels are in <see cref="RateFunnel"/>.
 /// </summary>
 public static class Funnels
 {
@@ -79,29 +103,8 @@ public static class Funnels
     /// <returns>100 increasing populations from max(1, axis minimum) to about 1.05 × the largest denominator.</returns>
     public static double[] ProportionAxis(ReadOnlySpan<double> denominators)
     {
-        if (denominators.IsEmpty)
-        {
-            throw new ArgumentException("at least one denominator is required", nameof(denominators));
-        }
-
-        double min = double.MaxValue, max = double.MinValue;
-        foreach (var d in denominators)
-        {
-            min = Math.Min(min, d);
-            max = Math.Max(max, d);
-        }
-
-        var axisMin = max > 2 * min ? 0 : FloorToLeadingDigit(0.95 * min);
-        var axisMax = CeilingToTwoSignificant(1.05 * max);
-        var points = new double[100];
-        points[0] = Math.Max(1, axisMin);
-        for (var j = 2; j <= 100; j++)
-        {
-            var previous = points[j - 2];
-            points[j - 1] = Math.Max(Math.Round(Math.Pow(axisMax / previous, 1.0 / (101 - j)) * previous, MidpointRounding.ToEven), previous + 1);
-        }
-
-        return points;
+        var (axisMin, axisMax) = AxisRange(denominators);
+        return GeometricAxis(Math.Max(1, axisMin), axisMax, 101);
     }
 
     /// <summary>
@@ -123,7 +126,10 @@ public static class Funnels
             : "Not significant";
     }
 
-    /// <summary>Ratio funnel limits for an observed count.</summary>
+    /// <summary>
+    /// Ratio funnel limits for an observed count, by the reference's bisection (tails 0.025 and 0.001; see
+    /// <see cref="PoissonMeanForTail"/>).
+    /// </summary>
     /// <param name="observed">The observed count (≥ 1).</param>
     /// <returns>The limits.</returns>
     public static RatioFunnelLimits RatioLimits(double observed)
@@ -131,10 +137,10 @@ public static class Funnels
         ArgumentOutOfRangeException.ThrowIfLessThan(observed, 1);
         return new RatioFunnelLimits(
             observed,
-            Distributions.ChiSquareQuantile(0.975, 2 * observed + 2) / 2,
-            Distributions.ChiSquareQuantile(0.025, 2 * observed) / 2,
-            Distributions.ChiSquareQuantile(0.999, 2 * observed + 2) / 2,
-            Distributions.ChiSquareQuantile(0.001, 2 * observed) / 2);
+            PoissonMeanForTail(observed, 0.025, upperTail: false),
+            PoissonMeanForTail(observed, 0.025, upperTail: true),
+            PoissonMeanForTail(observed, 0.001, upperTail: false),
+            PoissonMeanForTail(observed, 0.001, upperTail: true));
     }
 
     /// <summary>
@@ -153,6 +159,70 @@ public static class Funnels
             : 1 > u3 / expected ? "Low (0.001)"
             : 1 > u2 / expected ? "Low (0.025)"
             : "Not significant";
+    }
+
+    /// <summary>
+    /// The Poisson mean λ at which an observed count O sits on a funnel limit, found as the reference does: by
+    /// bisection on v ∈ (0, 1) with λ = (1 + O)·v / (1 − v), from v = 0.5 with a step of 0.5 halved each time until
+    /// it falls below 1e-7. The result differs from the exact chi-square quantile by up to about 5e-5 (relative)
+    /// when λ is small, which is why the published funnels are reproduced with this search rather than the exact one.
+    /// </summary>
+    /// <param name="observed">The observed count O.</param>
+    /// <param name="tail">The one-sided tail probability (0.025 or 0.001).</param>
+    /// <param name="upperTail">true: λ with P(X ≥ O | λ) = tail (the small λ of an upper ratio/rate limit);
+    /// false: λ with P(X ≤ O | λ) = tail (the large λ of a lower limit).</param>
+    /// <returns>λ.</returns>
+    internal static double PoissonMeanForTail(double observed, double tail, bool upperTail)
+    {
+        double v = 0.5, step = 0.5;
+        while (step > 1e-7)
+        {
+            var lambda = (1 + observed) * v / (1 - v);
+
+            // Both tail probabilities move monotonically with λ: P(X ≥ O) rises, P(X ≤ O) falls.
+            var tooLarge = upperTail
+                ? Distributions.PoissonUpperTail(observed, lambda) > tail
+                : Distributions.PoissonCdf(observed, lambda) < tail;
+            step /= 2;
+            v += tooLarge ? -step : step;
+        }
+
+        return (1 + observed) * v / (1 - v);
+    }
+
+    /// <summary>100 increasing whole x-points from <paramref name="first"/> towards <paramref name="last"/>, each at
+    /// least one more than the one before; the exponent offset is 101 for proportions and rates, 102 for ratios.</summary>
+    internal static double[] GeometricAxis(double first, double last, int exponentOffset)
+    {
+        var points = new double[100];
+        points[0] = first;
+        for (var j = 2; j <= 100; j++)
+        {
+            var previous = points[j - 2];
+            points[j - 1] = Math.Max(Math.Round(Math.Pow(last / previous, 1.0 / (exponentOffset - j)) * previous, MidpointRounding.ToEven), previous + 1);
+        }
+
+        return points;
+    }
+
+    /// <summary>The reference's axis range for a set of (per-year) denominators: 0 when the largest is more than twice
+    /// the smallest, else 0.95 × the smallest rounded down to its leading digit; and 1.05 × the largest rounded up to two
+    /// significant digits.</summary>
+    internal static (double Min, double Max) AxisRange(ReadOnlySpan<double> denominators)
+    {
+        if (denominators.IsEmpty)
+        {
+            throw new ArgumentException("at least one denominator is required", nameof(denominators));
+        }
+
+        double min = double.MaxValue, max = double.MinValue;
+        foreach (var d in denominators)
+        {
+            min = Math.Min(min, d);
+            max = Math.Max(max, d);
+        }
+
+        return (max > 2 * min ? 0 : FloorToLeadingDigit(0.95 * min), CeilingToTwoSignificant(1.05 * max));
     }
 
     private static (double Lower, double Upper) WilsonBoundary(double p, double n, double z, double multiplier)

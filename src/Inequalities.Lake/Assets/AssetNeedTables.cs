@@ -372,13 +372,10 @@ internal static class AssetNeedTables
             var assets = members.Sum(r => r.AssetCount);
             var priority = members.Where(r => r.Quadrant == Quadrants.Priority).ToList();
             var graded = withPop.Where(r => r.NeedDecile is not null).ToList();
-            var groups = graded.GroupBy(r => r.NeedDecile!.Value)
-                .Select(g => new GradientGroup(g.Key, g.Sum(r => r.Population!.Value), g.Sum(r => r.AssetCount) * 10_000 / g.Sum(r => r.Population!.Value)))
-                .ToList();
-            var ci = AssetGradient.ConcentrationIndex(
-                graded.Select(r => (double)r.NeedRank!.Value).ToArray(),
-                graded.Select(r => r.Population!.Value).ToArray(),
-                graded.Select(r => r.AssetsPer10k!.Value).ToArray());
+            var gradient = AssetGradient.Calculate(
+                graded.Select(r => r.NeedDecile!.Value).ToArray(),
+                graded.Select(r => r.AssetsPer10k!.Value).ToArray(),
+                graded.Select(r => r.Population!.Value).ToArray());
             b.Add(
                 code,
                 type,
@@ -391,8 +388,7 @@ internal static class AssetNeedTables
                 priority.Count,
                 priority.Sum(r => r.Population ?? 0),
                 priority.Sum(r => Math.Max(0, r.AssetGap ?? 0)),
-                AssetGradient.SimpleSii(groups),
-                ci);
+                gradient);
         }
 
         return b.Build();
@@ -417,9 +413,11 @@ internal static class AssetNeedTables
         private readonly List<double> _priorityPopulation = [];
         private readonly List<double> _gap = [];
         private readonly List<double?> _sii = [];
+        private readonly List<double?> _siiLower = [];
+        private readonly List<double?> _siiUpper = [];
         private readonly List<double?> _ci = [];
 
-        public void Add(string code, string type, string? name, int lsoas, double population, int assets, double? density, int highNeed, int priority, double priorityPopulation, double gap, double sii, double ci)
+        public void Add(string code, string type, string? name, int lsoas, double population, int assets, double? density, int highNeed, int priority, double priorityPopulation, double gap, AssetGradientResult gradient)
         {
             _code.Add(code);
             _type.Add(type);
@@ -432,8 +430,10 @@ internal static class AssetNeedTables
             _priority.Add(priority);
             _priorityPopulation.Add(priorityPopulation);
             _gap.Add(gap);
-            _sii.Add(double.IsFinite(sii) ? sii : null);
-            _ci.Add(double.IsFinite(ci) ? ci : null);
+            _sii.Add(Finite(gradient.Sii));
+            _siiLower.Add(Finite(gradient.SiiLower));
+            _siiUpper.Add(Finite(gradient.SiiUpper));
+            _ci.Add(Finite(gradient.ConcentrationIndex));
         }
 
         public Table Build() => new TableBuilder("asset_need_summary")
@@ -449,9 +449,13 @@ internal static class AssetNeedTables
             .Add<double>("high_need_low_asset_population", _priorityPopulation.ToArray())
             .Add<double>("high_need_low_asset_gap", _gap.ToArray())
             .AddNullable<double>("asset_gradient_sii", _sii.ToArray())
+            .AddNullable<double>("asset_gradient_sii_lower", _siiLower.ToArray())
+            .AddNullable<double>("asset_gradient_sii_upper", _siiUpper.ToArray())
             .AddNullable<double>("asset_concentration_index", _ci.ToArray())
-            .Add("gradient_method", _code.Select(_ => "simple_wls_need_decile_midpoints"))
+            .Add("gradient_method", _code.Select(_ => AssetGradient.Method))
             .Build();
+
+        private static double? Finite(double x) => double.IsFinite(x) ? x : null;
     }
 }
 

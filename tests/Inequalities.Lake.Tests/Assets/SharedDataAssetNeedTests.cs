@@ -154,6 +154,79 @@ public sealed class SharedDataAssetNeedTests : IClassFixture<SharedDataAssetNeed
         Assert.Equal(1_551_821, t.Primitive<double>("population")[ca]!.Value, 1e-6);
     }
 
+    [Fact]
+    public void Summary_GradientRecomputedFromTheDecileAndLsoaTables()
+    {
+        var t = _lake.Table("asset_need_summary");
+        var deciles = _lake.Table("asset_need_deciles");
+        var lsoas = _lake.Table("asset_need");
+        for (var row = 0; row < t.RowCount; row++)
+        {
+            var code = t.Strings("area_code")[row]!;
+            var type = t.Strings("area_type")[row]!;
+            Assert.Equal("phe_sii_need_deciles", t.Strings("gradient_method")[row]);
+
+            // Point estimate and concentration index from the decile table alone: population shares a, ridit midpoints
+            // b, the WLS slope Σ a (b − Σab) y / (Σab² − (Σab)²), and C = (2/μ) Σ a y b − 1.
+            var rows = Enumerable.Range(0, deciles.RowCount)
+                .Where(i => deciles.Strings("area_code")[i] == code && deciles.Strings("area_type")[i] == type)
+                .OrderBy(i => deciles.Primitive<int>("need_decile")[i])
+                .Select(i => (Pop: deciles.Primitive<double>("population")[i]!.Value, Y: deciles.Primitive<double>("assets_per_10k")[i]!.Value))
+                .ToList();
+            var total = rows.Sum(r => r.Pop);
+            double cumulative = 0;
+            var ab = rows.Select(r =>
+            {
+                var a = r.Pop / total;
+                var b = cumulative + (a / 2);
+                cumulative += a;
+                return (A: a, B: b, r.Y);
+            }).ToList();
+            var s1 = ab.Sum(x => x.A * x.B);
+            var s2 = ab.Sum(x => x.A * x.B * x.B);
+            var slope = ab.Sum(x => x.A * (x.B - s1) * x.Y) / (s2 - (s1 * s1));
+            var mean = ab.Sum(x => x.A * x.Y);
+            if (mean == 0)
+            {
+                // No organisations at all in the area (the generated register is skewed): no index.
+                Assert.Null(t.Primitive<double>("asset_concentration_index")[row]);
+            }
+            else
+            {
+                var concentration = (2 / mean * ab.Sum(x => x.A * x.Y * x.B)) - 1;
+                Assert.Equal(concentration, t.Primitive<double>("asset_concentration_index")[row]!.Value, 1e-9);
+            }
+
+            var sii = t.Primitive<double>("asset_gradient_sii")[row];
+            var lower = t.Primitive<double>("asset_gradient_sii_lower")[row];
+            var upper = t.Primitive<double>("asset_gradient_sii_upper")[row];
+            if (type == "combined_authority")
+            {
+                Assert.NotNull(sii);
+            }
+
+            if (sii is null)
+            {
+                Assert.Null(lower);
+                continue;
+            }
+
+            Assert.Equal(slope, sii.Value, 1e-9);
+            Assert.True(lower <= sii && sii <= upper, $"{code}: {lower} ≤ {sii} ≤ {upper}");
+
+            // The limits come from the per-LSOA spread inside each decile.
+            var members = Enumerable.Range(0, lsoas.RowCount)
+                .Where(i => (type == "lad" ? lsoas.Strings("lad_code")[i] : lsoas.Strings("cauth_code")[i]) == code && lsoas.Primitive<double>("population")[i] is not null)
+                .ToList();
+            var expected = Inequalities.Core.Need.AssetGradient.Calculate(
+                members.Select(i => lsoas.Primitive<int>("need_decile")[i] ?? 0).ToArray(),
+                members.Select(i => lsoas.Primitive<double>("assets_per_10k")[i]!.Value).ToArray(),
+                members.Select(i => lsoas.Primitive<double>("population")[i]!.Value).ToArray());
+            Assert.Equal(expected.SiiLower, lower!.Value, 1e-9);
+            Assert.Equal(expected.SiiUpper, upper!.Value, 1e-9);
+        }
+    }
+
     /// <summary>Builds the lake once.</summary>
     public sealed class Lake : IDisposable
     {
