@@ -155,24 +155,20 @@ public sealed class SiiTests
     }
 
     [Fact]
-    public void Calculate_LifeExpectancyExample_DropsScillyAndRunsFast()
+    public void Calculate_LifeExpectancyExample_SimulatedDropsScillyAndBracketsEveryRii()
     {
         var records = LeExample();
-        // Closed forms off: this times the simulation itself (SII and RII simulated for every group).
-        var options = new SiiOptions { Rii = true, Repetitions = 100_000, Seed = 5, ClosedFormWhereExact = false };
-        _ = Sii.Calculate(records.Take(200).ToList(), options); // warm up
-        var clock = Stopwatch.StartNew();
+
+        // Closed forms off: SII and RII simulated for every group. Speed is the benchmark's business
+        // (benchmarks/results, SiiBenchmark at 100,000 repetitions); tests never assert timings.
+        var options = new SiiOptions { Rii = true, Repetitions = 10_000, Seed = 5, ClosedFormWhereExact = false };
         var result = Sii.Calculate(records, options);
-        clock.Stop();
 
         var groupCount = records.Select(r => r.Group).Distinct().Count();
         Assert.Contains(Sii.RecordsRemovedWarning, result.Warnings);
         Assert.DoesNotContain(result.Groups, g => g.Group.Contains("E06000053", StringComparison.Ordinal));
         Assert.True(result.Groups.Count >= groupCount - 2, $"{result.Groups.Count} of {groupCount} groups kept");
         Assert.All(result.Groups, g => Assert.True(g.RiiLimits[0].Lower < g.Rii && g.Rii < g.RiiLimits[0].Upper));
-
-        // Generous bound for a shared CI machine; the benchmark records the real figure (< 1 s target).
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
     [Fact]

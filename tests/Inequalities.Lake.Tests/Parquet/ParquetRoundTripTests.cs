@@ -120,12 +120,9 @@ public sealed class ParquetRoundTripTests
 
         var table = new Table("big", [lsoa.Build(), population.Build(), value.Build(), id.Build()]);
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var read = await RoundTripAsync(table, new ParquetWriteOptions { RowGroupSize = 300_000 });
-        var roundTrip = watch.Elapsed;
 
         AssertTablesEqual(table, read);
-        Assert.True(roundTrip < TimeSpan.FromSeconds(30), $"A 1M-row round trip took {roundTrip}.");
     }
 
     internal static async Task<Table> RoundTripAsync(Table table, ParquetWriteOptions? options)
