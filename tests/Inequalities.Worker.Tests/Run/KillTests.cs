@@ -55,8 +55,16 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         {
             for (var kill = 0; kill < Kills; kill++)
             {
+                var before = layout.ReadCurrentId();
                 using var worker = WorkerFixture.StartWorker("run", "--config", config, "--lake", lake, "--schedule", "* * * * * *");
-                if (kill % 2 == 0)
+                if (kill % 4 == 1)
+                {
+                    // Every fourth kill lets the worker publish first, however loaded the machine is (start-up alone
+                    // can outlast the random delays below), then kills it straight after: the lake must keep moving.
+                    await WaitForNewCurrentAsync(layout, before, worker, TimeSpan.FromSeconds(60));
+                    await Task.Delay(random.Next(0, 300));
+                }
+                else if (kill % 2 == 0)
                 {
                     // Half the kills land while a snapshot is being built or published: wait for a staging folder.
                     var staged = await WaitForStagingAsync(layout, worker, TimeSpan.FromSeconds(8));
@@ -96,6 +104,15 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         Assert.False(File.Exists(layout.CurrentFile + ".tmp"));
         Assert.InRange(Directory.GetDirectories(layout.SnapshotsDirectory).Length, 1, 3);
         await WorkerFixture.AssertCurrentCompleteAsync(lake);
+    }
+
+    private static async Task WaitForNewCurrentAsync(LakeLayout layout, string? before, Process worker, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout && !worker.HasExited && layout.ReadCurrentId() == before)
+        {
+            await Task.Delay(20);
+        }
     }
 
     private static async Task<bool> WaitForStagingAsync(LakeLayout layout, Process worker, TimeSpan timeout)
