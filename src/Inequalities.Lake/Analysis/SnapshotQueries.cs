@@ -58,25 +58,46 @@ public static class SnapshotQueries
     }
 
     /// <summary>
-    /// The districts (<c>lad_code</c>, sorted) of the LSOAs in the <c>areas</c> table whose combined authority
-    /// (<c>cauth_code</c>) or region (<c>region_code</c>) is <paramref name="areaCode"/>, over both LSOA vintages.
+    /// The districts (<c>lad_code</c>, sorted) of the LSOAs in the <c>areas</c> table that lie in
+    /// <paramref name="areaCode"/>, over both LSOA vintages.
     /// </summary>
     /// <param name="snapshot">The snapshot.</param>
-    /// <param name="areaCode">A combined authority code (E47…) or region code (E12…), e.g. <see cref="LiverpoolCityRegion"/>.</param>
+    /// <param name="areaCode">
+    /// A combined authority (E47…, e.g. <see cref="LiverpoolCityRegion"/>) or region (E12…); a district code gives
+    /// itself.
+    /// </param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="KeyNotFoundException">No LSOA of the snapshot lies in <paramref name="areaCode"/>.</exception>
-    public static async Task<IReadOnlyList<string>> DistrictCodesAsync(
-        this LakeSnapshot snapshot, string areaCode, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<string>> DistrictCodesAsync(
+        this LakeSnapshot snapshot, string areaCode, CancellationToken cancellationToken = default) =>
+        DistinctAsync(snapshot, areaCode, "lad_code", cancellationToken);
+
+    /// <summary>
+    /// The LSOAs (<c>lsoa_code</c>, sorted; 2011 and 2021 codes together) of the <c>areas</c> table that lie in
+    /// <paramref name="areaCode"/>: pass them to <see cref="ReadTableAsync"/> to cut an LSOA table down to an area.
+    /// </summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="areaCode">A combined authority (E47…), region (E12…) or district (E06…, E07…, E08…, E09…) code.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="KeyNotFoundException">No LSOA of the snapshot lies in <paramref name="areaCode"/>.</exception>
+    public static Task<IReadOnlyList<string>> LsoaCodesAsync(
+        this LakeSnapshot snapshot, string areaCode, CancellationToken cancellationToken = default) =>
+        DistinctAsync(snapshot, areaCode, "lsoa_code", cancellationToken);
+
+    private static async Task<IReadOnlyList<string>> DistinctAsync(
+        LakeSnapshot snapshot, string areaCode, string resultColumn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentException.ThrowIfNullOrEmpty(areaCode);
         var areas = await snapshot.ReadTableAsync("areas", cancellationToken).ConfigureAwait(false);
-        var column = areaCode.StartsWith("E12", StringComparison.Ordinal) ? "region_code" : "cauth_code";
-        var lads = areas.WhereIn(column, [areaCode]).Strings("lad_code");
+        var column = areaCode.StartsWith("E47", StringComparison.Ordinal) ? "cauth_code"
+            : areaCode.StartsWith("E12", StringComparison.Ordinal) ? "region_code"
+            : "lad_code";
+        var values = areas.WhereIn(column, [areaCode]).Strings(resultColumn);
         var codes = new SortedSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < lads.Length; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            if (lads[i] is { } code)
+            if (values[i] is { } code)
             {
                 codes.Add(code);
             }

@@ -43,6 +43,15 @@ public sealed class SnapshotQueriesTests : IDisposable
     }
 
     [Fact]
+    public async Task LsoaCodesAsync_CombinedAuthorityAndDistrict_ReturnsSortedLsoasOfBothVintages()
+    {
+        var snapshot = await PublishAsync(Areas());
+
+        Assert.Equal(["K1", "L1", "L2", "X1"], await snapshot.LsoaCodesAsync(SnapshotQueries.LiverpoolCityRegion));
+        Assert.Equal(["L1", "L2"], await snapshot.LsoaCodesAsync("E08000012"));
+    }
+
+    [Fact]
     public async Task DistrictCodesAsync_UnknownArea_ThrowsNamingIt()
     {
         var snapshot = await PublishAsync(Areas());
