@@ -67,7 +67,7 @@ if [ -z "${INEQUALITIES_LAKE:-}" ]; then
 fi
 if [ -z "${INEQUALITIES_ASSETS_LAKE:-}" ]; then
   echo "== Building the sample lake (refresh --sample: synthetic community-business registers)"
-  dotnet run --project src/Inequalities.Worker -c Release --no-build -- refresh --sample \
+  dotnet run --project src/Inequalities.Worker -c Release -- refresh --sample \
     --lake "$work/lake-sample" > "$work/refresh-sample.log" 2>&1 || { cat "$work/refresh-sample.log"; exit 1; }
   tail -n 1 "$work/refresh-sample.log"
   export INEQUALITIES_ASSETS_LAKE="$work/lake-sample"
