@@ -191,6 +191,7 @@ public static class Charts
             v.LinePattern = LinePattern.Dashed;
             v.Color = Colors.Gray;
             v.LabelText = "high need →";
+            v.LabelFontName = ChartFonts.Family;
         }
 
         if (double.IsFinite(lowAssetsTo))
@@ -199,6 +200,7 @@ public static class Charts
             h.LinePattern = LinePattern.Dashed;
             h.Color = Colors.Gray;
             h.LabelText = "low assets ↓";
+            h.LabelFontName = ChartFonts.Family;
         }
 
         plot.XLabel("Need score (higher = more need)");
@@ -309,6 +311,7 @@ public static class Charts
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "district boundary", LineColor = Colors.Black, LineWidth = 1.4f, MarkerShape = MarkerShape.None });
         plot.ShowLegend(Edge.Right);
         plot.Axes.Frameless();
+        plot.Axes.Title.IsVisible = true;
         plot.HideGrid();
         plot.Axes.SquareUnits();
         return Render(plot, title, options);
@@ -370,6 +373,7 @@ public static class Charts
 
         var barPlot = plot.Add.Bars(bars);
         barPlot.ValueLabelStyle.FontSize = 11;
+        barPlot.ValueLabelStyle.FontName = ChartFonts.Family;
         var title = options.Title ?? $"{DomainLabel(options.Domain)} rank among all districts, {LakeData.AreaLabel(options.AreaCode, names)}\n{string.Join("; ", measures)}";
         plot.Title(title);
         plot.Axes.Bottom.SetTicks(
@@ -434,12 +438,12 @@ public static class Charts
         var periods = series.Keys.ToArray();
         var xs = Enumerable.Range(0, periods.Length).Select(i => (double)i).ToArray();
         var colormap = new ScottPlot.Colormaps.Viridis();
-        var markers = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle };
+        var markers = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleDown };
         for (var q = 0; q < 5; q++)
         {
             var ys = periods.Select(p => series[p][q]).ToArray();
             var line = plot.Add.Scatter(xs, ys);
-            line.Color = colormap.GetColor(q / 4.0 * 0.9);
+            line.Color = colormap.GetColor(q / 4.0 * 0.85);
             line.LineWidth = 2;
             line.MarkerSize = 8;
             line.MarkerShape = markers[q];

@@ -32,6 +32,7 @@ internal static class Program
         root.Subcommands.Add(SiiCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(RunCommand.Create(timeProvider, loggerFactory));
+        root.Subcommands.Add(PlotCommand.Create());
         return root;
     }
 }
