@@ -122,22 +122,29 @@ public static class DenseGroups
         var sums = new double[threads][];
         var counts = new int[threads][];
         var next = -1;
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        try
         {
-            var s = new double[groups * 2];
-            var n = new int[groups];
-            sums[t] = s;
-            counts[t] = n;
-            int chunk;
-            while ((chunk = Interlocked.Increment(ref next)) < chunks)
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
             {
-                var start = chunk * ChunkRows;
-                var length = Math.Min(ChunkRows, keys.Length - start);
-                Accumulate(
-                    keys.Span.Slice(start, length), entityOfKey.Span, rowGroups.Span.Slice(start, length), rowGroupCount,
-                    values.Span.Slice(start, length), entityGroups.Span, entityGroupCount, entityWeights.Span, s, n);
-            }
-        });
+                var s = new double[groups * 2];
+                var n = new int[groups];
+                sums[t] = s;
+                counts[t] = n;
+                int chunk;
+                while ((chunk = Interlocked.Increment(ref next)) < chunks)
+                {
+                    var start = chunk * ChunkRows;
+                    var length = Math.Min(ChunkRows, keys.Length - start);
+                    Accumulate(
+                        keys.Span.Slice(start, length), entityOfKey.Span, rowGroups.Span.Slice(start, length), rowGroupCount,
+                        values.Span.Slice(start, length), entityGroups.Span, entityGroupCount, entityWeights.Span, s, n);
+                }
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
 
         var total = sums[0];
         var totalCounts = counts[0];

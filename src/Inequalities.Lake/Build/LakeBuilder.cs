@@ -59,19 +59,33 @@ internal static class LakeBuilder
         foreach (var (table, sources) in tables)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var options = new ParquetWriteOptions
+            {
+                Metadata = new Dictionary<string, string>
+                {
+                    ["inequalities.table"] = table.Name,
+                    ["inequalities.snapshot"] = staging.Id,
+                    ["inequalities.sources"] = string.Join(",", sources.Distinct()),
+                },
+            };
+            if (PartitionedTables.TryGetValue(table.Name, out var partitionBy) && table.RowCount > 0)
+            {
+                // Large tables as Hive-partitioned folders, so other engines read the parts in parallel.
+                foreach (var part in await ParquetTableWriter.WritePartitionedAsync(table, staging.PathFor(table.Name), partitionBy, options, cancellationToken).ConfigureAwait(false))
+                {
+                    using var durable = new FileStream(part, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                    durable.Flush(flushToDisk: true);
+                }
+
+                entries.Add(new TableEntry { Name = table.Name, Path = table.Name, Rows = table.RowCount, Sources = [.. sources.Distinct()] });
+                logger.LogInformation("Wrote {Table}: {Rows} rows, partitioned by {Partitions}", table.Name, table.RowCount, string.Join(", ", partitionBy));
+                continue;
+            }
+
             var relative = table.Name + ".parquet";
             var stream = new FileStream(staging.PathFor(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
-                var options = new ParquetWriteOptions
-                {
-                    Metadata = new Dictionary<string, string>
-                    {
-                        ["inequalities.table"] = table.Name,
-                        ["inequalities.snapshot"] = staging.Id,
-                        ["inequalities.sources"] = string.Join(",", sources.Distinct()),
-                    },
-                };
                 await ParquetTableWriter.WriteAsync(table, stream, options, cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
@@ -83,9 +97,27 @@ internal static class LakeBuilder
         return new BuildResult(entries, parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected);
     }
 
-    /// <summary>Re-reads a table file and returns its row count (the publisher's check before <c>current</c> moves).</summary>
+    /// <summary>Tables written as Hive-partitioned folders (<c>&lt;table&gt;/source_id=.../part-0.parquet</c>), with their partition columns.</summary>
+    internal static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> PartitionedTables = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["indicators"] = ["source_id"],
+        ["lsoa_indicators"] = ["source_id"],
+    };
+
+    /// <summary>Re-reads a table file (or every part of a partitioned table's folder) and returns its row count (the publisher's check before <c>current</c> moves).</summary>
     public static async ValueTask<long> CountRowsAsync(string path, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(path))
+        {
+            long rows = 0;
+            foreach (var part in Directory.GetFiles(path, "*.parquet", SearchOption.AllDirectories))
+            {
+                rows += await CountRowsAsync(part, cancellationToken).ConfigureAwait(false);
+            }
+
+            return rows;
+        }
+
         var stream = File.OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {
