@@ -55,46 +55,55 @@ internal static class LakeBuilder
         tables.Add((slopes, gradientSources));
         logger.LogInformation("Computed {Gradients} inequality gradients in {Elapsed} ms", slopes.RowCount, clock.ElapsedMilliseconds);
 
-        var entries = new List<TableEntry>();
-        foreach (var (table, sources) in tables)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var options = new ParquetWriteOptions
-            {
-                Metadata = new Dictionary<string, string>
-                {
-                    ["inequalities.table"] = table.Name,
-                    ["inequalities.snapshot"] = staging.Id,
-                    ["inequalities.sources"] = string.Join(",", sources.Distinct()),
-                },
-            };
-            if (PartitionedTables.TryGetValue(table.Name, out var partitionBy) && table.RowCount > 0)
-            {
-                // Large tables as Hive-partitioned folders, so other engines read the parts in parallel.
-                foreach (var part in await ParquetTableWriter.WritePartitionedAsync(table, staging.PathFor(table.Name), partitionBy, options, cancellationToken).ConfigureAwait(false))
-                {
-                    using var durable = new FileStream(part, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-                    durable.Flush(flushToDisk: true);
-                }
-
-                entries.Add(new TableEntry { Name = table.Name, Path = table.Name, Rows = table.RowCount, Sources = [.. sources.Distinct()] });
-                logger.LogInformation("Wrote {Table}: {Rows} rows, partitioned by {Partitions}", table.Name, table.RowCount, string.Join(", ", partitionBy));
-                continue;
-            }
-
-            var relative = table.Name + ".parquet";
-            var stream = new FileStream(staging.PathFor(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                await ParquetTableWriter.WriteAsync(table, stream, options, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            entries.Add(new TableEntry { Name = table.Name, Path = relative, Rows = table.RowCount, Sources = [.. sources.Distinct()] });
-            logger.LogInformation("Wrote {Table}: {Rows} rows", table.Name, table.RowCount);
-        }
+        // Tables are independent: write them concurrently (one per core).
+        clock.Restart();
+        var entries = new TableEntry[tables.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, tables.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) => entries[i] = await WriteTableAsync(tables[i].Table, tables[i].Sources, staging, logger, token).ConfigureAwait(false))
+            .ConfigureAwait(false);
+        logger.LogInformation("Wrote {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
 
         return new BuildResult(entries, parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected);
+    }
+
+    private static async Task<TableEntry> WriteTableAsync(
+        Table table, IReadOnlyList<string> sources, SnapshotStaging staging, ILogger logger, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var options = new ParquetWriteOptions
+        {
+            Metadata = new Dictionary<string, string>
+            {
+                ["inequalities.table"] = table.Name,
+                ["inequalities.snapshot"] = staging.Id,
+                ["inequalities.sources"] = string.Join(",", sources.Distinct()),
+            },
+        };
+        if (PartitionedTables.TryGetValue(table.Name, out var partitionBy) && table.RowCount > 0)
+        {
+            // Large tables as Hive-partitioned folders, so other engines read the parts in parallel.
+            foreach (var part in await ParquetTableWriter.WritePartitionedAsync(table, staging.PathFor(table.Name), partitionBy, options, cancellationToken).ConfigureAwait(false))
+            {
+                using var durable = new FileStream(part, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                durable.Flush(flushToDisk: true);
+            }
+
+            logger.LogInformation("Wrote {Table}: {Rows} rows, partitioned by {Partitions}", table.Name, table.RowCount, string.Join(", ", partitionBy));
+            return new TableEntry { Name = table.Name, Path = table.Name, Rows = table.RowCount, Sources = [.. sources.Distinct()] };
+        }
+
+        var relative = table.Name + ".parquet";
+        var stream = new FileStream(staging.PathFor(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        await using (stream.ConfigureAwait(false))
+        {
+            await ParquetTableWriter.WriteAsync(table, stream, options, cancellationToken).ConfigureAwait(false);
+            stream.Flush(flushToDisk: true);
+        }
+
+        logger.LogInformation("Wrote {Table}: {Rows} rows", table.Name, table.RowCount);
+        return new TableEntry { Name = table.Name, Path = relative, Rows = table.RowCount, Sources = [.. sources.Distinct()] };
     }
 
     /// <summary>Tables written as Hive-partitioned folders (<c>&lt;table&gt;/source_id=.../part-0.parquet</c>), with their partition columns.</summary>
@@ -109,13 +118,13 @@ internal static class LakeBuilder
     {
         if (Directory.Exists(path))
         {
-            long rows = 0;
-            foreach (var part in Directory.GetFiles(path, "*.parquet", SearchOption.AllDirectories))
-            {
-                rows += await CountRowsAsync(part, cancellationToken).ConfigureAwait(false);
-            }
-
-            return rows;
+            var parts = Directory.GetFiles(path, "*.parquet", SearchOption.AllDirectories);
+            var counts = new long[parts.Length];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, parts.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                async (i, token) => counts[i] = await CountRowsAsync(parts[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+            return counts.Sum();
         }
 
         var stream = File.OpenRead(path);
