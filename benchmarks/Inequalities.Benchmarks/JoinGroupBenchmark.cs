@@ -23,8 +23,11 @@ public class JoinGroupBenchmark
     private DataFrame deprivationFrame = null!;
 
     /// <summary>Indicators in the long table (each with 5 periods of 33,755 LSOAs).</summary>
-    [Params(100)]
+    [ParamsSource(nameof(IndicatorCounts))]
     public int Indicators { get; set; }
+
+    /// <summary>100 indicators; 2 when <c>BENCH_ENV=ci</c> (the CI dry run only checks that every benchmark runs).</summary>
+    public static IEnumerable<int> IndicatorCounts => NationalData.IsCi ? [2] : [100];
 
     [GlobalSetup]
     public void Setup()

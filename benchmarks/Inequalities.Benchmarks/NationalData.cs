@@ -70,6 +70,9 @@ internal sealed class NationalData
 
     public int Indicators { get; }
 
+    /// <summary>True under <c>BENCH_ENV=ci</c>: benchmarks use small parameters.</summary>
+    public static bool IsCi => Environment.GetEnvironmentVariable("BENCH_ENV") == "ci";
+
     public Table Areas { get; }
 
     public Table Deprivation { get; }

@@ -33,10 +33,36 @@ internal static class LakeBuilder
         AssetNeedSettings? assetNeed = null,
         Refresh.SourceParseCache? cache = null)
     {
+        // Parsing and table building run in a synchronous helper, so the parsed sources and the geography model
+        // are garbage once the tables exist (locals of this async method would live until it returns).
+        var (tables, summary) = BuildTables(files, gradients, logger, cancellationToken, assetNeed, cache);
+
+        // Tables are independent: write them concurrently (one per core).
+        var clock = Stopwatch.StartNew();
+        var entries = new TableEntry[tables.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, tables.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) => entries[i] = await WriteTableAsync(tables[i].Table, tables[i].Sources, staging, logger, token).ConfigureAwait(false))
+            .ConfigureAwait(false);
+        logger.LogInformation("Wrote {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
+
+        return summary with { Tables = entries };
+    }
+
+    private static (List<(Table Table, IReadOnlyList<string> Sources)> Tables, BuildResult Summary) BuildTables(
+        IReadOnlyList<(SourceDefinition Source, string Path)> files,
+        GradientSettings gradients,
+        ILogger logger,
+        CancellationToken cancellationToken,
+        AssetNeedSettings? assetNeed,
+        Refresh.SourceParseCache? cache)
+    {
         var clock = Stopwatch.StartNew();
         var parsed = ParsedSources.Parse(files, cancellationToken, cache);
         logger.LogInformation("Parsed {Sources} sources in {Elapsed} ms", files.Count, clock.ElapsedMilliseconds);
 
+        clock.Restart();
         var geography = GeographyModel.Build(parsed);
         var tables = new List<(Table Table, IReadOnlyList<string> Sources)>
         {
@@ -47,6 +73,7 @@ internal static class LakeBuilder
             Summaries.LadDeprivationSummaries.Build(geography, parsed),
         };
         tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
+        logger.LogInformation("Built {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
 
         clock.Restart();
         var (quantiles, slopes) = GradientTables.Build(tables[0].Table, tables[1].Table, tables[3].Table, gradients);
@@ -55,17 +82,7 @@ internal static class LakeBuilder
         tables.Add((slopes, gradientSources));
         logger.LogInformation("Computed {Gradients} inequality gradients in {Elapsed} ms", slopes.RowCount, clock.ElapsedMilliseconds);
 
-        // Tables are independent: write them concurrently (one per core).
-        clock.Restart();
-        var entries = new TableEntry[tables.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, tables.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (i, token) => entries[i] = await WriteTableAsync(tables[i].Table, tables[i].Sources, staging, logger, token).ConfigureAwait(false))
-            .ConfigureAwait(false);
-        logger.LogInformation("Wrote {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
-
-        return new BuildResult(entries, parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected);
+        return (tables, new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected));
     }
 
     private static async Task<TableEntry> WriteTableAsync(
