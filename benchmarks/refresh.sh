@@ -31,6 +31,6 @@ done
 echo >> "$report"
 echo 'Phases of the last run (from the refresh log):' >> "$report"
 echo >> "$report"
-grep -E 'Parsed|Computed|Wrote [0-9]+ tables|Published' "$out/time" | sed -E 's/^([^ ]+) info: [^ ]+ /- `\1` /; s/$//' >> "$report"
+grep -E 'Parsed|Built|Computed|Wrote [0-9]+ tables|Published' "$out/time" | sed -E 's/^([^ ]+) info: [^ ]+ /- `\1` /; s/$//' >> "$report"
 rm -rf "$out"
 cat "$report"

@@ -64,13 +64,31 @@ internal static class LakeBuilder
 
         clock.Restart();
         var geography = GeographyModel.Build(parsed);
+        // The tables only read the parsed sources and the geography model: build them concurrently.
+        Table areas = null!, deprivation = null!, indicators = null!, lsoaIndicators = null!;
+        (Table Table, IReadOnlyList<string> Sources) summaries = default;
+        try
+        {
+            Parallel.Invoke(
+                new ParallelOptions { CancellationToken = cancellationToken },
+                () => lsoaIndicators = LakeTables.LsoaIndicators(geography, parsed.Indicators),
+                () => indicators = LakeTables.Indicators(parsed.Indicators),
+                () => summaries = Summaries.LadDeprivationSummaries.Build(geography, parsed),
+                () => deprivation = LakeTables.Deprivation(geography, parsed.Deprivation),
+                () => areas = LakeTables.Areas(geography));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
         var tables = new List<(Table Table, IReadOnlyList<string> Sources)>
         {
-            (LakeTables.Areas(geography), [.. parsed.Lookups.Select(l => l.SourceId), .. parsed.Populations.Select(p => p.Source.Id)]),
-            (LakeTables.Deprivation(geography, parsed.Deprivation), [.. parsed.Deprivation.Select(d => d.SourceId)]),
-            (LakeTables.Indicators(parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id)]),
-            (LakeTables.LsoaIndicators(geography, parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id), .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }]),
-            Summaries.LadDeprivationSummaries.Build(geography, parsed),
+            (areas, [.. parsed.Lookups.Select(l => l.SourceId), .. parsed.Populations.Select(p => p.Source.Id)]),
+            (deprivation, [.. parsed.Deprivation.Select(d => d.SourceId)]),
+            (indicators, [.. parsed.Indicators.Select(i => i.Source.Id)]),
+            (lsoaIndicators, [.. parsed.Indicators.Select(i => i.Source.Id), .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }]),
+            summaries,
         };
         tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
         logger.LogInformation("Built {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
