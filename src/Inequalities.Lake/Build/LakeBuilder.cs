@@ -35,24 +35,24 @@ internal static class LakeBuilder
     {
         // Parsing and table building run in a synchronous helper, so the parsed sources and the geography model
         // are garbage once the tables exist (locals of this async method would live until it returns).
-        var (tables, summary) = BuildTables(files, gradients, logger, cancellationToken, assetNeed, cache);
+        var (tables, summary) = BuildTables(files, logger, cancellationToken, assetNeed, cache);
 
-        // Tables are independent: write them concurrently (one per core).
+        // Tables are independent: write them concurrently (one per core), while the gradients are computed from
+        // the first ones; then write the two gradient tables.
         var clock = Stopwatch.StartNew();
-        var entries = new TableEntry[tables.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, tables.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (i, token) => entries[i] = await WriteTableAsync(tables[i].Table, tables[i].Sources, staging, logger, token).ConfigureAwait(false))
-            .ConfigureAwait(false);
-        logger.LogInformation("Wrote {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
+        var baseCount = tables.Count;
+        var gradientTask = Task.Run(() => BuildGradients(tables, gradients, logger), cancellationToken);
+        var entries = new TableEntry[baseCount + 2];
+        await WriteTablesAsync(tables, 0, staging, logger, entries, cancellationToken).ConfigureAwait(false);
+        var gradientTables = await gradientTask.ConfigureAwait(false);
+        await WriteTablesAsync(gradientTables, baseCount, staging, logger, entries, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Wrote {Tables} tables in {Elapsed} ms", entries.Length, clock.ElapsedMilliseconds);
 
         return summary with { Tables = entries };
     }
 
     private static (List<(Table Table, IReadOnlyList<string> Sources)> Tables, BuildResult Summary) BuildTables(
         IReadOnlyList<(SourceDefinition Source, string Path)> files,
-        GradientSettings gradients,
         ILogger logger,
         CancellationToken cancellationToken,
         AssetNeedSettings? assetNeed,
@@ -93,15 +93,25 @@ internal static class LakeBuilder
         tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
         logger.LogInformation("Built {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
 
-        clock.Restart();
-        var (quantiles, slopes) = GradientTables.Build(tables[0].Table, tables[1].Table, tables[3].Table, gradients);
-        IReadOnlyList<string> gradientSources = [.. tables[1].Sources, .. tables[3].Sources, .. tables[0].Sources];
-        tables.Add((quantiles, gradientSources));
-        tables.Add((slopes, gradientSources));
-        logger.LogInformation("Computed {Gradients} inequality gradients in {Elapsed} ms", slopes.RowCount, clock.ElapsedMilliseconds);
-
         return (tables, new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected));
     }
+
+    private static List<(Table Table, IReadOnlyList<string> Sources)> BuildGradients(
+        List<(Table Table, IReadOnlyList<string> Sources)> tables, GradientSettings gradients, ILogger logger)
+    {
+        var clock = Stopwatch.StartNew();
+        var (quantiles, slopes) = GradientTables.Build(tables[0].Table, tables[1].Table, tables[3].Table, gradients);
+        IReadOnlyList<string> gradientSources = [.. tables[1].Sources, .. tables[3].Sources, .. tables[0].Sources];
+        logger.LogInformation("Computed {Gradients} inequality gradients in {Elapsed} ms", slopes.RowCount, clock.ElapsedMilliseconds);
+        return [(quantiles, gradientSources), (slopes, gradientSources)];
+    }
+
+    private static Task WriteTablesAsync(
+        List<(Table Table, IReadOnlyList<string> Sources)> tables, int offset, SnapshotStaging staging, ILogger logger, TableEntry[] entries, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            Enumerable.Range(0, tables.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) => entries[offset + i] = await WriteTableAsync(tables[i].Table, tables[i].Sources, staging, logger, token).ConfigureAwait(false));
 
     private static async Task<TableEntry> WriteTableAsync(
         Table table, IReadOnlyList<string> sources, SnapshotStaging staging, ILogger logger, CancellationToken cancellationToken)
