@@ -8,6 +8,26 @@ if (args.Length > 0 && args[0] == "--stopwatch")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--stopwatch-join")
+{
+    // One timed pass of each join-and-group peer (a quick check before a BenchmarkDotNet run).
+    var bench = new JoinGroupBenchmark { Indicators = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100 };
+    bench.Setup();
+    foreach (var (name, action) in new (string, Func<long>)[]
+    {
+        ("DuckDb", bench.DuckDb), ("CoreDenseGroups", bench.CoreDenseGroups), ("CoreJoinGroupBy", bench.CoreJoinGroupBy),
+        ("DuckDb", bench.DuckDb), ("CoreDenseGroups", bench.CoreDenseGroups), ("DataFrameMergeGroupBy", bench.DataFrameMergeGroupBy),
+    })
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = action();
+        Console.WriteLine($"{name,-24} {clock.Elapsed.TotalMilliseconds,10:F0} ms  {result} groups");
+    }
+
+    bench.Cleanup();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Entry point holder for the benchmark switcher.</summary>

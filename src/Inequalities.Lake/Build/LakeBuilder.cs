@@ -33,59 +33,145 @@ internal static class LakeBuilder
         AssetNeedSettings? assetNeed = null,
         Refresh.SourceParseCache? cache = null)
     {
+        // Parsing and table building run in a synchronous helper, so the parsed sources and the geography model
+        // are garbage once the tables exist (locals of this async method would live until it returns).
+        var (tables, summary) = BuildTables(files, logger, cancellationToken, assetNeed, cache);
+
+        // Tables are independent: write them concurrently (one per core), while the gradients are computed from
+        // the first ones; then write the two gradient tables.
+        var clock = Stopwatch.StartNew();
+        var baseCount = tables.Count;
+        var gradientTask = Task.Run(() => BuildGradients(tables, gradients, logger), cancellationToken);
+        var entries = new TableEntry[baseCount + 2];
+        await WriteTablesAsync(tables, 0, staging, logger, entries, cancellationToken).ConfigureAwait(false);
+        var gradientTables = await gradientTask.ConfigureAwait(false);
+        await WriteTablesAsync(gradientTables, baseCount, staging, logger, entries, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Wrote {Tables} tables in {Elapsed} ms", entries.Length, clock.ElapsedMilliseconds);
+
+        return summary with { Tables = entries };
+    }
+
+    private static (List<(Table Table, IReadOnlyList<string> Sources)> Tables, BuildResult Summary) BuildTables(
+        IReadOnlyList<(SourceDefinition Source, string Path)> files,
+        ILogger logger,
+        CancellationToken cancellationToken,
+        AssetNeedSettings? assetNeed,
+        Refresh.SourceParseCache? cache)
+    {
         var clock = Stopwatch.StartNew();
         var parsed = ParsedSources.Parse(files, cancellationToken, cache);
         logger.LogInformation("Parsed {Sources} sources in {Elapsed} ms", files.Count, clock.ElapsedMilliseconds);
 
-        var geography = GeographyModel.Build(parsed);
-        var tables = new List<(Table Table, IReadOnlyList<string> Sources)>
-        {
-            (LakeTables.Areas(geography), [.. parsed.Lookups.Select(l => l.SourceId), .. parsed.Populations.Select(p => p.Source.Id)]),
-            (LakeTables.Deprivation(geography, parsed.Deprivation), [.. parsed.Deprivation.Select(d => d.SourceId)]),
-            (LakeTables.Indicators(parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id)]),
-            (LakeTables.LsoaIndicators(geography, parsed.Indicators), [.. parsed.Indicators.Select(i => i.Source.Id), .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }]),
-            Summaries.LadDeprivationSummaries.Build(geography, parsed),
-        };
-        tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
-
         clock.Restart();
-        var (quantiles, slopes) = GradientTables.Build(tables[0].Table, tables[1].Table, tables[3].Table, gradients);
-        IReadOnlyList<string> gradientSources = [.. tables[1].Sources, .. tables[3].Sources, .. tables[0].Sources];
-        tables.Add((quantiles, gradientSources));
-        tables.Add((slopes, gradientSources));
-        logger.LogInformation("Computed {Gradients} inequality gradients in {Elapsed} ms", slopes.RowCount, clock.ElapsedMilliseconds);
-
-        var entries = new List<TableEntry>();
-        foreach (var (table, sources) in tables)
+        var geography = GeographyModel.Build(parsed);
+        // The tables only read the parsed sources and the geography model: build them concurrently.
+        Table areas = null!, deprivation = null!, indicators = null!, lsoaIndicators = null!;
+        (Table Table, IReadOnlyList<string> Sources) summaries = default;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var relative = table.Name + ".parquet";
-            var stream = new FileStream(staging.PathFor(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                var options = new ParquetWriteOptions
-                {
-                    Metadata = new Dictionary<string, string>
-                    {
-                        ["inequalities.table"] = table.Name,
-                        ["inequalities.snapshot"] = staging.Id,
-                        ["inequalities.sources"] = string.Join(",", sources.Distinct()),
-                    },
-                };
-                await ParquetTableWriter.WriteAsync(table, stream, options, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            entries.Add(new TableEntry { Name = table.Name, Path = relative, Rows = table.RowCount, Sources = [.. sources.Distinct()] });
-            logger.LogInformation("Wrote {Table}: {Rows} rows", table.Name, table.RowCount);
+            Parallel.Invoke(
+                new ParallelOptions { CancellationToken = cancellationToken },
+                () => lsoaIndicators = LakeTables.LsoaIndicators(geography, parsed.Indicators),
+                () => indicators = LakeTables.Indicators(parsed.Indicators),
+                () => summaries = Summaries.LadDeprivationSummaries.Build(geography, parsed),
+                () => deprivation = LakeTables.Deprivation(geography, parsed.Deprivation),
+                () => areas = LakeTables.Areas(geography));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
         }
 
-        return new BuildResult(entries, parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected);
+        var tables = new List<(Table Table, IReadOnlyList<string> Sources)>
+        {
+            (areas, [.. parsed.Lookups.Select(l => l.SourceId), .. parsed.Populations.Select(p => p.Source.Id)]),
+            (deprivation, [.. parsed.Deprivation.Select(d => d.SourceId)]),
+            (indicators, [.. parsed.Indicators.Select(i => i.Source.Id)]),
+            (lsoaIndicators, [.. parsed.Indicators.Select(i => i.Source.Id), .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }]),
+            summaries,
+        };
+        tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
+        logger.LogInformation("Built {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
+
+        return (tables, new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected));
     }
 
-    /// <summary>Re-reads a table file and returns its row count (the publisher's check before <c>current</c> moves).</summary>
+    private static List<(Table Table, IReadOnlyList<string> Sources)> BuildGradients(
+        List<(Table Table, IReadOnlyList<string> Sources)> tables, GradientSettings gradients, ILogger logger)
+    {
+        var clock = Stopwatch.StartNew();
+        var (quantiles, slopes) = GradientTables.Build(tables[0].Table, tables[1].Table, tables[3].Table, gradients);
+        IReadOnlyList<string> gradientSources = [.. tables[1].Sources, .. tables[3].Sources, .. tables[0].Sources];
+        logger.LogInformation("Computed {Gradients} inequality gradients in {Elapsed} ms", slopes.RowCount, clock.ElapsedMilliseconds);
+        return [(quantiles, gradientSources), (slopes, gradientSources)];
+    }
+
+    private static Task WriteTablesAsync(
+        List<(Table Table, IReadOnlyList<string> Sources)> tables, int offset, SnapshotStaging staging, ILogger logger, TableEntry[] entries, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            Enumerable.Range(0, tables.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) => entries[offset + i] = await WriteTableAsync(tables[i].Table, tables[i].Sources, staging, logger, token).ConfigureAwait(false));
+
+    private static async Task<TableEntry> WriteTableAsync(
+        Table table, IReadOnlyList<string> sources, SnapshotStaging staging, ILogger logger, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var options = new ParquetWriteOptions
+        {
+            Metadata = new Dictionary<string, string>
+            {
+                ["inequalities.table"] = table.Name,
+                ["inequalities.snapshot"] = staging.Id,
+                ["inequalities.sources"] = string.Join(",", sources.Distinct()),
+            },
+        };
+        if (PartitionedTables.TryGetValue(table.Name, out var partitionBy) && table.RowCount > 0)
+        {
+            // Large tables as Hive-partitioned folders, so other engines read the parts in parallel.
+            foreach (var part in await ParquetTableWriter.WritePartitionedAsync(table, staging.PathFor(table.Name), partitionBy, options, cancellationToken).ConfigureAwait(false))
+            {
+                using var durable = new FileStream(part, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                durable.Flush(flushToDisk: true);
+            }
+
+            logger.LogInformation("Wrote {Table}: {Rows} rows, partitioned by {Partitions}", table.Name, table.RowCount, string.Join(", ", partitionBy));
+            return new TableEntry { Name = table.Name, Path = table.Name, Rows = table.RowCount, Sources = [.. sources.Distinct()] };
+        }
+
+        var relative = table.Name + ".parquet";
+        var stream = new FileStream(staging.PathFor(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        await using (stream.ConfigureAwait(false))
+        {
+            await ParquetTableWriter.WriteAsync(table, stream, options, cancellationToken).ConfigureAwait(false);
+            stream.Flush(flushToDisk: true);
+        }
+
+        logger.LogInformation("Wrote {Table}: {Rows} rows", table.Name, table.RowCount);
+        return new TableEntry { Name = table.Name, Path = relative, Rows = table.RowCount, Sources = [.. sources.Distinct()] };
+    }
+
+    /// <summary>Tables written as Hive-partitioned folders (<c>&lt;table&gt;/source_id=.../part-0.parquet</c>), with their partition columns.</summary>
+    internal static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> PartitionedTables = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["indicators"] = ["source_id"],
+        ["lsoa_indicators"] = ["source_id"],
+    };
+
+    /// <summary>Re-reads a table file (or every part of a partitioned table's folder) and returns its row count (the publisher's check before <c>current</c> moves).</summary>
     public static async ValueTask<long> CountRowsAsync(string path, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(path))
+        {
+            var parts = Directory.GetFiles(path, "*.parquet", SearchOption.AllDirectories);
+            var counts = new long[parts.Length];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, parts.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                async (i, token) => counts[i] = await CountRowsAsync(parts[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+            return counts.Sum();
+        }
+
         var stream = File.OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {

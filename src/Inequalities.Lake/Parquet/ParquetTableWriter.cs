@@ -17,7 +17,11 @@ public static class ParquetTableWriter
     /// <summary>The name of each file written in a Hive partition folder.</summary>
     public const string PartFileName = "part-0.parquet";
 
-    private const string HiveNullPartition = "__HIVE_DEFAULT_PARTITION__";
+    /// <summary>The folder name Hive (and DuckDB, Spark) give a null partition value.</summary>
+    internal const string HiveNullPartition = "__HIVE_DEFAULT_PARTITION__";
+
+    /// <summary>The footer key holding a partitioned table's column order (comma-separated).</summary>
+    internal const string ColumnOrderKey = "inequalities.columns";
 
     /// <summary>Writes <paramref name="table"/> to <paramref name="destination"/> (writable and seekable; left open).</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
@@ -127,6 +131,19 @@ public static class ParquetTableWriter
         }
 
         Directory.CreateDirectory(directory);
+
+        // Every part records the table's column order, so ParquetTableReader.ReadPartitionedAsync restores it.
+        var metadata = new Dictionary<string, string>(options.Metadata ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            [ColumnOrderKey] = string.Join(",", table.Columns.Select(c => c.Name)),
+        };
+        options = new ParquetWriteOptions
+        {
+            RowGroupSize = options.RowGroupSize,
+            Compression = options.Compression,
+            CompressionLevel = options.CompressionLevel,
+            Metadata = metadata,
+        };
         var data = table.Select([.. table.Columns.Select(c => c.Name).Where(n => !partitionColumns.Contains(n, StringComparer.Ordinal))]);
         var partitions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var order = new List<string>();

@@ -64,7 +64,14 @@ public sealed class LakeSnapshot
     {
         var entry = Manifest.Tables.FirstOrDefault(t => t.Name == name) ?? throw new KeyNotFoundException(
             $"Snapshot {Id} has no table '{name}'. Tables: {string.Join(", ", TableNames)}.");
-        var stream = File.OpenRead(Path.Combine(Directory, entry.Path));
+        var path = Path.Combine(Directory, entry.Path);
+        if (System.IO.Directory.Exists(path))
+        {
+            // A Hive-partitioned table (<table>/source_id=.../part-0.parquet): the parts as one table.
+            return await ParquetTableReader.ReadPartitionedAsync(path, new ParquetReadOptions { TableName = name }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var stream = File.OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {
             var table = await ParquetTableReader.ReadAsync(stream, new ParquetReadOptions { TableName = name }, cancellationToken).ConfigureAwait(false);

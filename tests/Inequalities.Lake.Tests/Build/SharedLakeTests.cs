@@ -138,7 +138,9 @@ public sealed class SharedLakeTests(SharedLakeFixture lake)
             var table = await lake.Snapshot.ReadTableAsync(entry.Name);
             var path = Path.Combine(lake.Snapshot.Directory, entry.Path);
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT count(*) FROM read_parquet('{path}')";
+            command.CommandText = Directory.Exists(path)
+                ? $"SELECT count(*) FROM read_parquet('{Path.Combine(path, "**", "*.parquet")}', hive_partitioning = true)"
+                : $"SELECT count(*) FROM read_parquet('{path}')";
             Assert.Equal((long)table.RowCount, Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
             Assert.Equal(entry.Rows, table.RowCount);
         }

@@ -134,6 +134,47 @@ public sealed class DuckDbInteropTests
     }
 
     [Fact]
+    public async Task ReadPartitionedAsync_WrittenPartitions_RestoresRowsColumnsAndNullKeys()
+    {
+        using var temp = new TempDirectory();
+        var directory = temp.Combine("lsoa");
+        var table = RandomLsoaTable(5_000, 11);
+        await ParquetTableWriter.WritePartitionedAsync(table, directory, ["lad_code"], null, CancellationToken.None);
+
+        var back = await ParquetTableReader.ReadPartitionedAsync(directory, new ParquetReadOptions { TableName = "lsoa" });
+
+        Assert.Equal(table.Columns.Select(c => c.Name), back.Columns.Select(c => c.Name));
+        Assert.Equal(table.RowCount, back.RowCount);
+        var expected = table.GroupBy("lad_code").Aggregate(Aggregation.Count(), Aggregation.Sum("value"), Aggregation.CountValid("lsoa_code", "codes"));
+        var actual = back.GroupBy("lad_code").Aggregate(Aggregation.Count(), Aggregation.Sum("value"), Aggregation.CountValid("lsoa_code", "codes"));
+        Assert.Equal(expected.RowCount, actual.RowCount);
+        var byLad = Enumerable.Range(0, actual.RowCount).ToDictionary(g => actual.Strings("lad_code")[g] ?? "<null>");
+        for (var g = 0; g < expected.RowCount; g++)
+        {
+            var a = byLad[expected.Strings("lad_code")[g] ?? "<null>"];
+            Assert.Equal(expected.Primitive<long>("count")[g], actual.Primitive<long>("count")[a]);
+            Assert.Equal(expected.Primitive<long>("codes")[g], actual.Primitive<long>("codes")[a]);
+            Assert.Equal(expected.Primitive<double>("value")[g]!.Value, actual.Primitive<double>("value")[a]!.Value, Tolerance);
+        }
+
+        Assert.True(back.Column("lad_code").NullCount > 0);
+    }
+
+    [Fact]
+    public async Task ReadPartitionedAsync_FolderNotAPartition_ThrowsNamingIt()
+    {
+        using var temp = new TempDirectory();
+        var directory = temp.Combine("t");
+        await ParquetTableWriter.WritePartitionedAsync(RandomLsoaTable(100, 2), directory, ["lad_code"], null, CancellationToken.None);
+        Directory.CreateDirectory(Path.Combine(directory, "stray"));
+        File.Copy(Directory.GetFiles(directory, "*.parquet", SearchOption.AllDirectories)[0], Path.Combine(directory, "stray", "part-0.parquet"));
+
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => ParquetTableReader.ReadPartitionedAsync(directory, new ParquetReadOptions { TableName = "t" }));
+
+        Assert.StartsWith("Partitioned table 't': the folder 'stray' of ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WritePartitionedAsync_NonEmptyDirectory_Throws()
     {
         using var temp = new TempDirectory();

@@ -1,0 +1,80 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using DuckDB.NET.Data;
+using Inequalities.Core.Columnar;
+using Inequalities.Lake.Parquet;
+
+namespace Inequalities.Benchmarks;
+
+/// <summary>
+/// Writing and reading a lake-shaped table (<c>lsoa_indicators</c>: LSOA code, indicator id, period, value; 33,755
+/// LSOAs × <see cref="Indicators"/> indicators × 5 periods) as zstd Parquet. Peers: DuckDB <c>COPY ... TO</c>
+/// (Baseline of the Write category) and <c>read_parquet</c> into a table (Baseline of the Read category), against
+/// <see cref="ParquetTableWriter"/> and <see cref="ParquetTableReader"/>.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class ParquetBenchmark
+{
+    private NationalData data = null!;
+    private DuckDBConnection duck = null!;
+    private string folder = null!;
+    private string ours = null!;
+    private string theirs = null!;
+
+    /// <summary>Indicators in the table (each with 5 periods of 33,755 LSOAs).</summary>
+    [ParamsSource(nameof(IndicatorCounts))]
+    public int Indicators { get; set; }
+
+    /// <summary>10 indicators; 2 when <c>BENCH_ENV=ci</c> (the CI dry run only checks that every benchmark runs).</summary>
+    public static IEnumerable<int> IndicatorCounts => NationalData.IsCi ? [2] : [10];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        data = new NationalData(Indicators);
+        folder = NationalData.ScratchFolder($"parquet-{Indicators}");
+        duck = data.OpenDuckDb(folder);
+        ours = Path.Combine(folder, "ours.parquet");
+        theirs = Path.Combine(folder, "duckdb.parquet");
+        WriteOurs();
+        DuckDbCopy();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => duck.Dispose();
+
+    [BenchmarkCategory("Write"), Benchmark(Baseline = true)]
+    public long DuckDbCopy()
+    {
+        NationalData.Execute(duck, $"COPY lsoa_indicators TO '{theirs}' (FORMAT parquet, COMPRESSION zstd)");
+        return new FileInfo(theirs).Length;
+    }
+
+    [BenchmarkCategory("Write"), Benchmark]
+    public long WriteOurs()
+    {
+        using (var stream = new FileStream(ours, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            ParquetTableWriter.WriteAsync(data.Long, stream).GetAwaiter().GetResult();
+        }
+
+        return new FileInfo(ours).Length;
+    }
+
+    [BenchmarkCategory("Read"), Benchmark(Baseline = true)]
+    public long DuckDbReadParquet()
+    {
+        NationalData.Execute(duck, $"CREATE OR REPLACE TEMP TABLE back AS SELECT * FROM read_parquet('{ours}')");
+        return NationalData.Scalar(duck, "SELECT count(*) FROM back");
+    }
+
+    [BenchmarkCategory("Read"), Benchmark]
+    public long ReadOurs()
+    {
+        using var stream = File.OpenRead(ours);
+        Table table = ParquetTableReader.ReadAsync(stream).GetAwaiter().GetResult();
+        return table.RowCount;
+    }
+}
