@@ -66,15 +66,76 @@ public sealed class SampleLakeFixture : LakeFixture
     }
 }
 
-/// <summary>The real-data lake of tests/data-sources.shared.yml (SII repetitions cut to 1,000 to keep the tests quick).</summary>
+/// <summary>
+/// The real-data lake of tests/data-sources.shared.yml (SII repetitions cut to 1,000 to keep the tests quick), plus a
+/// generated register placed on the real LCR LSOA 2021 boundaries (../shared/data has no community-business
+/// register), so the asset-versus-need chart draws real need against a register of known shape.
+/// </summary>
 public sealed class RealLakeFixture : LakeFixture
 {
     private protected override bool Sample => false;
 
     private protected override SourceCatalogue Catalogue(TempDirectory temp)
     {
+        var register = temp.Combine("register.csv");
+        WriteRegister(register);
         var yaml = File.ReadAllText(Path.Combine(SharedData.RepoRoot, "tests", "data-sources.shared.yml"))
-            .Replace("repetitions: 10000", "repetitions: 1000", StringComparison.Ordinal);
+            .Replace("repetitions: 10000", "repetitions: 1000", StringComparison.Ordinal) + $"""
+
+              - id: generated-register
+                kind: assets
+                publisher: Inequalities tests (generated)
+                licence: OGL-3.0
+                url: {register}
+                format: csv
+                geography: point
+                columns:
+                  asset_id: id
+                  name: name
+                  category: category
+                  latitude: latitude
+                  longitude: longitude
+            asset_need:
+              study_area: [E47000004]
+            """;
         return SourceCatalogue.Parse(yaml, Path.Combine(SharedData.RepoRoot, "tests"), "data-sources.shared.yml");
+    }
+
+    /// <summary>One to three organisations at the centre of two LSOAs in three, by a fixed rule (no randomness).</summary>
+    private static void WriteRegister(string path)
+    {
+        var boundaries = SourceCatalogue.Parse("""
+            version: 1
+            sources:
+              - id: b
+                kind: boundaries
+                publisher: ONS
+                licence: OGL-3.0
+                url: boundaries_lsoa21_LCR.geojson
+                format: geojson
+                geography: lsoa
+                vintage: 2021
+                columns:
+                  area_code: lsoa21_code
+            """, SharedData.DataDirectory).Sources[0];
+        var areas = Inequalities.Sources.Parsing.GeoParsers.Boundaries(boundaries, SharedData.DataFile("boundaries_lsoa21_LCR.geojson")).Areas;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var csv = new System.Text.StringBuilder("id,name,category,latitude,longitude\n");
+        string[] categories = ["food", "youth", "health", "community"];
+        for (var i = 0; i < areas.Count; i++)
+        {
+            var centre = areas[i].Centroid();
+            if (i % 3 == 2 || !areas[i].Contains(centre.Longitude, centre.Latitude))
+            {
+                continue;
+            }
+
+            for (var k = 0; k <= i % 3 + (i % 7 == 0 ? 1 : 0); k++)
+            {
+                csv.Append(inv, $"A{i}-{k},Organisation {i}-{k},{categories[(i + k) % 4]},{centre.Latitude:R},{centre.Longitude:R}\n");
+            }
+        }
+
+        File.WriteAllText(path, csv.ToString());
     }
 }
