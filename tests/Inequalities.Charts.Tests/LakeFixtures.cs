@@ -104,21 +104,7 @@ public sealed class RealLakeFixture : LakeFixture
     /// <summary>One to three organisations at the centre of two LSOAs in three, by a fixed rule (no randomness).</summary>
     private static void WriteRegister(string path)
     {
-        var boundaries = SourceCatalogue.Parse("""
-            version: 1
-            sources:
-              - id: b
-                kind: boundaries
-                publisher: ONS
-                licence: OGL-3.0
-                url: boundaries_lsoa21_LCR.geojson
-                format: geojson
-                geography: lsoa
-                vintage: 2021
-                columns:
-                  area_code: lsoa21_code
-            """, SharedData.DataDirectory).Sources[0];
-        var areas = Inequalities.Sources.Parsing.GeoParsers.Boundaries(boundaries, SharedData.DataFile("boundaries_lsoa21_LCR.geojson")).Areas;
+        var areas = LcrBoundaries.Lsoa2021;
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var csv = new System.Text.StringBuilder("id,name,category,latitude,longitude\n");
         string[] categories = ["food", "youth", "health", "community"];

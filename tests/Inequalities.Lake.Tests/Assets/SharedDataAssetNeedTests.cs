@@ -234,21 +234,7 @@ public sealed class SharedDataAssetNeedTests : IClassFixture<SharedDataAssetNeed
 
         public Lake()
         {
-            var boundariesSource = SourceCatalogue.Parse("""
-                version: 1
-                sources:
-                  - id: b
-                    kind: boundaries
-                    publisher: ONS
-                    licence: OGL-3.0
-                    url: boundaries_lsoa21_LCR.geojson
-                    format: geojson
-                    geography: lsoa
-                    vintage: 2021
-                    columns:
-                      area_code: lsoa21_code
-                """, SharedData.DataDirectory).Sources[0];
-            var areas = GeoParsers.Boundaries(boundariesSource, SharedData.DataFile("boundaries_lsoa21_LCR.geojson")).Areas;
+            var areas = LcrBoundaries.Lsoa2021;
             LcrLsoas = areas.Select(a => a.Code).ToList();
             WriteRegister(areas);
 
