@@ -102,20 +102,7 @@ internal static class SpecialFunctions
         {
             var an = -i * (i - a);
             b += 2;
-            d = an * d + b;
-            if (Math.Abs(d) < Tiny)
-            {
-                d = Tiny;
-            }
-
-            c = b + an / c;
-            if (Math.Abs(c) < Tiny)
-            {
-                c = Tiny;
-            }
-
-            d = 1 / d;
-            var delta = d * c;
+            var delta = LentzStep(an, b, ref c, ref d);
             h *= delta;
             if (Math.Abs(delta - 1) < Epsilon)
             {
@@ -151,53 +138,35 @@ internal static class SpecialFunctions
         return 1 - Math.Exp(logFront) * BetaContinuedFraction(oneMinusX, b, a) / b;
     }
 
+    /// <summary>
+    /// One step of the modified Lentz algorithm for a continued fraction b0 + a1/(b1 + a2/(b2 + ...)): updates the
+    /// running C and D with the term (an, bn) and returns the factor C·D that multiplies the convergent.
+    /// </summary>
+    private static double LentzStep(double an, double bn, ref double c, ref double d)
+    {
+        d = 1 / AwayFromZero(an * d + bn);
+        c = AwayFromZero(bn + an / c);
+        return d * c;
+    }
+
+    /// <summary>Keeps a Lentz denominator off zero (Tiny in place of anything smaller in magnitude).</summary>
+    private static double AwayFromZero(double value) => Math.Abs(value) < Tiny ? Tiny : value;
+
     private static double BetaContinuedFraction(double x, double a, double b)
     {
         var qab = a + b;
         var qap = a + 1;
         var qam = a - 1;
         var c = 1.0;
-        var d = 1 - qab * x / qap;
-        if (Math.Abs(d) < Tiny)
-        {
-            d = Tiny;
-        }
+        var d = AwayFromZero(1 - qab * x / qap);
 
         d = 1 / d;
         var h = d;
         for (var m = 1; m < MaxIterations; m++)
         {
             var m2 = 2 * m;
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1 + aa * d;
-            if (Math.Abs(d) < Tiny)
-            {
-                d = Tiny;
-            }
-
-            c = 1 + aa / c;
-            if (Math.Abs(c) < Tiny)
-            {
-                c = Tiny;
-            }
-
-            d = 1 / d;
-            h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1 + aa * d;
-            if (Math.Abs(d) < Tiny)
-            {
-                d = Tiny;
-            }
-
-            c = 1 + aa / c;
-            if (Math.Abs(c) < Tiny)
-            {
-                c = Tiny;
-            }
-
-            d = 1 / d;
-            var delta = d * c;
+            h *= LentzStep(m * (b - m) * x / ((qam + m2) * (a + m2)), 1, ref c, ref d);
+            var delta = LentzStep(-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)), 1, ref c, ref d);
             h *= delta;
             if (Math.Abs(delta - 1) < Epsilon)
             {
