@@ -60,7 +60,7 @@ public static partial class CanonicalFields
             AtLeastOne: ("'lsoa11_code' or 'lsoa21_code'", static k => k is "lsoa11_code" or "lsoa21_code")),
         [SourceKind.Assets] = new(
             Required: ["name"],
-            Allowed: ["asset_id", "category", "postcode", "latitude", "longitude", "status", "removed", "address",
+            Allowed: ["asset_id", "linked_id", "category", "postcode", "latitude", "longitude", "status", "removed", "address",
                 "url", "lsoa_code", "company_type", "activity"],
             Patterns: [],
             AtLeastOne: ("'postcode' or 'latitude' and 'longitude'", static k => k is "postcode" or "latitude")),

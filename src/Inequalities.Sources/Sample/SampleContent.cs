@@ -618,6 +618,9 @@ internal static class SampleContent
     {
         var live = geo.Postcodes.Where(p => p.Terminated is null).ToList();
         var hasPostcode = source.Columns.ContainsKey("postcode");
+
+        // With a linked_id column every sixth asset is a linked entry of the one before (the same id, linked number 1).
+        var hasLinked = source.Columns.ContainsKey("linked_id");
         var hasPoint = source.Columns.ContainsKey("latitude") && source.Columns.ContainsKey("longitude");
         var filterField = source.Option("filter_field");
         var filterValue = source.Option("filter_value");
@@ -644,7 +647,8 @@ internal static class SampleContent
 
                     return c switch
                     {
-                        "asset_id" => I(9_900_000 + number),
+                        "asset_id" => I(9_900_000 + (hasLinked && i % 6 == 5 ? number - 1 : number)),
+                        "linked_id" => hasLinked && i % 6 == 5 ? "1" : "0",
                         "name" => $"Sample {kinds[i % kinds.Length]} {number} (fictitious)",
                         "category" => category,
                         "postcode" => withPostcode ? pc.Postcode : string.Empty,

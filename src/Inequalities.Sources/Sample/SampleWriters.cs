@@ -196,7 +196,7 @@ internal static class SampleWriters
     }
 
     private static bool IsNumeric(string canonical) =>
-        canonical is "latitude" or "longitude" or "value" or "count" or "denominator" or "asset_id" ||
+        canonical is "latitude" or "longitude" or "value" or "count" or "denominator" or "asset_id" or "linked_id" ||
         canonical.StartsWith("value.", StringComparison.Ordinal) || canonical.StartsWith("population", StringComparison.Ordinal) ||
         canonical.EndsWith(".rank", StringComparison.Ordinal) || canonical.EndsWith(".score", StringComparison.Ordinal) ||
         canonical.EndsWith(".decile", StringComparison.Ordinal);
