@@ -1,0 +1,6 @@
+namespace Inequalities.TestSupport.Publishers;
+
+internal sealed partial class StandInFiles
+{
+    private static byte[] BuildOnspd() => throw new NotSupportedException("The ONSPD stand-in needs the British National Grid transform.");
+}
