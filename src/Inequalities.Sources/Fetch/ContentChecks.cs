@@ -69,10 +69,10 @@ internal static class ContentChecks
             SourceFormat.CsvGz => GzipTypes,
             SourceFormat.Zip => ZipTypes,
             SourceFormat.Xlsx => XlsxTypes,
-            SourceFormat.Json or SourceFormat.GeoJson => JsonTypes,
+            SourceFormat.Json or SourceFormat.GeoJson or SourceFormat.ArcGis => JsonTypes,
             _ => [],
         };
-        if (accepted.Contains(type) || ((format is SourceFormat.Json or SourceFormat.GeoJson) && type.EndsWith("+json", StringComparison.Ordinal)))
+        if (accepted.Contains(type) || ((format is SourceFormat.Json or SourceFormat.GeoJson or SourceFormat.ArcGis) && type.EndsWith("+json", StringComparison.Ordinal)))
         {
             return null;
         }

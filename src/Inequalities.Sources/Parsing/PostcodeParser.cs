@@ -94,7 +94,7 @@ public static partial class PostcodeParser
             throw new SourceDataException(source.Id, null, null, "the file has a header but no data rows");
         }
 
-        return new PostcodeDirectory { SourceId = source.Id, Entries = entries, RowsRead = reader.Row };
+        return new PostcodeDirectory { SourceId = source.Id, ColumnsUsed = reader.ColumnsUsed, Entries = entries, RowsRead = reader.Row };
     }
 
     private static string? LsoaCode(SourceRecordReader reader, int slot, string canonical)

@@ -99,9 +99,9 @@ public sealed class SourceRecordReaderTests : IDisposable
     {
         string[] headers = ["Area  Code", "Compared to CCGs in England value or percentiles"];
 
-        Assert.Equal(0, SourceRecordReader.FindHeader(headers, "area code"));
-        Assert.Equal(1, SourceRecordReader.FindHeader(headers, "Compared to * value or percentiles"));
-        Assert.Equal(-1, SourceRecordReader.FindHeader(headers, "Compared to * goal"));
+        Assert.Equal(0, ColumnBinding.FindHeader(headers, "area code"));
+        Assert.Equal(1, ColumnBinding.FindHeader(headers, "Compared to * value or percentiles"));
+        Assert.Equal(-1, ColumnBinding.FindHeader(headers, "Compared to * goal"));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal static class HeaderReader
                     return SplitCsvRecord(FirstRecord(gz));
                 }
 
-            case SourceFormat.GeoJson:
+            case SourceFormat.GeoJson or SourceFormat.ArcGis:
                 using (var doc = JsonDocument.Parse(stream))
                 {
                     var feature = doc.RootElement.GetProperty("features")[0];
@@ -89,7 +89,7 @@ internal static class HeaderReader
                 }
 
             case SourceFormat.Json:
-            case SourceFormat.GeoJson:
+            case SourceFormat.GeoJson or SourceFormat.ArcGis:
                 using (var doc = JsonDocument.Parse(stream))
                 {
                     var items = format == SourceFormat.Json
