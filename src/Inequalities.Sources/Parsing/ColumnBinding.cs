@@ -35,7 +35,14 @@ internal sealed class ColumnBinding
     /// <param name="fields">The canonical fields to bind (null: every mapped field).</param>
     /// <param name="required">Canonical fields the caller needs even where the kind makes them optional.</param>
     /// <param name="what">What holds the headers, for the message ("file", "layer").</param>
-    public static ColumnBinding Bind(SourceDefinition source, IReadOnlyList<string> headers, IEnumerable<string>? fields = null, IEnumerable<string>? required = null, string what = "file")
+    /// <param name="found">How the message introduces the headers the file has.</param>
+    public static ColumnBinding Bind(
+        SourceDefinition source,
+        IReadOnlyList<string> headers,
+        IEnumerable<string>? fields = null,
+        IEnumerable<string>? required = null,
+        string what = "file",
+        string found = "Headers found")
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(headers);
@@ -78,7 +85,7 @@ internal sealed class ColumnBinding
                 source.Id,
                 null,
                 null,
-                $"the {what} has no {string.Join(", no ", missing)}; the publisher may have renamed its columns (schema drift). Headers found: {string.Join(" | ", headers.Take(40))}");
+                $"the {what} has no {string.Join(", no ", missing)}; the publisher may have renamed its columns (schema drift). {found}: {string.Join(" | ", headers.Take(40))}");
         }
 
         return new ColumnBinding(slots, bound, aliases);

@@ -162,7 +162,9 @@ public sealed class SourceFetcherTests : FetchTestBase
         var result = await FetchAsync(fetcher, source);
 
         Assert.Equal(FetchStatus.Fetched, result.Status);
-        Assert.Equal(Server.Url("/v2/lookup.csv").ToString(), result.File!.Url);
+        Assert.Equal(Server.Url("/lookup.csv").ToString(), result.File!.Url);
+        Assert.Equal(Server.Url("/v2/lookup.csv").ToString(), result.File.FinalUrl);
+        Assert.Equal(Server.Url("/v2/lookup.csv").ToString(), Cache.TryGetLatest("lookup")!.FinalUrl);
     }
 
     [Fact]
