@@ -23,6 +23,9 @@ public sealed partial class PublisherSimulator
 
     private static readonly Lazy<SampleRegisters> Registers = new(SampleRegisters.Build);
 
+    /// <summary>The ArcGIS layers (the fetch layer's <see cref="ArcGisFeatureService"/> over the stand-in layers), shared by every simulator of the run.</summary>
+    private static readonly Lazy<ArcGisFeatureService> FeatureServers = new(StandInLayers.Service);
+
     private static SimulatedResponse GovUkAsset(string path) => path switch
     {
         "/government/uploads/system/uploads/attachment_data/file/845345/File_7_-_All_IoD2019_Scores__Ranks__Deciles_and_Population_Denominators_3.csv"

@@ -2,12 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Inequalities.TestSupport.Loopback;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Inequalities.TestSupport.Publishers;
 
@@ -45,16 +41,16 @@ public sealed partial class PublisherSimulator : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ConcurrentQueue<SimulatedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, int> _failing = new(StringComparer.OrdinalIgnoreCase);
-    private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _app;
+    private LoopbackServer? _publishers;
+    private LoopbackServer? _storage;
 
     private PublisherSimulator(TimeProvider clock) => _clock = clock;
 
     /// <summary>The first listener, <c>http://127.0.0.1:&lt;port&gt;/</c>.</summary>
-    public Uri PublisherAddress { get; private set; } = null!;
+    public Uri PublisherAddress => _publishers!.BaseAddress;
 
     /// <summary>The second listener, <c>http://127.0.0.2:&lt;port&gt;/</c>, for the storage hosts.</summary>
-    public Uri StorageListener { get; private set; } = null!;
+    public Uri StorageListener => _storage!.BaseAddress;
 
     /// <summary>The day of the month from which Companies House serves the month's file (before it, the previous month's).</summary>
     public int CompaniesHousePublicationDay { get; set; } = 1;
@@ -79,31 +75,10 @@ public sealed partial class PublisherSimulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(clock);
         var simulator = new PublisherSimulator(clock);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.WebHost.UseKestrel(k =>
-        {
-            k.Listen(IPAddress.Loopback, 0);
-            k.Listen(StorageAddress, 0);
-        });
-        var app = builder.Build();
-        app.Run(simulator.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        simulator._app = app;
-        foreach (var url in app.Urls)
-        {
-            var uri = new Uri(url.EndsWith('/') ? url : url + "/");
-            if (uri.Host == "127.0.0.2")
-            {
-                simulator.StorageListener = uri;
-            }
-            else
-            {
-                simulator.PublisherAddress = uri;
-            }
-        }
-
+        simulator._publishers = await LoopbackServer.StartAsync(IPAddress.Loopback, cancellationToken: cancellationToken).ConfigureAwait(false);
+        simulator._storage = await LoopbackServer.StartAsync(StorageAddress, cancellationToken: cancellationToken).ConfigureAwait(false);
+        simulator._publishers.Use(simulator.HandleAsync);
+        simulator._storage.Use(simulator.HandleAsync);
         return simulator;
     }
 
@@ -119,18 +94,18 @@ public sealed partial class PublisherSimulator : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_app is not null)
+        if (_publishers is not null)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
+            await _publishers.DisposeAsync().ConfigureAwait(false);
         }
 
-        _stopping.Dispose();
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private async Task<bool> HandleAsync(HttpContext context)
     {
         var raw = context.Request.Path.Value ?? "/";
         var slash = raw.IndexOf('/', 1);
@@ -138,6 +113,13 @@ public sealed partial class PublisherSimulator : IAsyncDisposable
         var path = slash > 0 ? raw[slash..] : "/";
         var local = context.Connection.LocalIpAddress ?? IPAddress.Loopback;
         var onStorage = local.Equals(StorageAddress);
+        if (!onStorage && host.Equals("services1.arcgis.com", StringComparison.OrdinalIgnoreCase) && !_failing.ContainsKey(host) &&
+            await FeatureServers.Value.HandleAsync(context).ConfigureAwait(false))
+        {
+            _requests.Enqueue(new SimulatedRequest(host, path + context.Request.QueryString.Value, local, context.Response.StatusCode));
+            return true;
+        }
+
         var response = Route(host, path, context.Request.Query, onStorage);
         _requests.Enqueue(new SimulatedRequest(host, path + context.Request.QueryString.Value, local, response.Status));
         context.Response.StatusCode = response.Status;
@@ -150,8 +132,10 @@ public sealed partial class PublisherSimulator : IAsyncDisposable
         {
             context.Response.ContentType = response.ContentType;
             context.Response.ContentLength = body.Length;
-            await context.Response.Body.WriteAsync(body, _stopping.Token).ConfigureAwait(false);
+            await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
         }
+
+        return true;
     }
 
     private SimulatedResponse Route(string host, string path, IQueryCollection query, bool onStorage)
@@ -173,7 +157,6 @@ public sealed partial class PublisherSimulator : IAsyncDisposable
             "www.ons.gov.uk" => OnsFile(path, query),
             "open-geography-portalx-ons.hub.arcgis.com" => HubExport(path, query),
             "www.arcgis.com" => ArcGisItem(path),
-            "services1.arcgis.com" => FeatureServer(path, query),
             "fingertips.phe.org.uk" => Fingertips(path, query),
             "download.companieshouse.gov.uk" => CompaniesHouse(path),
             "ccewuksprdoneregsadata1.blob.core.windows.net" => path == "/data/json/publicextract.charity.zip"
