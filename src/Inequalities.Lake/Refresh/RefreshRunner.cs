@@ -132,7 +132,8 @@ public sealed partial class RefreshRunner
         _parseCache.BeginRun(fetched.ToDictionary(r => r.Source.Id, r => r.File!.Sha256 + ":" + fingerprints[r.Source.Id], StringComparer.Ordinal));
         try
         {
-            var files = fetched.Select(r => (r.Source, r.File!.Path)).ToList();
+            // A templated source is parsed with the member of the month that was fetched.
+            var files = fetched.Select(r => (r.File!.Member is { } member && member != r.Source.Member ? r.Source with { Member = member } : r.Source, r.File!.Path)).ToList();
             build = await LakeBuilder.BuildAsync(files, catalogue.Gradients, staging, _logger, cancellationToken, catalogue.AssetNeed, _parseCache).ConfigureAwait(false);
         }
         catch (SourceDataException ex)

@@ -85,7 +85,7 @@ public sealed partial class PublisherSimulator
 
         foreach (var (id, item) in HubItems)
         {
-            if (path == $"/exportfiles-4c3a-{id}/{Uri.EscapeDataString(item.File)}")
+            if (path == $"/exportfiles-4c3a-{id}/{item.File}")
             {
                 return SimulatedResponse.Ok(item.Build(StandInFiles.Instance), Csv);
             }

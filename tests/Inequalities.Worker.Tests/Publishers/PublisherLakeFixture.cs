@@ -1,7 +1,9 @@
 using Inequalities.Lake.Snapshots;
 using Inequalities.TestSupport;
 using Inequalities.TestSupport.Publishers;
-using System.CommandLine;
+using Inequalities.Lake.Refresh;
+using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Fetch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -29,16 +31,30 @@ public sealed class PublisherLakeFixture : IAsyncLifetime
 
     public LakeSnapshot Shared { get; private set; } = null!;
 
+    /// <summary>The requests the simulator answered during the refresh of data-sources.yml (before any test's own).</summary>
+    public IReadOnlyList<SimulatedRequest> Requests { get; private set; } = [];
+
+    /// <summary>Those of one host.</summary>
+    public IReadOnlyList<SimulatedRequest> RequestsTo(string host) => [.. Requests.Where(r => string.Equals(r.Host, host, StringComparison.OrdinalIgnoreCase))];
+
     public string Combine(params string[] parts) => _temp.Combine(parts);
 
-    /// <summary>Runs <c>inequalities refresh</c> in process with the simulator's mirrors; returns the exit code and its log.</summary>
+    /// <summary>Refreshes in process as <c>inequalities refresh</c> does, with the simulator's mirrors; returns 0 or 1 and the log.</summary>
     public async Task<(int Code, string Output)> RefreshAsync(string config, string lake, params string[] extra)
     {
-        string[] args = ["refresh", "--config", config, "--lake", lake, .. Simulator.MirrorArguments, .. extra];
         using var log = new ListLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(log));
-        var code = await Program.BuildRootCommand(Clock, factory).Parse(args).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null });
-        return (code, log.Text);
+        var catalogue = SourceCatalogue.Load(config).WithMirrors(Simulator.Mirrors.Select(m => $"{m.Key}={m.Value}"));
+        var only = Array.IndexOf(extra, "--only");
+        if (only >= 0)
+        {
+            catalogue = catalogue.Only(extra[only + 1].Split(','));
+        }
+
+        using var fetcher = new SourceFetcher(new FetchOptions(), Clock, factory.CreateLogger<SourceFetcher>());
+        var outcome = await new RefreshRunner(new LakeLayout(lake), fetcher, Clock, factory.CreateLogger<RefreshRunner>())
+            .RunAsync(catalogue, new RefreshRequest { Force = extra.Contains("--force") });
+        return (outcome.Succeeded ? 0 : 1, log.Text + Environment.NewLine + outcome.Error);
     }
 
     public async Task InitializeAsync()
@@ -51,6 +67,7 @@ public sealed class PublisherLakeFixture : IAsyncLifetime
             throw new InvalidOperationException($"The refresh against the simulated publishers failed ({real.Code}): {real.Output}");
         }
 
+        Requests = Simulator.Requests;
         var shared = await RefreshAsync(Path.Combine(SharedData.RepoRoot, "tests", "data-sources.shared.yml"), SharedLake);
         if (shared.Code != 0)
         {

@@ -65,13 +65,13 @@ public sealed class PublisherRefreshTests : IClassFixture<PublisherLakeFixture>
     [Fact]
     public void Refresh_ItemDownloadAndHubExport_RedirectToTheSecondHost()
     {
-        var storage = _fixture.Simulator.Requests.Where(r => PublisherSimulator.StorageHosts.Contains(r.Host)).ToList();
+        var storage = _fixture.Requests.Where(r => PublisherSimulator.StorageHosts.Contains(r.Host)).ToList();
 
         Assert.Contains(storage, r => r.Host == "ago-item-storage.s3.us-east-1.amazonaws.com" && r.PathAndQuery.Contains(PublisherSimulator.OnspdItem, StringComparison.Ordinal) && r.Status == 200);
         Assert.Equal(3, storage.Count(r => r.Host == "stg-arcgisazurecdataprod1.az.arcgis.com" && r.Status == 200));
         Assert.All(storage, r => Assert.Equal(IPAddress.Parse("127.0.0.2"), r.LocalAddress));
-        Assert.Contains(_fixture.Simulator.RequestsTo("www.arcgis.com"), r => r.Status == 302);
-        Assert.Equal(3, _fixture.Simulator.RequestsTo("open-geography-portalx-ons.hub.arcgis.com").Count(r => r.Status == 302));
+        Assert.Contains(_fixture.RequestsTo("www.arcgis.com"), r => r.Status == 302);
+        Assert.Equal(3, _fixture.RequestsTo("open-geography-portalx-ons.hub.arcgis.com").Count(r => r.Status == 302));
         var onspd = _fixture.Publishers.Manifest.Sources.Single(s => s.Id == "onspd");
         Assert.Equal(SourceStatus.Fetched, onspd.Status);
         Assert.StartsWith("https://www.arcgis.com/sharing/rest/content/items/", onspd.Url, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class PublisherRefreshTests : IClassFixture<PublisherLakeFixture>
     [Fact]
     public void Refresh_ArcGisLayers_ArePagedAtEachLayersLimit()
     {
-        var queries = _fixture.Simulator.RequestsTo("services1.arcgis.com").Where(r => r.PathAndQuery.Contains("/query?", StringComparison.Ordinal) && r.PathAndQuery.Contains("resultOffset", StringComparison.Ordinal)).ToList();
+        var queries = _fixture.RequestsTo("services1.arcgis.com").Where(r => r.PathAndQuery.Contains("/query?", StringComparison.Ordinal) && r.PathAndQuery.Contains("resultOffset", StringComparison.Ordinal)).ToList();
 
         // The ward lookup (35,672 rows, 1,000 a page) and the OA 2011 lookup (69,506 rows, 2,000 a page).
         Assert.Equal(36, queries.Count(r => r.PathAndQuery.Contains("LSOA21_WD24_LAD24_EW_LU", StringComparison.Ordinal)));
@@ -91,7 +91,7 @@ public sealed class PublisherRefreshTests : IClassFixture<PublisherLakeFixture>
     [Fact]
     public void Refresh_Fingertips_EveryRequestCarriesTheParentAreaType()
     {
-        var fingertips = _fixture.Simulator.RequestsTo("fingertips.phe.org.uk");
+        var fingertips = _fixture.RequestsTo("fingertips.phe.org.uk");
 
         Assert.Equal(5, fingertips.Count);
         Assert.All(fingertips, r =>
@@ -119,7 +119,7 @@ public sealed class PublisherRefreshTests : IClassFixture<PublisherLakeFixture>
     [Fact]
     public void Refresh_CompaniesHouseBeforeThisMonthsFile_FallsBackToLastMonth()
     {
-        var requests = _fixture.Simulator.RequestsTo("download.companieshouse.gov.uk");
+        var requests = _fixture.RequestsTo("download.companieshouse.gov.uk");
         var source = _fixture.Publishers.Manifest.Sources.Single(s => s.Id == "companies-house-cic");
 
         Assert.Contains(requests, r => r.PathAndQuery == "/BasicCompanyDataAsOneFile-2026-12-01.zip" && r.Status == 404);
@@ -137,7 +137,8 @@ public sealed class PublisherRefreshTests : IClassFixture<PublisherLakeFixture>
         Assert.True(first.Code == 0, first.Output);
         var before = new LakeLayout(lake).ReadCurrentId();
 
-        _fixture.Simulator.Fail("www.ons.gov.uk");
+        // A permanent failure (404: the file has gone), so the fetch layer does not wait to retry on the fake clock.
+        _fixture.Simulator.Fail("www.ons.gov.uk", 404);
         (int Code, string Output) second;
         try
         {
