@@ -169,7 +169,8 @@ public sealed partial class SourceFetcher : IDisposable
         try
         {
             cache.CleanDebris(source.Id);
-            var download = await DownloadMonthsAsync(source, route, cache, cached, progress, () => Interlocked.Increment(ref attempts), where, cancellationToken).ConfigureAwait(false);
+            var job = new Job(source, route, cache, cached, progress, () => Interlocked.Increment(ref attempts));
+            var download = await DownloadMonthsAsync(job, where, cancellationToken).ConfigureAwait(false);
             if (download.TempPath is null)
             {
                 // 304 Not Modified (or an ArcGIS layer not edited since): the cached copy stands and nothing is rewritten.
@@ -235,16 +236,9 @@ public sealed partial class SourceFetcher : IDisposable
     /// earlier ones, newest first, while the publisher has no such file (404, 410, or the zip lacks the member).
     /// <paramref name="where"/> is set to the URL or path being tried, for the message when it fails.
     /// </summary>
-    private async Task<Download> DownloadMonthsAsync(
-        SourceDefinition source,
-        Route route,
-        RawCache cache,
-        RawFile? cached,
-        IProgress<FetchProgress>? progress,
-        Action onAttempt,
-        StrongBox<string> where,
-        CancellationToken cancellationToken)
+    private async Task<Download> DownloadMonthsAsync(Job job, StrongBox<string> where, CancellationToken cancellationToken)
     {
+        var source = job.Source;
         var months = source.IsTemplated ? source.FallbackMonths + 1 : 1;
         var missing = new List<string>();
         for (var back = 0; ; back++)
@@ -253,11 +247,12 @@ public sealed partial class SourceFetcher : IDisposable
             where.Value = Where(resolved);
             try
             {
+                var month = job with { Source = resolved };
                 var download = resolved.IsFile
-                    ? await ReadLocalAsync(resolved, cache, progress, onAttempt, cancellationToken).ConfigureAwait(false)
+                    ? await ReadLocalAsync(month, cancellationToken).ConfigureAwait(false)
                     : resolved.Format == SourceFormat.ArcGis
-                        ? await ArcGisAsync(resolved, route, cache, cached, progress, onAttempt, cancellationToken).ConfigureAwait(false)
-                        : await DownloadAsync(resolved, route, cache, cached, progress, onAttempt, cancellationToken).ConfigureAwait(false);
+                        ? await ArcGisAsync(month, cancellationToken).ConfigureAwait(false)
+                        : await DownloadAsync(month, cancellationToken).ConfigureAwait(false);
                 return source.IsTemplated ? download with { Member = resolved.Member } : download;
             }
             catch (PermanentFetchException ex) when (ex.NotFound && source.IsTemplated)
@@ -382,6 +377,9 @@ public sealed partial class SourceFetcher : IDisposable
 
         public DateTimeOffset? LayerEditDate { get; init; }
     }
+
+    /// <summary>One source's fetch: the source (resolved for one month), where it goes, its cached copy, and the attempt counter.</summary>
+    private sealed record Job(SourceDefinition Source, Route Route, RawCache Cache, RawFile? Cached, IProgress<FetchProgress>? Progress, Action OnAttempt);
 
     /// <summary>What every request of a fetch follows: the allow-list for redirects, the mirrors, the User-Agent.</summary>
     private sealed record Route(IReadOnlySet<string> AllowedHosts, IReadOnlyList<MirrorRule> Mirrors, string UserAgent);
