@@ -44,7 +44,9 @@ public static class MonthTemplate
                 throw new FormatException(problem);
             }
 
-            result.Append(first.ToString(part.Token["month:".Length..], CultureInfo.InvariantCulture));
+            // A one-letter format would be a standard date pattern ("M" is "November 1"); '%' makes it a custom one.
+            var format = part.Token["month:".Length..];
+            result.Append(first.ToString(format.Length == 1 ? "%" + format : format, CultureInfo.InvariantCulture));
         }
 
         return result.ToString();

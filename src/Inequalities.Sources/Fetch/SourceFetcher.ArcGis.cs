@@ -17,18 +17,12 @@ namespace Inequalities.Sources.Fetch;
 /// </content>
 public sealed partial class SourceFetcher
 {
-    private async Task<Download> ArcGisAsync(
-        SourceDefinition source,
-        Route route,
-        RawCache cache,
-        RawFile? cached,
-        IProgress<FetchProgress>? progress,
-        Action onAttempt,
-        CancellationToken cancellationToken)
+    private async Task<Download> ArcGisAsync(Job job, CancellationToken cancellationToken)
     {
+        var (source, cached) = (job.Source, job.Cached);
         var layer = source.Location.AbsoluteUri.TrimEnd('/');
         ArcGisJson.LayerInfo info;
-        using (var metadata = await RequestJsonAsync(source, route, new Uri(layer + "?f=json"), "the layer metadata request", onAttempt, cancellationToken).ConfigureAwait(false))
+        using (var metadata = await RequestJsonAsync(job, new Uri(layer + "?f=json"), "the layer metadata request", cancellationToken).ConfigureAwait(false))
         {
             info = ArcGisJson.ReadLayer(metadata.Json.RootElement);
         }
@@ -56,15 +50,15 @@ public sealed partial class SourceFetcher
         }
 
         long count;
-        using (var answer = await RequestJsonAsync(source, route, new Uri($"{layer}/query?where={where}&returnCountOnly=true&f=json"), "the count request", onAttempt, cancellationToken).ConfigureAwait(false))
+        using (var answer = await RequestJsonAsync(job, new Uri($"{layer}/query?where={where}&returnCountOnly=true&f=json"), "the count request", cancellationToken).ConfigureAwait(false))
         {
             count = ArcGisJson.ReadCount(answer.Json.RootElement);
         }
 
-        var temp = cache.NewTempPath(source.Id);
+        var temp = job.Cache.NewTempPath(source.Id);
         try
         {
-            var (received, lastPage, mirrors) = await WritePagesAsync(source, route, query, info.MaxRecordCount, count, geometry, temp, progress, onAttempt, cancellationToken).ConfigureAwait(false);
+            var (received, lastPage, mirrors) = await WritePagesAsync(job, query, info.MaxRecordCount, count, geometry, temp, cancellationToken).ConfigureAwait(false);
             if (received != count)
             {
                 throw new PermanentFetchException(
@@ -96,17 +90,9 @@ public sealed partial class SourceFetcher
 
     /// <summary>Pages through a query, writing every feature into one FeatureCollection; returns the rows received.</summary>
     private async Task<(long Received, string? LastPage, List<string> Mirrors)> WritePagesAsync(
-        SourceDefinition source,
-        Route route,
-        string query,
-        int pageSize,
-        long count,
-        bool geoJson,
-        string temp,
-        IProgress<FetchProgress>? progress,
-        Action onAttempt,
-        CancellationToken cancellationToken)
+        Job job, string query, int pageSize, long count, bool geoJson, string temp, CancellationToken cancellationToken)
     {
+        var source = job.Source;
         long received = 0;
         string? lastPage = null;
         var mirrors = new List<string>();
@@ -124,7 +110,7 @@ public sealed partial class SourceFetcher
                     var what = string.Create(CultureInfo.InvariantCulture, $"the page at offset {received}");
                     var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"{query}&resultOffset={received}&resultRecordCount={pageSize}"));
                     bool exceeded;
-                    using (var page = await RequestJsonAsync(source, route, url, what, onAttempt, cancellationToken).ConfigureAwait(false))
+                    using (var page = await RequestJsonAsync(job, url, what, cancellationToken).ConfigureAwait(false))
                     {
                         (var features, exceeded) = ArcGisJson.ReadPage(page.Json.RootElement, what);
                         var rows = features.GetArrayLength();
@@ -152,7 +138,7 @@ public sealed partial class SourceFetcher
                         throw new PermanentFetchException($"is larger than the limit of {source.MaxBytes} bytes (max_bytes); stopped after {received} rows");
                     }
 
-                    progress?.Report(new FetchProgress(source.Id, writer.BytesCommitted, null));
+                    job.Progress?.Report(new FetchProgress(source.Id, writer.BytesCommitted, null));
                     if (received > count)
                     {
                         throw new PermanentFetchException($"expected {count} rows (the layer's count for the query) but the pages returned more ({received} so far)");
@@ -179,14 +165,15 @@ public sealed partial class SourceFetcher
     /// One ArcGIS request through the resilience pipeline: the body is read (within max_bytes and the stall timeout)
     /// and parsed; an error body fails the attempt whatever the HTTP status, carrying the service's code and message.
     /// </summary>
-    private async Task<JsonAnswer> RequestJsonAsync(SourceDefinition source, Route route, Uri url, string what, Action onAttempt, CancellationToken cancellationToken)
+    private async Task<JsonAnswer> RequestJsonAsync(Job job, Uri url, string what, CancellationToken cancellationToken)
     {
+        var source = job.Source;
         var pipeline = PipelineFor(source.Location);
         return await pipeline.ExecuteAsync(
             async token =>
             {
-                onAttempt();
-                var sent = await SendAsync(url, route, null, token).ConfigureAwait(false);
+                job.OnAttempt();
+                var sent = await SendAsync(url, job.Route, null, token).ConfigureAwait(false);
                 using var response = sent.Response;
                 var length = response.Content.Headers.ContentLength;
                 if (length > source.MaxBytes)

@@ -11,36 +11,24 @@ namespace Inequalities.Sources.Fetch;
 /// </content>
 public sealed partial class SourceFetcher
 {
-    private async Task<Download> DownloadAsync(
-        SourceDefinition source,
-        Route route,
-        RawCache cache,
-        RawFile? cached,
-        IProgress<FetchProgress>? progress,
-        Action onAttempt,
-        CancellationToken cancellationToken)
+    private async Task<Download> DownloadAsync(Job job, CancellationToken cancellationToken)
     {
         // Validators belong to a URL: a templated source's copy of another month is not asked about conditionally.
-        var validators = cached is not null && cached.Url == source.Location.ToString() ? cached : null;
-        var pipeline = PipelineFor(source.Location);
+        var validators = job.Cached is not null && job.Cached.Url == job.Source.Location.ToString() ? job.Cached : null;
+        var pipeline = PipelineFor(job.Source.Location);
         return await pipeline.ExecuteAsync(
             async token =>
             {
-                onAttempt();
-                return await AttemptAsync(source, route, cache, validators, progress, token).ConfigureAwait(false);
+                job.OnAttempt();
+                return await AttemptAsync(job, validators, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<Download> AttemptAsync(
-        SourceDefinition source,
-        Route route,
-        RawCache cache,
-        RawFile? validators,
-        IProgress<FetchProgress>? progress,
-        CancellationToken token)
+    private async ValueTask<Download> AttemptAsync(Job job, RawFile? validators, CancellationToken token)
     {
-        var sent = await SendAsync(source.Location, route, request => AddValidators(request, validators), token).ConfigureAwait(false);
+        var (source, cache, progress) = (job.Source, job.Cache, job.Progress);
+        var sent = await SendAsync(source.Location, job.Route, request => AddValidators(request, validators), token).ConfigureAwait(false);
         using var response = sent.Response;
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
@@ -192,9 +180,10 @@ public sealed partial class SourceFetcher
         }
     }
 
-    private async Task<Download> ReadLocalAsync(SourceDefinition source, RawCache cache, IProgress<FetchProgress>? progress, Action onAttempt, CancellationToken cancellationToken)
+    private async Task<Download> ReadLocalAsync(Job job, CancellationToken cancellationToken)
     {
-        onAttempt();
+        var (source, cache, progress) = (job.Source, job.Cache, job.Progress);
+        job.OnAttempt();
         var path = source.Location.LocalPath;
         var info = new FileInfo(path);
         if (!info.Exists)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Inequalities.Sources.Catalogue;
 using Microsoft.Extensions.Logging;
@@ -146,7 +147,7 @@ public sealed partial class SourceFetcher : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var started = _time.GetTimestamp();
-        var where = Where(source);
+        var where = new StrongBox<string>(Where(source));
         RawFile? cached = null;
         try
         {
@@ -160,7 +161,7 @@ public sealed partial class SourceFetcher : IDisposable
         if (_options.Offline)
         {
             return Finish(cached is null
-                ? new FetchResult(source, FetchStatus.Failed, null, Describe(source, where, "offline and no cached copy"), 0, _time.GetElapsedTime(started))
+                ? new FetchResult(source, FetchStatus.Failed, null, Describe(source, where.Value!, "offline and no cached copy"), 0, _time.GetElapsedTime(started))
                 : new FetchResult(source, FetchStatus.Unchanged, cached, null, 0, _time.GetElapsedTime(started)));
         }
 
@@ -168,8 +169,8 @@ public sealed partial class SourceFetcher : IDisposable
         try
         {
             cache.CleanDebris(source.Id);
-            Download download;
-            (download, where) = await DownloadMonthsAsync(source, route, cache, cached, progress, () => Interlocked.Increment(ref attempts), cancellationToken).ConfigureAwait(false);
+            var job = new Job(source, route, cache, cached, progress, () => Interlocked.Increment(ref attempts));
+            var download = await DownloadMonthsAsync(job, where, cancellationToken).ConfigureAwait(false);
             if (download.TempPath is null)
             {
                 // 304 Not Modified (or an ArcGIS layer not edited since): the cached copy stands and nothing is rewritten.
@@ -226,35 +227,37 @@ public sealed partial class SourceFetcher : IDisposable
         catch (Exception ex)
         {
             var reason = Reason(ex, source, attempts);
-            return Finish(new FetchResult(source, FetchStatus.Failed, cached, Describe(source, where, reason), attempts, _time.GetElapsedTime(started)));
+            return Finish(new FetchResult(source, FetchStatus.Failed, cached, Describe(source, where.Value!, reason), attempts, _time.GetElapsedTime(started)));
         }
     }
 
     /// <summary>
     /// Downloads a source; a templated one is tried for the current month and then up to <c>fallback_months</c>
     /// earlier ones, newest first, while the publisher has no such file (404, 410, or the zip lacks the member).
+    /// <paramref name="where"/> is set to the URL or path being tried, for the message when it fails.
     /// </summary>
-    private async Task<(Download Download, string Where)> DownloadMonthsAsync(
-        SourceDefinition source, Route route, RawCache cache, RawFile? cached, IProgress<FetchProgress>? progress, Action onAttempt, CancellationToken cancellationToken)
+    private async Task<Download> DownloadMonthsAsync(Job job, StrongBox<string> where, CancellationToken cancellationToken)
     {
+        var source = job.Source;
         var months = source.IsTemplated ? source.FallbackMonths + 1 : 1;
         var missing = new List<string>();
         for (var back = 0; ; back++)
         {
             var resolved = source.IsTemplated ? source.ForMonth(MonthTemplate.MonthOf(_time, back)) : source;
-            var where = Where(resolved);
+            where.Value = Where(resolved);
             try
             {
+                var month = job with { Source = resolved };
                 var download = resolved.IsFile
-                    ? await ReadLocalAsync(resolved, cache, progress, onAttempt, cancellationToken).ConfigureAwait(false)
+                    ? await ReadLocalAsync(month, cancellationToken).ConfigureAwait(false)
                     : resolved.Format == SourceFormat.ArcGis
-                        ? await ArcGisAsync(resolved, route, cache, cached, progress, onAttempt, cancellationToken).ConfigureAwait(false)
-                        : await DownloadAsync(resolved, route, cache, cached, progress, onAttempt, cancellationToken).ConfigureAwait(false);
-                return (source.IsTemplated ? download with { Member = resolved.Member } : download, where);
+                        ? await ArcGisAsync(month, cancellationToken).ConfigureAwait(false)
+                        : await DownloadAsync(month, cancellationToken).ConfigureAwait(false);
+                return source.IsTemplated ? download with { Member = resolved.Member } : download;
             }
             catch (PermanentFetchException ex) when (ex.NotFound && source.IsTemplated)
             {
-                missing.Add(where + (resolved.Member is { } member ? $" (member {member})" : string.Empty));
+                missing.Add(where.Value + (resolved.Member is { } member ? $" (member {member})" : string.Empty));
                 if (back + 1 >= months)
                 {
                     throw new PermanentFetchException(
@@ -264,7 +267,7 @@ public sealed partial class SourceFetcher : IDisposable
                         notFound: true);
                 }
 
-                LogFallback(_logger, source.Id, where, ex.Message);
+                LogFallback(_logger, source.Id, where.Value, ex.Message);
             }
         }
     }
@@ -374,6 +377,9 @@ public sealed partial class SourceFetcher : IDisposable
 
         public DateTimeOffset? LayerEditDate { get; init; }
     }
+
+    /// <summary>One source's fetch: the source (resolved for one month), where it goes, its cached copy, and the attempt counter.</summary>
+    private sealed record Job(SourceDefinition Source, Route Route, RawCache Cache, RawFile? Cached, IProgress<FetchProgress>? Progress, Action OnAttempt);
 
     /// <summary>What every request of a fetch follows: the allow-list for redirects, the mirrors, the User-Agent.</summary>
     private sealed record Route(IReadOnlySet<string> AllowedHosts, IReadOnlyList<MirrorRule> Mirrors, string UserAgent);

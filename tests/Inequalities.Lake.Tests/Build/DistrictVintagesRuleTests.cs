@@ -1,5 +1,4 @@
 using Inequalities.Lake.Build;
-using Inequalities.Sources.Catalogue;
 using Inequalities.Sources.Parsing;
 
 namespace Inequalities.Lake.Tests.Build;
@@ -116,25 +115,7 @@ public sealed class DistrictVintagesRuleTests
 
         if (populationA1 is { } p1 && populationA2 is { } p2)
         {
-            var source = SourceCatalogue.Parse(
-                """
-                version: 1
-                sources:
-                  - id: pop
-                    kind: population
-                    publisher: t
-                    licence: t
-                    url: p.csv
-                    format: csv
-                    geography: lsoa
-                    vintage: 2021
-                    period: "2021"
-                    columns:
-                      area_code: code
-                      population.total: total
-                """,
-                Path.GetTempPath()).Sources[0];
-            parsed.Populations.Add((source, new PopulationData { SourceId = "pop", Vintage = 2021, Period = "2021", AreaCodes = [A1, A2, B21, C21], Totals = [p1, p2, 50, 50], AgeBands = [], ByAge = [] }));
+            parsed.Populations.Add(MadeUpSources.Population("pop", 2021, "2021", [A1, A2, B21, C21], [p1, p2, 50, 50]));
         }
 
         return parsed;

@@ -198,6 +198,7 @@ public sealed class CatalogueSyntaxTests
         Assert.False(november.IsTemplated);
         Assert.Equal("open_data_organisations_2024_07.csv", MonthTemplate.Resolve("open_data_organisations_{month:yyyy_MM}.csv", new DateOnly(2024, 7, 31)));
         Assert.Equal("Nov 2025/11/01", MonthTemplate.Resolve("{month:MMM yyyy/MM/dd}", new DateOnly(2025, 11, 30)));
+        Assert.Equal("m3-2026", MonthTemplate.Resolve("m{month:M}-{month:yyyy}", new DateOnly(2026, 3, 2)));
     }
 
     [Fact]

@@ -270,6 +270,51 @@ public sealed class ArcGisFetchTests : FetchTestBase
         Assert.Equal(2, layer.PageRequests);
     }
 
+    [Fact]
+    public async Task FetchAsync_WhereNamingAnUnknownField_FailsWithTheServicesBadParameterError()
+    {
+        var layer = Serve(LookupPath, LookupLayer(10, 1000));
+        using var fetcher = Fetcher();
+
+        var result = await FetchAsync(fetcher, LookupSource(extra: ["options:", "  where: LAD25CD = 'E08000012'"]));
+
+        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.EndsWith(
+            "the ArcGIS service answered the count request with error 400: Cannot perform query. Invalid query parameters. (Unable to perform query: the unknown field 'LAD25CD'. Please check your parameters.) (after 2 requests)",
+            result.Error,
+            StringComparison.Ordinal);
+        Assert.Equal(0, layer.CountRequests);
+    }
+
+    [Theory]
+    [InlineData("1=1", 4)]
+    [InlineData("LAD24CD = 'E08000012'", 2)]
+    [InlineData("lad24cd IN ('E08000012', 'E06000006')", 4)]
+    [InlineData("LSOA21NM LIKE 'Area 1%' OR LSOA21NM LIKE 'area 3'", 2)]
+    [InlineData("LAD24CD = 'E08000012' AND NOT LSOA21NM LIKE '%4'", 1)]
+    [InlineData("(FID = 1 OR FID = 2) AND LAD24CD <> 'E08000012'", 1)]
+    public void ArcGisWhere_Subset_SelectsTheMatchingRows(string where, int expected)
+    {
+        var layer = LookupLayer(4, 1000);
+        var fields = layer.Fields.Select((f, i) => (f, i)).ToDictionary(t => t.f, t => t.i, StringComparer.OrdinalIgnoreCase);
+
+        var predicate = ArcGisWhere.Compile(where, fields);
+
+        Assert.Equal(expected, layer.Rows.Count(predicate));
+    }
+
+    [Theory]
+    [InlineData("NOPE = 1")]
+    [InlineData("LAD24CD = 'x")]
+    [InlineData("LAD24CD > 3")]
+    public void ArcGisWhere_OutsideTheSubset_IsAFormatException(string where)
+    {
+        var layer = LookupLayer(1, 1000);
+        var fields = layer.Fields.Select((f, i) => (f, i)).ToDictionary(t => t.f, t => t.i, StringComparer.OrdinalIgnoreCase);
+
+        Assert.Throws<FormatException>(() => ArcGisWhere.Compile(where, fields));
+    }
+
     private ArcGisLayer Serve(string path, ArcGisLayer layer)
     {
         _service.Add(path, layer);

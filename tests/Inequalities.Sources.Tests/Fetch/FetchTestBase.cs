@@ -35,9 +35,9 @@ public abstract class FetchTestBase : IAsyncLifetime
         BreakerMinimumThroughput = 1000,
     };
 
-    public async Task InitializeAsync() => Server = await LoopbackServer.StartAsync(Lake.Combine("served"));
+    public virtual async Task InitializeAsync() => Server = await LoopbackServer.StartAsync(Lake.Combine("served"));
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Server.DisposeAsync();
         Lake.Dispose();

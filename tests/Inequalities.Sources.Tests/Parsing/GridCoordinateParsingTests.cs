@@ -58,23 +58,11 @@ public sealed class GridCoordinateParsingTests
     {
         using var dir = new TempDirectory();
         File.WriteAllLines(dir.Combine("c.csv"), ["code,x,y", "E01006512,334864,389326", "E01006513,-2.98,53.40"]);
-        var source = Entry(dir.Path, """
-              - id: pwc
-                kind: centroids
-                publisher: ONS
-                licence: OGL-3.0
-                url: c.csv
-                format: csv
-                geography: lsoa
-                columns:
-                  area_code: code
-                  easting: x
-                  northing: y
-            """);
+        var source = SourceCatalogue.Parse(CentroidsCatalogue("easting: x\n      northing: y"), dir.Path).Sources[0];
 
         var ex = Assert.Throws<SourceDataException>(() => GeoParsers.Centroids(source, dir.Combine("c.csv")));
 
-        Assert.Equal("source 'pwc' row 2: (-2.98, 53.4) is not a British National Grid easting and northing (0 to 700,000 and 0 to 1,300,000 metres); is the file in longitude and latitude? Then map 'longitude' and 'latitude' instead", ex.Message);
+        Assert.Equal("source 'c' row 2: (-2.98, 53.4) is not a British National Grid easting and northing (0 to 700,000 and 0 to 1,300,000 metres); is the file in longitude and latitude? Then map 'longitude' and 'latitude' instead", ex.Message);
     }
 
     [Fact]
@@ -128,20 +116,7 @@ public sealed class GridCoordinateParsingTests
     [InlineData("area_name: n", "kind 'centroids' needs 'longitude' and 'latitude' (WGS84 degrees), or 'easting' and 'northing' (British National Grid metres)")]
     public void Parse_CentroidCoordinates_NeedOnePairOrTheOther(string columns, string? problem)
     {
-        var yaml = $"""
-            version: 1
-            sources:
-              - id: c
-                kind: centroids
-                publisher: ONS
-                licence: OGL-3.0
-                url: c.csv
-                format: csv
-                geography: lsoa
-                columns:
-                  area_code: code
-                  {columns}
-            """;
+        var yaml = CentroidsCatalogue(columns);
 
         if (problem is null)
         {
@@ -175,6 +150,22 @@ public sealed class GridCoordinateParsingTests
 
         Assert.Equal(["c.yml:3: source 'p' field 'columns': kind 'postcodes' needs 'lsoa11_code' or 'lsoa21_code', or a point ('longitude' and 'latitude', or 'easting' and 'northing')"], ex.Problems);
     }
+
+    /// <summary>A catalogue with one centroids entry 'c' reading c.csv, its columns map <c>area_code: code</c> and <paramref name="columns"/>.</summary>
+    private static string CentroidsCatalogue(string columns) => $"""
+        version: 1
+        sources:
+          - id: c
+            kind: centroids
+            publisher: ONS
+            licence: OGL-3.0
+            url: c.csv
+            format: csv
+            geography: lsoa
+            columns:
+              area_code: code
+              {columns}
+        """;
 
     private static SourceDefinition Entry(string directory, string yamlEntry) =>
         SourceCatalogue.Parse("version: 1\nsources:\n" + yamlEntry, directory).Sources[0];

@@ -134,10 +134,5 @@ public sealed class HeaderAliasTests : IDisposable
     private SourceDefinition Source(string entry) =>
         Assert.Single(SourceCatalogue.Parse("version: 1\nsources:\n" + entry, _temp.Path).Sources);
 
-    private string Write(string name, string text)
-    {
-        var path = _temp.Combine(name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _temp.WriteText(name, text);
 }

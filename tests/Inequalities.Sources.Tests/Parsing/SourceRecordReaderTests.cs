@@ -150,12 +150,7 @@ public sealed class SourceRecordReaderTests : IDisposable
         Assert.Equal(32_844, ranks.Max());
     }
 
-    private string Write(string name, string content)
-    {
-        var path = _temp.Combine(name);
-        File.WriteAllText(path, content, new UTF8Encoding(false));
-        return path;
-    }
+    private string Write(string name, string content) => _temp.WriteText(name, content);
 
     private static SourceDefinition Source(string format, string columns, string kind = "deprivation", string geography = "lsoa")
     {
