@@ -118,6 +118,41 @@ public sealed partial record LakeStatus
         };
     }
 
+    /// <summary>
+    /// Records a run of the <c>refresh</c> verb in status.json (<see cref="RunRecord.Trigger"/> <c>refresh</c>): the
+    /// run, and each source's state; a worker's schedule fields are left as they are.
+    /// </summary>
+    /// <param name="layout">The lake.</param>
+    /// <param name="outcome">What the refresh did, or null when it was cancelled.</param>
+    /// <param name="startedAt">When it started.</param>
+    /// <param name="finishedAt">When it finished.</param>
+    /// <returns>The status written.</returns>
+    /// <exception cref="IOException">status.json could not be written.</exception>
+    public static LakeStatus RecordRefresh(LakeLayout layout, RefreshOutcome? outcome, DateTimeOffset startedAt, DateTimeOffset finishedAt)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var record = new RunRecord
+        {
+            StartedAt = startedAt,
+            FinishedAt = finishedAt,
+            Outcome = outcome is null ? "cancelled" : outcome.Published ? "published" : outcome.NothingChanged ? "unchanged" : "failed",
+            SnapshotId = outcome?.SnapshotId,
+            Fetched = outcome?.Reports.Where(r => r.Status != SourceRunStatus.NotDue).Select(r => r.Id).ToList() ?? [],
+            Error = outcome is null ? "the refresh was stopped before it published anything" : outcome.Error,
+            Trigger = "refresh",
+        };
+        return Update(layout, onDisk =>
+        {
+            var status = (onDisk ?? NoWorker(finishedAt)) with { UpdatedAt = finishedAt };
+            if (outcome is not null)
+            {
+                status = status.WithSourceReports(outcome.Reports, startedAt, (_, old) => (old?.Schedule, old?.NextDue));
+            }
+
+            return status.WithRun(record, outcome?.Succeeded ?? false, outcome is not null, layout.ReadCurrentId());
+        });
+    }
+
     private static FileStream AcquireLock(string path)
     {
         for (var attempt = 1; ; attempt++)
