@@ -26,7 +26,7 @@ internal static class CatalogueCommand
         var file = new Argument<FileInfo?>("FILE") { Description = WhichFile, Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Write the sources as JSON (snake_case) instead of a table." };
         var command = new Command("show", "List the sources: id, publisher, edition (period), schedule, enabled.") { file, json };
-        command.SetAction((parse, _) => ShowAsync(parse.GetValue(file), parse.GetValue(json), Console.Out));
+        command.SetAction((parse, _) => ShowAsync(parse.GetValue(file), parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
@@ -40,7 +40,7 @@ internal static class CatalogueCommand
         };
         var force = new Option<bool>("--force") { Description = "Overwrite FILE when it exists." };
         var command = new Command("init", "Write the catalogue embedded in the tool to FILE, for editing (refuses to overwrite without --force).") { file, force };
-        command.SetAction((parse, cancellationToken) => InitAsync(parse.GetValue(file)!, parse.GetValue(force), Console.Out, cancellationToken));
+        command.SetAction((parse, cancellationToken) => InitAsync(parse.GetValue(file)!, parse.GetValue(force), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
@@ -48,13 +48,13 @@ internal static class CatalogueCommand
     {
         var file = new Argument<FileInfo?>("FILE") { Description = WhichFile, Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("validate", "Check a catalogue: every problem is listed (file, line, source, field), exit 2; a valid one prints a one-line summary, exit 0.") { file };
-        command.SetAction((parse, _) => ValidateAsync(parse.GetValue(file), Console.Out));
+        command.SetAction((parse, _) => ValidateAsync(parse.GetValue(file), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    internal static async Task<int> ShowAsync(FileInfo? file, bool json, TextWriter output)
+    internal static async Task<int> ShowAsync(FileInfo? file, bool json, TextWriter output, TextWriter error)
     {
-        if (await LoadAsync(file).ConfigureAwait(false) is not { } catalogue)
+        if (await LoadAsync(file, error).ConfigureAwait(false) is not { } catalogue)
         {
             return ExitCodes.InvalidInput;
         }
@@ -98,11 +98,11 @@ internal static class CatalogueCommand
         return ExitCodes.Success;
     }
 
-    internal static async Task<int> InitAsync(FileInfo file, bool force, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> InitAsync(FileInfo file, bool force, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (file.Exists && !force)
         {
-            await Console.Error.WriteLineAsync($"{file.FullName} exists; it was left as it is. Pass --force to overwrite it.").ConfigureAwait(false);
+            await error.WriteLineAsync($"{file.FullName} exists; it was left as it is. Pass --force to overwrite it.").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
@@ -114,9 +114,9 @@ internal static class CatalogueCommand
         return ExitCodes.Success;
     }
 
-    internal static async Task<int> ValidateAsync(FileInfo? file, TextWriter output)
+    internal static async Task<int> ValidateAsync(FileInfo? file, TextWriter output, TextWriter error)
     {
-        if (await LoadAsync(file).ConfigureAwait(false) is not { } catalogue)
+        if (await LoadAsync(file, error).ConfigureAwait(false) is not { } catalogue)
         {
             return ExitCodes.InvalidInput;
         }
@@ -128,7 +128,7 @@ internal static class CatalogueCommand
     }
 
     /// <summary>The catalogue named, else ./data-sources.yml, else the embedded one; null (the problems written to stderr) when it is invalid.</summary>
-    private static async Task<SourceCatalogue?> LoadAsync(FileInfo? file)
+    private static async Task<SourceCatalogue?> LoadAsync(FileInfo? file, TextWriter error)
     {
         try
         {
@@ -136,7 +136,7 @@ internal static class CatalogueCommand
         }
         catch (Exception ex) when (ex is CatalogueException or FileNotFoundException)
         {
-            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return null;
         }
     }

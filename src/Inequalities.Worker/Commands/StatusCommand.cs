@@ -31,11 +31,11 @@ internal static class StatusCommand
         {
             lake, maxAge, json,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(lake)!, parse.GetValue(maxAge), parse.GetValue(json), timeProvider, Console.Out));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(lake)!, parse.GetValue(maxAge), parse.GetValue(json), timeProvider, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    internal static async Task<int> RunAsync(DirectoryInfo lake, TimeSpan maxAge, bool json, TimeProvider timeProvider, TextWriter output)
+    internal static async Task<int> RunAsync(DirectoryInfo lake, TimeSpan maxAge, bool json, TimeProvider timeProvider, TextWriter output, TextWriter error)
     {
         LakeHealthReport report;
         try
@@ -44,7 +44,7 @@ internal static class StatusCommand
         }
         catch (Exception ex) when (ex is DirectoryNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
@@ -64,7 +64,7 @@ internal static class StatusCommand
 
         text.Append("Current snapshot: ").AppendLine(r.CurrentSnapshot is null
             ? "none"
-            : FormattableString.Invariant($"{r.CurrentSnapshot}, created {r.SnapshotCreatedAt:O}, last published or confirmed {r.SnapshotConfirmedAt:O} ({LakeHealth.Ago(r.SnapshotAge!.Value)} ago)"));
+            : $"{r.CurrentSnapshot}, created {Time(r.SnapshotCreatedAt)}, last published or confirmed {Time(r.SnapshotConfirmedAt)} ({LakeHealth.Ago(r.SnapshotAge!.Value)} ago)");
         if (r.Catalogue is { } catalogue)
         {
             text.Append("Catalogue: ").AppendLine(catalogue.ToString());
@@ -73,7 +73,7 @@ internal static class StatusCommand
         text.Append("Last success: ").AppendLine(Describe(r.LastSuccess, now));
         text.Append("Last failure: ").AppendLine(Describe(r.LastFailure, now));
         text.Append("Next run: ").AppendLine(r.NextRun is { } next
-            ? FormattableString.Invariant($"{next:O} (in {LakeHealth.Ago(next - now)}; worker {r.WorkerState})")
+            ? $"{Time(next)} (in {LakeHealth.Ago(next - now)}; worker {r.WorkerState})"
             : r.WorkerState is null or "none" ? "not scheduled (no worker has run on this lake)" : $"none (worker {r.WorkerState})");
         text.AppendLine("Sources:");
         var width = Math.Max(2, r.Sources.Select(s => s.Id.Length).DefaultIfEmpty(0).Max());
@@ -82,16 +82,18 @@ internal static class StatusCommand
         {
             var status = s.Status is { } st ? Lake.Refresh.RefreshRunner.StatusName(st) : "-";
             var age = (s.Age is { } a ? LakeHealth.Ago(a) : "-") + (s.TooOld ? "!" : string.Empty);
-            var retrieved = s.RetrievedAt?.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture) ?? "-";
+            var retrieved = Time(s.RetrievedAt);
             text.Append(CultureInfo.InvariantCulture, $"  {s.Id.PadRight(width)}  {status,-9}  {retrieved,-25}  {age,-8}  {(s.Stale ? "yes" : "no"),-5}  {s.Error ?? "-"}").AppendLine();
         }
 
         return text.ToString();
     }
 
+    private static string Time(DateTimeOffset? at) => at?.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture) ?? "-";
+
     private static string Describe(RunRecord? run, DateTimeOffset now) => run is null
         ? "none recorded"
-        : FormattableString.Invariant($"{run.Outcome} at {run.FinishedAt ?? run.StartedAt:O} ({LakeHealth.Ago(now - (run.FinishedAt ?? run.StartedAt))} ago, by {run.Trigger ?? "the worker"})") +
+        : $"{run.Outcome} at {Time(run.FinishedAt ?? run.StartedAt)} ({LakeHealth.Ago(now - (run.FinishedAt ?? run.StartedAt))} ago, by {run.Trigger ?? "schedule"})" +
           (run.SnapshotId is { } id ? $", snapshot {id}" : string.Empty) +
           (run.Error is { } error ? $": {error}" : string.Empty);
 }
