@@ -1,0 +1,121 @@
+#:package Inequalities.Lake@0.1.0-local
+#:package Inequalities.Charts@0.1.0-local
+#:property PublishAot=false
+// The core of notebooks/lcr-health-gradients.ipynb as a .NET 10 file-based app: slope and relative indices of
+// inequality of the health indicators across deprivation deciles for the Liverpool City Region and its districts,
+// years of potential life lost across income deprivation by district, and Liverpool's gradient chart. Every slope
+// index of that indicator is recomputed from its decile table with the library's OHID method and compared with the lake.
+//
+//   dotnet run examples/lcr-health-gradients.cs
+//
+// Lake: INEQUALITIES_LAKE, else lake-real. Charts go to INEQUALITIES_EXAMPLES_OUT, else artifacts/examples.
+// Exit code 1 when a recomputed number disagrees with the lake.
+using System.Globalization;
+using Inequalities.Charts;
+using Inequalities.Core.Columnar;
+using Inequalities.Core.Measures;
+using Inequalities.Lake.Analysis;
+using Inequalities.Lake.Snapshots;
+
+const string Ypll = "years_of_potential_life_lost";
+const string IncomeBasis = "iod2019/income/national";
+
+var lake = LakeSnapshot.OpenCurrent(Environment.GetEnvironmentVariable("INEQUALITIES_LAKE") ?? "lake-real");
+var output = Directory.CreateDirectory(Environment.GetEnvironmentVariable("INEQUALITIES_EXAMPLES_OUT") ?? Path.Combine("artifacts", "examples")).FullName;
+var failures = new List<string>();
+
+var lcr = await lake.DistrictCodesAsync(SnapshotQueries.LiverpoolCityRegion);
+string[] areas = [.. lcr, SnapshotQueries.LiverpoolCityRegion];
+var gradients = await lake.ReadTableAsync("inequality_gradients", "area_code", areas);
+Console.WriteLine($"Snapshot {lake.Id}: {gradients.RowCount} gradients for the LCR and its districts");
+
+// Every indicator, every area: IMD 2019 national deciles.
+var imd = gradients.WhereIn("basis", ["iod2019/imd/national"]).SortBy("area_code").SortBy("indicator_id");
+Console.WriteLine("indicator                                   area        sii (95% CI)                  rii    concentration");
+for (var i = 0; i < imd.RowCount; i++)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{imd.Strings("indicator_id")[i],-43} {imd.Strings("area_code")[i],-10} {Num(imd, "sii", i),8:F2} ({Num(imd, "sii_lower", i),8:F2} to {Num(imd, "sii_upper", i),8:F2})  {Num(imd, "rii", i),5:F2}  {Num(imd, "concentration_index", i),7:F3}"));
+}
+
+Check(imd.RowCount > 0, "no gradients on the IMD 2019 national deciles");
+
+// Years of potential life lost across income deprivation, each district and the region: recomputed from the deciles.
+var ypll = gradients.WhereIn("basis", [IncomeBasis]).WhereIn("indicator_id", [Ypll]);
+var deciles = (await lake.ReadTableAsync("inequality_quantiles", "area_code", areas)).WhereIn("basis", [IncomeBasis]).WhereIn("indicator_id", [Ypll]);
+Check(ypll.RowCount == areas.Length, $"expected a {Ypll} gradient for each of the {areas.Length} areas, got {ypll.RowCount}");
+var recomputed = 0;
+for (var i = 0; i < ypll.RowCount; i++)
+{
+    var area = ypll.Strings("area_code")[i]!;
+    var sii = Num(ypll, "sii", i);
+    var own = deciles.WhereIn("area_code", [area]).SortBy("quantile");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{Ypll} by income decile, {area}: SII {sii:F1} ({Num(ypll, "sii_lower", i):F1} to {Num(ypll, "sii_upper", i):F1}), gap {Num(ypll, "abs_gap", i):F1}"));
+    var complete = own.RowCount == (int)Num(ypll, "quantile_count", i);
+    if (!complete)
+    {
+        // A decile without neighbourhoods: no slope and no gap (the concentration index is still given).
+        Check(double.IsNaN(sii) && double.IsNaN(Num(ypll, "abs_gap", i)), $"{area}: {own.RowCount} deciles, yet a slope or gap was computed");
+        continue;
+    }
+
+    Check(Math.Abs(Num(ypll, "abs_gap", i) - (Num(own, "value", 0) - Num(own, "value", own.RowCount - 1))) < 1e-9, $"{area}: abs_gap is not decile 1 minus decile {own.RowCount}");
+    if (double.IsNaN(sii))
+    {
+        // No slope where a decile has a single neighbourhood (no standard error).
+        Check(Enumerable.Range(0, own.RowCount).Any(q => double.IsNaN(Num(own, "se", q))), $"{area}: every decile has a standard error, yet the slope is null");
+        continue;
+    }
+
+    var records = Enumerable.Range(0, own.RowCount)
+        .Select(q => new SiiRecord(area, Num(own, "quantile", q), Num(own, "population", q), Num(own, "value", q)) { StandardError = Num(own, "se", q) })
+        .ToList();
+    var result = Sii.Calculate(records, new SiiOptions { Rii = true, Seed = 1 }).Groups.Single();
+    Check(Math.Abs(result.Sii - sii) < 1e-9, $"{area}: SII {sii} from the lake, {result.Sii} recomputed");
+    Check(Math.Abs(result.SiiLimits[0].Lower - Num(ypll, "sii_lower", i)) < 1e-9 && Math.Abs(result.SiiLimits[0].Upper - Num(ypll, "sii_upper", i)) < 1e-9, $"{area}: the SII limits differ from the recomputed ones");
+    Check(Math.Abs(result.Rii - Num(ypll, "rii", i)) < 1e-9, $"{area}: RII {Num(ypll, "rii", i)} from the lake, {result.Rii} recomputed");
+    recomputed++;
+}
+
+// Liverpool, the README's worked example: more life lost where income deprivation is higher.
+var liverpool = Enumerable.Range(0, ypll.RowCount).Single(i => ypll.Strings("area_code")[i] == "E08000012");
+Check(Num(ypll, "sii_upper", liverpool) < 0, "Liverpool's SII interval should lie below zero");
+Check(recomputed >= 2, $"only {recomputed} slope indices could be recomputed");
+
+foreach (var (name, options) in new[]
+{
+    ("gradient-liverpool-ypll.png", new GradientChartOptions { IndicatorId = Ypll, AreaCode = "E08000012", Basis = IncomeBasis }),
+    ("gradient-lcr-ypll.png", new GradientChartOptions { IndicatorId = Ypll }),
+})
+{
+    var path = Path.Combine(output, name);
+    (await Charts.GradientAsync(lake, options)).Save(path);
+    Check(new FileInfo(path).Length > 10_000, $"{path} is too small to be a chart");
+    Console.WriteLine($"Wrote {path}");
+}
+
+if (failures.Count > 0)
+{
+    Console.Error.WriteLine("lcr-health-gradients: " + string.Join("; ", failures));
+    return 1;
+}
+
+Console.WriteLine($"lcr-health-gradients: {recomputed} slope indices recomputed from their deciles equal the lake's.");
+return 0;
+
+void Check(bool ok, string problem)
+{
+    if (!ok)
+    {
+        failures.Add(problem);
+    }
+}
+
+static double Num(Table table, string column, int row) => table.Column(column) switch
+{
+    PrimitiveColumn<double> d => d[row] ?? double.NaN,
+    PrimitiveColumn<int> n => n[row] ?? double.NaN,
+    PrimitiveColumn<long> n => n[row] ?? double.NaN,
+    var c => throw new InvalidOperationException($"{table.Name}.{column} is {c.DataType}, not a number"),
+};
