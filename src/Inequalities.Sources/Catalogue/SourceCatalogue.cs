@@ -16,13 +16,13 @@ public sealed partial class SourceCatalogue
 {
     private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "sources", "gradients", "asset_need"];
     private static readonly string[] GradientFields = ["bases", "indicators", "include_inherited", "repetitions", "seed"];
-    private static readonly string[] BasisFields = ["index", "domain", "quantiles", "ranking"];
+    private static readonly string[] BasisFields = ["index", "domain", "quantiles", "ranking", "vintage"];
     private static readonly string[] DefaultsFields = ["schedule", "time_zone", "max_bytes", "keep_snapshots", "user_agent"];
     private static readonly string[] SourceFields =
     [
         "id", "kind", "publisher", "licence", "url", "format", "sheet", "member", "member_format", "geography",
         "vintage", "period", "columns", "sha256", "max_bytes", "schedule", "enabled", "alternative_to", "description",
-        "options",
+        "options", "indicator", "indicators",
     ];
 
     private SourceCatalogue(string path, string baseDirectory, CatalogueDefaults defaults, IReadOnlyList<SourceDefinition> sources, IReadOnlySet<string> allowedHosts, AssetNeedSettings assetNeed, GradientSettings? gradients = null)
@@ -337,7 +337,7 @@ public sealed partial class SourceCatalogue
                 var bases = new List<GradientBasis>();
                 if (basesNode is not YamlSequenceNode list)
                 {
-                    Problem(Line(basesNode), null, "gradients.bases", "must be a list of {index, domain, quantiles, ranking}");
+                    Problem(Line(basesNode), null, "gradients.bases", "must be a list of {index, domain, quantiles, ranking, vintage}");
                 }
                 else
                 {
@@ -376,7 +376,20 @@ public sealed partial class SourceCatalogue
                             Problem(Line(r), null, "gradients.bases.ranking", $"'{r.Value}' must be national or local");
                         }
 
-                        bases.Add(new GradientBasis(index, Scalar(basis, "domain", null)?.Value ?? "imd", quantiles, ranking));
+                        int? vintage = null;
+                        if (Scalar(basis, "vintage", null) is { } v)
+                        {
+                            if (v.Value is "2011" or "2021")
+                            {
+                                vintage = int.Parse(v.Value, CultureInfo.InvariantCulture);
+                            }
+                            else
+                            {
+                                Problem(Line(v), null, "gradients.bases.vintage", $"'{v.Value}' must be 2011 or 2021 (the LSOA vintage to compute on)");
+                            }
+                        }
+
+                        bases.Add(new GradientBasis(index, Scalar(basis, "domain", null)?.Value ?? "imd", quantiles, ranking) { Vintage = vintage });
                     }
                 }
 
@@ -572,6 +585,7 @@ public sealed partial class SourceCatalogue
             }
 
             var options = ReadMap(entry, "options", id, required: false) ?? new Dictionary<string, string>();
+            var indicatorMetadata = ReadIndicatorMetadata(entry, id, kind, columns);
 
             if (_problems.Count > before || id is null || kind is null || format is null || geography is null || location is null || publisher is null || licence is null || columns is null)
             {
@@ -601,6 +615,7 @@ public sealed partial class SourceCatalogue
                 AlternativeTo = Scalar(entry, "alternative_to", id)?.Value,
                 Description = Scalar(entry, "description", id)?.Value,
                 Options = options.ToFrozenDictionary(StringComparer.Ordinal),
+                IndicatorMetadata = indicatorMetadata,
                 Line = line,
             };
         }
