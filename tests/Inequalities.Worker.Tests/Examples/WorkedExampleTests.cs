@@ -26,7 +26,7 @@ public sealed class WorkedExampleTests : IDisposable
         ];
 
         await RunOk("refresh", "--config", Path.Combine(SharedData.RepoRoot, "tests", "data-sources.shared.yml"), "--lake", lake, "--only", Only);
-        await RunOk(["export", "--lake", lake, "--table", "inequality_gradients", .. filters, "--output", _temp.Combine("gradient.csv")]);
+        await RunOk(["export", "--lake", lake, "--table", "inequality_gradients", .. filters, "--filter", "method=quantile", "--output", _temp.Combine("gradient.csv")]);
         await RunOk(["export", "--lake", lake, "--table", "inequality_quantiles", .. filters, "--output", _temp.Combine("deciles.csv")]);
         await RunOk("sii", "--input", _temp.Combine("deciles.csv"), "--output", _temp.Combine("sii.csv"), "--quantile", "quantile", "--population", "population", "--value", "value", "--se", "se", "--rii", "--seed", "1");
 
