@@ -21,7 +21,7 @@ internal static class TrendTable
 
         foreach (var group in usable.GroupBy(r => (r.Series.SourceId, r.Series.IndicatorId, r.AreaCode, r.Basis.Label, r.Method)).OrderBy(g => g.Key))
         {
-            var byPeriod = group.OrderBy(r => r.Series.Period, PeriodComparer.Instance).ToList();
+            var byPeriod = group.OrderBy(r => r.Series.Period, PeriodOrder.Instance).ToList();
             for (var i = 1; i < byPeriod.Count; i++)
             {
                 columns.Add("period", byPeriod[i - 1], byPeriod[i]);
@@ -103,38 +103,47 @@ internal static class TrendTable
             : Math.Abs(to) > Math.Abs(from) ? "steeper"
             : "shallower";
     }
+}
 
-    /// <summary>Orders periods by their first year (2015 &lt; 2017/18 &lt; 2021), then as text.</summary>
-    internal sealed class PeriodComparer : IComparer<string>
+/// <summary>
+/// Orders period labels as published by their first year (<c>2015</c> &lt; <c>2017/18-2020/21</c> &lt; <c>2018 - 20</c>
+/// &lt; <c>2021</c>), then as text; labels without a year sort last.
+/// </summary>
+public sealed class PeriodOrder : IComparer<string?>
+{
+    private PeriodOrder()
     {
-        public static PeriodComparer Instance { get; } = new();
+    }
 
-        public int Compare(string? x, string? y)
+    /// <summary>The one instance.</summary>
+    public static PeriodOrder Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public int Compare(string? x, string? y)
+    {
+        var c = Year(x).CompareTo(Year(y));
+        return c != 0 ? c : string.CompareOrdinal(x, y);
+    }
+
+    private static int Year(string? period)
+    {
+        if (period is null)
         {
-            var c = Year(x).CompareTo(Year(y));
-            return c != 0 ? c : string.CompareOrdinal(x, y);
+            return int.MaxValue;
         }
 
-        private static int Year(string? period)
+        var start = 0;
+        while (start < period.Length && !char.IsAsciiDigit(period[start]))
         {
-            if (period is null)
-            {
-                return int.MaxValue;
-            }
-
-            var start = 0;
-            while (start < period.Length && !char.IsAsciiDigit(period[start]))
-            {
-                start++;
-            }
-
-            var end = start;
-            while (end < period.Length && char.IsAsciiDigit(period[end]))
-            {
-                end++;
-            }
-
-            return end > start && int.TryParse(period.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : int.MaxValue;
+            start++;
         }
+
+        var end = start;
+        while (end < period.Length && char.IsAsciiDigit(period[end]))
+        {
+            end++;
+        }
+
+        return end > start && int.TryParse(period.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : int.MaxValue;
     }
 }
