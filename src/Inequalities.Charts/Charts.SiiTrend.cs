@@ -55,7 +55,11 @@ public static partial class Charts
         {
             var last = rows.Select(i => period[i]!).Distinct().OrderBy(p => p, Lake.Gradients.PeriodOrder.Instance).LastOrDefault()
                 ?? throw new InvalidOperationException($"Table 'inequality_gradients' has no slope index for {what}.");
-            points = rows.Where(i => period[i] == last).OrderBy(i => basis[i], StringComparer.Ordinal).Select(i => (BasisWithVintage(basis[i]!), i)).ToList();
+            // Tick labels on two lines (index, then domain and vintage), so five bases fit side by side.
+            points = rows.Where(i => period[i] == last).OrderBy(i => basis[i], StringComparer.Ordinal)
+                .Select(i => (BasisWithVintage(basis[i]!).Replace(" on LSOA", "\non LSOA", StringComparison.Ordinal), i))
+                .Select(p => (p.Item1.IndexOf(' ', StringComparison.Ordinal) is > 0 and var at && !p.Item1[..at].Contains('\n', StringComparison.Ordinal) ? p.Item1[..at] + "\n" + p.Item1[(at + 1)..] : p.Item1, p.i))
+                .ToList();
             axis = "Deprivation basis";
             subject = $"by deprivation basis, {last}";
         }
@@ -89,7 +93,7 @@ public static partial class Charts
         plot.Axes.SetLimitsY(low - pad, high + pad);
         plot.XLabel(axis);
         plot.YLabel($"SII: {LakeData.Words(options.IndicatorId)}");
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Bottom);
         return Render(plot, title, options);
     }
 
