@@ -101,34 +101,8 @@ public sealed partial class SourceCatalogue
 
             var before = _problems.Count;
             CheckFields(map, IndicatorMetadataFields, id, field + ".");
-            IndicatorPolarity? polarity = null;
-            IndicatorValueKind? kind = null;
-            if (Scalar(map, "polarity", id) is not { } p)
-            {
-                Problem(Line(map), id, field + ".polarity", $"is required (one of {Naming.Names<IndicatorPolarity>()})");
-            }
-            else if (Naming.TryParseEnum<IndicatorPolarity>(p.Value!, out var parsedPolarity))
-            {
-                polarity = parsedPolarity;
-            }
-            else
-            {
-                Problem(Line(p), id, field + ".polarity", $"'{p.Value}' is not one of {Naming.Names<IndicatorPolarity>()}");
-            }
-
-            if (Scalar(map, "value_kind", id) is not { } k)
-            {
-                Problem(Line(map), id, field + ".value_kind", $"is required (one of {Naming.Names<IndicatorValueKind>()})");
-            }
-            else if (Naming.TryParseEnum<IndicatorValueKind>(k.Value!, out var parsedKind))
-            {
-                kind = parsedKind;
-            }
-            else
-            {
-                Problem(Line(k), id, field + ".value_kind", $"'{k.Value}' is not one of {Naming.Names<IndicatorValueKind>()}");
-            }
-
+            var polarity = MetadataEnum<IndicatorPolarity>(map, id, field, "polarity");
+            var kind = MetadataEnum<IndicatorValueKind>(map, id, field, "value_kind");
             var unit = Scalar(map, "unit", id)?.Value;
             if (string.IsNullOrWhiteSpace(unit))
             {
@@ -151,6 +125,24 @@ public sealed partial class SourceCatalogue
             return _problems.Count > before
                 ? null
                 : new IndicatorMetadata { Polarity = polarity!.Value, ValueKind = kind!.Value, Unit = unit!, Multiplier = multiplier, Line = Line(map) };
+        }
+
+        private T? MetadataEnum<T>(YamlMappingNode map, string? id, string field, string name)
+            where T : struct, Enum
+        {
+            if (Scalar(map, name, id) is not { } node)
+            {
+                Problem(Line(map), id, $"{field}.{name}", $"is required (one of {Naming.Names<T>()})");
+                return null;
+            }
+
+            if (Naming.TryParseEnum<T>(node.Value!, out var value))
+            {
+                return value;
+            }
+
+            Problem(Line(node), id, $"{field}.{name}", $"'{node.Value}' is not one of {Naming.Names<T>()}");
+            return null;
         }
     }
 }

@@ -150,43 +150,18 @@ public sealed class WorkedExampleTests(WorkedExampleLake lake) : IClassFixture<W
 
     private static double Number(Dictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
 
-    /// <summary>CSV rows as column-to-text maps (RFC 4180 quotes: the interpretation column may hold commas).</summary>
+    /// <summary>CSV rows as column-to-text maps (with CsvHelper: the interpretation column holds quoted text).</summary>
     private static List<Dictionary<string, string>> ReadCsv(string path)
     {
-        var lines = File.ReadAllLines(path);
-        var header = Split(lines[0]);
-        return lines.Skip(1).Select(l => header.Zip(Split(l)).ToDictionary(p => p.First, p => p.Second)).ToList();
-    }
-
-    private static List<string> Split(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        using var stream = File.OpenRead(path);
+        using var csv = CsvHelper.CsvReader.Create(stream);
+        var header = csv.Headers.ToArray();
+        var rows = new List<Dictionary<string, string>>();
+        while (csv.Read())
         {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-            {
-                cell.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(c);
-            }
+            rows.Add(Enumerable.Range(0, header.Length).ToDictionary(i => header[i], csv.GetString));
         }
 
-        cells.Add(cell.ToString());
-        return cells;
+        return rows;
     }
 }
