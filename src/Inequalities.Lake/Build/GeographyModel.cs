@@ -16,6 +16,11 @@ internal sealed record AreaRow(string LsoaCode, int Vintage)
 
     public string? LadName { get; set; }
 
+    /// <summary>The district of the older vintage the lookups also give (e.g. LAD 2022), for tables published on it.</summary>
+    public string? LadCodePrevious { get; set; }
+
+    public string? LadNamePrevious { get; set; }
+
     public string? CauthCode { get; set; }
 
     public string? RegionCode { get; set; }
@@ -27,8 +32,9 @@ internal sealed record AreaRow(string LsoaCode, int Vintage)
 
 /// <summary>
 /// The geography of England's LSOAs in both vintages, derived from whatever lookups the catalogue holds: a lookup
-/// with <c>lsoaYY_code</c> and <c>msoaYY_code</c> gives the MSOA, one with a <c>ladNN_code</c> the district (the
-/// newest such lookup wins), and lookups from districts give combined authority and region.
+/// with <c>lsoaYY_code</c> and <c>msoaYY_code</c> gives the MSOA; districts are of one vintage for the whole lake, the
+/// newest the LSOA lookups give (see <see cref="DistrictVintages"/>); lookups from districts give combined authority
+/// and region.
 /// </summary>
 internal sealed partial class GeographyModel
 {
@@ -36,11 +42,12 @@ internal sealed partial class GeographyModel
 
     private readonly HashSet<int> _lookupVintages;
 
-    private GeographyModel(Dictionary<int, Dictionary<string, AreaRow>> areas, LookupData? lsoaChanges, HashSet<int> lookupVintages)
+    private GeographyModel(Dictionary<int, Dictionary<string, AreaRow>> areas, LookupData? lsoaChanges, HashSet<int> lookupVintages, DistrictVintages districts)
     {
         _lookupVintages = lookupVintages;
         Areas = areas;
         LsoaChanges = lsoaChanges;
+        Districts = districts;
     }
 
     /// <summary>Areas by vintage, keyed by LSOA code.</summary>
@@ -48,6 +55,9 @@ internal sealed partial class GeographyModel
 
     /// <summary>The LSOA 2011 to 2021 lookup, when the catalogue has one.</summary>
     public LookupData? LsoaChanges { get; }
+
+    /// <summary>The district vintages of <c>lad_code</c> and <c>lad_code_previous</c>, and what could not be assigned.</summary>
+    public DistrictVintages Districts { get; }
 
     /// <summary>Population per LSOA of a vintage, when known for every LSOA.</summary>
     public IReadOnlyDictionary<string, double>? PopulationOf(int vintage)
@@ -123,11 +133,11 @@ internal sealed partial class GeographyModel
             }
         }
 
-        // MSOA and district, from lookups keyed by the LSOA code of the vintage.
+        // MSOA, from lookups keyed by the LSOA code of the vintage.
         foreach (var vintage in Vintages)
         {
             var lsoaCode = LsoaField(vintage, "code");
-            var msoaCode = $"msoa{vintage % 100:D2}_code";
+            var msoaCode = MsoaField(vintage);
             foreach (var lookup in parsed.Lookups.Where(l => l.Columns.ContainsKey(lsoaCode)))
             {
                 var codes = lookup.Columns[lsoaCode];
@@ -136,48 +146,6 @@ internal sealed partial class GeographyModel
                     Assign(areas[vintage], codes, msoas, (r, v) => r.MsoaCode ??= v);
                 }
             }
-
-            var ladLookups = parsed.Lookups
-                .Where(l => l.Columns.ContainsKey(lsoaCode))
-                .Select(l => (Lookup: l, Field: NewestField(l, "lad")))
-                .Where(x => x.Field is not null)
-                .OrderByDescending(x => YearOf(x.Field!))
-                .ToList();
-            foreach (var (lookup, field) in ladLookups)
-            {
-                var codes = lookup.Columns[lsoaCode];
-                Assign(areas[vintage], codes, lookup.Columns[field!], (r, v) => r.LadCode ??= v);
-                var nameField = field!.Replace("_code", "_name", StringComparison.Ordinal);
-                if (lookup.Columns.TryGetValue(nameField, out var names))
-                {
-                    Assign(areas[vintage], codes, names, (r, v) => r.LadName ??= v);
-                }
-            }
-
-            foreach (var d in parsed.Deprivation.Where(d => d.Vintage == vintage && d.LadCodes is not null))
-            {
-                Assign(areas[vintage], d.LsoaCodes, d.LadCodes!, (r, v) => r.LadCode ??= v);
-                if (d.LadNames is not null)
-                {
-                    Assign(areas[vintage], d.LsoaCodes, d.LadNames, (r, v) => r.LadName ??= v);
-                }
-            }
-        }
-
-        // Combined authority and region, and missing district names, from lookups keyed by a district code.
-        var cauth = DistrictMap(parsed, "cauth");
-        var region = DistrictMap(parsed, "region");
-        var ladNames = DistrictNames(parsed);
-        foreach (var row in areas.Values.SelectMany(a => a.Values))
-        {
-            if (row.LadCode is null)
-            {
-                continue;
-            }
-
-            row.CauthCode = cauth.GetValueOrDefault(row.LadCode);
-            row.RegionCode = region.GetValueOrDefault(row.LadCode);
-            row.LadName ??= ladNames.GetValueOrDefault(row.LadCode);
         }
 
         // Population: the population source of each vintage with the latest period.
@@ -203,14 +171,17 @@ internal sealed partial class GeographyModel
             }
         }
 
+        // District (one vintage for both LSOA vintages), combined authority and region; after the populations,
+        // which settle an LSOA 2011 whose 2021 LSOAs lie in more than one district.
         var changes = parsed.Lookups.FirstOrDefault(l => l.Columns.ContainsKey("lsoa11_code") && l.Columns.ContainsKey("lsoa21_code"));
-        return new GeographyModel(areas, changes, lookupVintages);
+        var districts = DistrictVintages.Assign(parsed, areas, changes);
+        return new GeographyModel(areas, changes, lookupVintages, districts);
     }
 
     /// <summary>Whether the vintage's membership comes from a geography lookup (so codes can be checked against it).</summary>
     public bool HasLookupFor(int vintage) => _lookupVintages.Contains(vintage);
 
-    private static void Assign(Dictionary<string, AreaRow> areas, string?[] keys, string?[] values, Action<AreaRow, string> set)
+    internal static void Assign(Dictionary<string, AreaRow> areas, string?[] keys, string?[] values, Action<AreaRow, string> set)
     {
         for (var i = 0; i < keys.Length; i++)
         {
@@ -219,68 +190,6 @@ internal sealed partial class GeographyModel
                 set(row, v);
             }
         }
-    }
-
-    private static Dictionary<string, string> DistrictMap(ParsedSources parsed, string family)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var lookup in parsed.Lookups)
-        {
-            var target = NewestField(lookup, family);
-            var lad = NewestField(lookup, "lad");
-            if (target is null || lad is null || lookup.Columns.Keys.Any(k => k.StartsWith("lsoa", StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            var lads = lookup.Columns[lad];
-            var values = lookup.Columns[target];
-            for (var i = 0; i < lads.Length; i++)
-            {
-                if (lads[i] is { } l && values[i] is { } v)
-                {
-                    map.TryAdd(l, v);
-                }
-            }
-        }
-
-        return map;
-    }
-
-    private static Dictionary<string, string> DistrictNames(ParsedSources parsed)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var lookup in parsed.Lookups)
-        {
-            foreach (var field in lookup.Columns.Keys.Where(k => LadField().IsMatch(k)))
-            {
-                if (lookup.Columns.TryGetValue(field.Replace("_code", "_name", StringComparison.Ordinal), out var names))
-                {
-                    var codes = lookup.Columns[field];
-                    for (var i = 0; i < codes.Length; i++)
-                    {
-                        if (codes[i] is { } c && names[i] is { } n)
-                        {
-                            map.TryAdd(c, n);
-                        }
-                    }
-                }
-            }
-        }
-
-        return map;
-    }
-
-    private static string? NewestField(LookupData lookup, string family) =>
-        lookup.Columns.Keys
-            .Where(k => k.StartsWith(family, StringComparison.Ordinal) && k.EndsWith("_code", StringComparison.Ordinal) && (k.Length == family.Length + 5 || char.IsDigit(k[family.Length])))
-            .OrderByDescending(YearOf)
-            .FirstOrDefault();
-
-    private static int YearOf(string field)
-    {
-        var digits = new string(field.Where(char.IsDigit).ToArray());
-        return digits.Length == 0 ? 0 : int.Parse(digits, CultureInfo.InvariantCulture);
     }
 
     internal static int YearOfPeriod(string? period)
@@ -294,11 +203,10 @@ internal sealed partial class GeographyModel
         return match.Success ? int.Parse(match.Value, CultureInfo.InvariantCulture) : 0;
     }
 
-    private static string LsoaField(int vintage, string what) => $"lsoa{vintage % 100:D2}_{what}";
+    internal static string LsoaField(int vintage, string what) => $"lsoa{vintage % 100:D2}_{what}";
+
+    internal static string MsoaField(int vintage) => $"msoa{vintage % 100:D2}_code";
 
     [GeneratedRegex("(19|20)[0-9]{2}")]
     private static partial Regex Year();
-
-    [GeneratedRegex("^lad[0-9]*_code$")]
-    private static partial Regex LadField();
 }

@@ -22,7 +22,7 @@ internal sealed record BuildResult(
     IReadOnlyDictionary<string, IReadOnlyList<Sources.Parsing.RejectedRow>>? Rejected = null);
 
 /// <summary>Parses the fetched sources and writes the lake's tables as Parquet into a staging snapshot.</summary>
-internal static class LakeBuilder
+internal static partial class LakeBuilder
 {
     public static async Task<BuildResult> BuildAsync(
         IReadOnlyList<(SourceDefinition Source, string Path)> files,
@@ -69,6 +69,16 @@ internal static class LakeBuilder
 
         clock.Restart();
         var geography = GeographyModel.Build(parsed);
+        foreach (var warning in geography.Districts.Warnings)
+        {
+            LogGeographyWarning(logger, warning);
+        }
+
+        foreach (var (sourceId, note) in geography.Districts.Notes)
+        {
+            parsed.Notes.AddOrUpdate(sourceId, note, (_, old) => old + "; " + note);
+        }
+
         // The tables only read the parsed sources and the geography model: build them concurrently.
         Table areas = null!, deprivation = null!, indicators = null!, lsoaIndicators = null!;
         (Table Table, IReadOnlyList<string> Sources) summaries = default;
@@ -189,4 +199,7 @@ internal static class LakeBuilder
             return table.RowCount;
         }
     }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Geography: {Warning}")]
+    private static partial void LogGeographyWarning(ILogger logger, string warning);
 }

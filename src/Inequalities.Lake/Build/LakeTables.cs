@@ -23,6 +23,10 @@ internal static class LakeTables
             .Add("region_code", rows.Select(r => r.RegionCode))
             .AddNullable<double>("population", rows.Select(r => r.Population).ToArray())
             .AddNullable<int>("population_year", rows.Select(r => r.PopulationYear).ToArray())
+            .AddNullable<int>("lad_vintage", rows.Select(r => r.LadCode is null ? null : geography.Districts.Vintage).ToArray())
+            .Add("lad_code_previous", rows.Select(r => r.LadCodePrevious))
+            .Add("lad_name_previous", rows.Select(r => r.LadNamePrevious))
+            .AddNullable<int>("lad_vintage_previous", rows.Select(r => r.LadCodePrevious is null ? null : geography.Districts.PreviousVintage).ToArray())
             .Build();
     }
 

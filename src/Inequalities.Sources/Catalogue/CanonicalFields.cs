@@ -49,15 +49,17 @@ public static partial class CanonicalFields
             Allowed: ["area_name", "lad_code", "lad_name"],
             Patterns: []),
         [SourceKind.Centroids] = new(
-            Required: ["area_code", "longitude", "latitude"],
-            Allowed: ["area_name"],
-            Patterns: []),
+            Required: ["area_code"],
+            Allowed: ["area_name", "longitude", "latitude", "easting", "northing"],
+            Patterns: [],
+            Coordinates: CoordinateRule.Required),
         [SourceKind.Postcodes] = new(
             Required: ["postcode"],
             Allowed: ["lsoa11_code", "lsoa21_code", "msoa11_code", "msoa21_code", "lad_code", "latitude", "longitude",
-                "introduced", "terminated"],
+                "easting", "northing", "introduced", "terminated"],
             Patterns: [],
-            AtLeastOne: ("'lsoa11_code' or 'lsoa21_code'", static k => k is "lsoa11_code" or "lsoa21_code")),
+            AtLeastOne: ("'lsoa11_code' or 'lsoa21_code', or a point ('longitude' and 'latitude', or 'easting' and 'northing')", static k => k is "lsoa11_code" or "lsoa21_code" or "longitude" or "easting"),
+            Coordinates: CoordinateRule.Optional),
         [SourceKind.Assets] = new(
             Required: ["name"],
             Allowed: ["asset_id", "category", "postcode", "latitude", "longitude", "status", "removed", "address",
@@ -104,6 +106,39 @@ public static partial class CanonicalFields
         {
             report("columns", $"kind '{Naming.ToSnake(kind.ToString())}' needs {atLeast.Description}");
         }
+
+        if (rule.Coordinates != CoordinateRule.None)
+        {
+            ValidateCoordinates(Naming.ToSnake(kind.ToString()), columns, rule.Coordinates == CoordinateRule.Required, report);
+        }
+    }
+
+    /// <summary>
+    /// A point is one pair: <c>longitude</c> and <c>latitude</c> (WGS84 degrees) or <c>easting</c> and
+    /// <c>northing</c> (British National Grid metres, converted to WGS84 at parse time), never half a pair or both.
+    /// </summary>
+    private static void ValidateCoordinates(string kind, IReadOnlyDictionary<string, string> columns, bool required, Action<string, string> report)
+    {
+        var degrees = columns.ContainsKey("longitude") || columns.ContainsKey("latitude");
+        var grid = columns.ContainsKey("easting") || columns.ContainsKey("northing");
+        if (columns.ContainsKey("longitude") != columns.ContainsKey("latitude"))
+        {
+            report("columns", $"kind '{kind}' maps one of 'longitude' and 'latitude'; map both (WGS84 degrees)");
+        }
+
+        if (columns.ContainsKey("easting") != columns.ContainsKey("northing"))
+        {
+            report("columns", $"kind '{kind}' maps one of 'easting' and 'northing'; map both (British National Grid metres)");
+        }
+
+        if (degrees && grid)
+        {
+            report("columns", $"kind '{kind}' maps both 'longitude'/'latitude' and 'easting'/'northing'; map one pair");
+        }
+        else if (required && !degrees && !grid)
+        {
+            report("columns", $"kind '{kind}' needs 'longitude' and 'latitude' (WGS84 degrees), or 'easting' and 'northing' (British National Grid metres)");
+        }
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]*\\.(rank|decile|score)$")]
@@ -118,10 +153,18 @@ public static partial class CanonicalFields
     [GeneratedRegex("^value\\.[a-z0-9][a-z0-9_]*$")]
     private static partial Regex IndicatorValue();
 
+    private enum CoordinateRule
+    {
+        None,
+        Optional,
+        Required,
+    }
+
     private sealed record Rule(
         string[] Required,
         string[] Allowed,
         Regex[] Patterns,
         (string Description, Func<string, bool> Test)? AtLeastOne = null,
-        int MinCodes = 0);
+        int MinCodes = 0,
+        CoordinateRule Coordinates = CoordinateRule.None);
 }

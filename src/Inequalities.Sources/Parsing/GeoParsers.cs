@@ -104,7 +104,11 @@ public static class GeoParsers
         }
     }
 
-    /// <summary>Parses a centroids-kind source (csv, xlsx, json or geojson properties).</summary>
+    /// <summary>
+    /// Parses a centroids-kind source (csv, xlsx, json or geojson properties). Points are WGS84 <c>longitude</c> and
+    /// <c>latitude</c>, or British National Grid <c>easting</c> and <c>northing</c> (e.g. the ONS population-weighted
+    /// centroids' <c>x</c> and <c>y</c>), converted to WGS84 with <see cref="BritishNationalGrid"/>.
+    /// </summary>
     /// <param name="source">The catalogue entry (kind centroids).</param>
     /// <param name="path">The local copy.</param>
     public static CentroidData Centroids(SourceDefinition source, string path)
@@ -117,29 +121,52 @@ public static class GeoParsers
 
         using var reader = SourceRecordReader.Open(source, path);
         var code = reader.Slot("area_code");
-        var lon = reader.Slot("longitude");
-        var lat = reader.Slot("latitude");
-        var points = new Dictionary<string, GeoPoint>(StringComparer.Ordinal);
+        var grid = reader.Has("easting");
+        var (xSlot, xName) = grid ? (reader.Slot("easting"), "easting") : (reader.Slot("longitude"), "longitude");
+        var (ySlot, yName) = grid ? (reader.Slot("northing"), "northing") : (reader.Slot("latitude"), "latitude");
+        var unit = grid ? "British National Grid metres" : "degrees";
+        var codes = new List<string>();
+        var xs = new List<double>();
+        var ys = new List<double>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read())
         {
             var area = reader.Code(code, "area_code");
-            var x = reader.Double(lon, "longitude") ?? throw reader.Error("longitude", "is empty; a longitude in degrees is required");
-            var y = reader.Double(lat, "latitude") ?? throw reader.Error("latitude", "is empty; a latitude in degrees is required");
-            var point = new GeoPoint(x, y);
-            if (!point.IsValid)
+            var x = reader.Double(xSlot, xName) ?? throw reader.Error(xName, $"is empty; {xName} in {unit} is required");
+            var y = reader.Double(ySlot, yName) ?? throw reader.Error(yName, $"is empty; {yName} in {unit} is required");
+            if (grid ? !BritishNationalGrid.IsOnGrid(x, y) : !new GeoPoint(x, y).IsValid)
             {
-                throw reader.RowError($"({x}, {y}) is not a WGS84 longitude and latitude in degrees; is the file in British National Grid metres?");
+                throw reader.RowError(grid
+                    ? string.Create(CultureInfo.InvariantCulture, $"({x}, {y}) is not a British National Grid easting and northing (0 to {BritishNationalGrid.MaxEasting:N0} and 0 to {BritishNationalGrid.MaxNorthing:N0} metres); is the file in longitude and latitude? Then map 'longitude' and 'latitude' instead")
+                    : string.Create(CultureInfo.InvariantCulture, $"({x}, {y}) is not a WGS84 longitude and latitude in degrees; is the file in British National Grid metres? Then map 'easting' and 'northing' instead"));
             }
 
-            if (!points.TryAdd(area, point))
+            if (!seen.Add(area))
             {
                 throw reader.Error("area_code", $"'{area}' appears again; each area must have one point");
             }
+
+            codes.Add(area);
+            xs.Add(x);
+            ys.Add(y);
         }
 
-        if (points.Count == 0)
+        if (codes.Count == 0)
         {
             throw new SourceDataException(source.Id, null, null, "the file has a header but no data rows");
+        }
+
+        var longitudes = xs.ToArray();
+        var latitudes = ys.ToArray();
+        if (grid)
+        {
+            BritishNationalGrid.ToWgs84(longitudes, latitudes, longitudes, latitudes);
+        }
+
+        var points = new Dictionary<string, GeoPoint>(codes.Count, StringComparer.Ordinal);
+        for (var i = 0; i < codes.Count; i++)
+        {
+            points[codes[i]] = new GeoPoint(longitudes[i], latitudes[i]);
         }
 
         return new CentroidData { SourceId = source.Id, Vintage = source.Vintage, Points = points };

@@ -5,9 +5,11 @@ using Inequalities.Sources.Catalogue;
 namespace Inequalities.Sources.Parsing;
 
 /// <summary>
-/// Reads the ONS Postcode Directory (a postcodes-kind source). The full directory has about 2.7 million rows, so
-/// only the postcodes asked for are kept; terminated postcodes are kept with their termination date (ONS keeps
-/// their last LSOA, so assets at an old address can still be placed).
+/// Reads a postcode directory (a postcodes-kind source: the ONS Postcode Directory, or OS Code-Point Open). The full
+/// ONSPD has about 2.7 million rows, so only the postcodes asked for are kept; terminated postcodes are kept with
+/// their termination date (ONS keeps their last LSOA, so assets at an old address can still be placed). A postcode's
+/// point is its WGS84 latitude and longitude, or its British National Grid easting and northing converted with
+/// <see cref="BritishNationalGrid"/>.
 /// </summary>
 public static partial class PostcodeParser
 {
@@ -62,8 +64,11 @@ public static partial class PostcodeParser
         var l21 = reader.Slot("lsoa21_code");
         var lat = reader.Slot("latitude");
         var lon = reader.Slot("longitude");
+        var east = reader.Slot("easting");
+        var north = reader.Slot("northing");
         var term = reader.Slot("terminated");
         var entries = new Dictionary<string, PostcodeEntry>(StringComparer.Ordinal);
+        var onGrid = new Dictionary<string, (double Easting, double Northing)>(StringComparer.Ordinal);
         while (reader.Read())
         {
             var text = reader.Text(pc);
@@ -81,6 +86,18 @@ public static partial class PostcodeParser
                 point = p.IsValid && y < 90 ? p : null;
             }
 
+            // Grid references are converted below, all at once (the last row of a postcode wins, as for the entry).
+            // Northern Ireland's postcodes (BT) are on the Irish Grid in ONSPD's grid columns, so they get no point
+            // from them; empty or off-grid references give none either, nor 0, 0 (Code-Point's "no coordinates",
+            // positional quality 90).
+            onGrid.Remove(key);
+            if (point is null && east >= 0 && north >= 0 && !key.StartsWith("BT", StringComparison.Ordinal)
+                && reader.Double(east, "easting") is { } e && reader.Double(north, "northing") is { } n
+                && BritishNationalGrid.IsOnGrid(e, n) && (e, n) != (0, 0))
+            {
+                onGrid[key] = (e, n);
+            }
+
             entries[key] = new PostcodeEntry(
                 text!,
                 LsoaCode(reader, l11, "lsoa11_code"),
@@ -92,6 +109,18 @@ public static partial class PostcodeParser
         if (reader.Row == 0)
         {
             throw new SourceDataException(source.Id, null, null, "the file has a header but no data rows");
+        }
+
+        if (onGrid.Count > 0)
+        {
+            var keys = onGrid.Keys.ToArray();
+            var longitudes = onGrid.Values.Select(g => g.Easting).ToArray();
+            var latitudes = onGrid.Values.Select(g => g.Northing).ToArray();
+            BritishNationalGrid.ToWgs84(longitudes, latitudes, longitudes, latitudes);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                entries[keys[i]] = entries[keys[i]] with { Point = new GeoPoint(longitudes[i], latitudes[i]) };
+            }
         }
 
         return new PostcodeDirectory { SourceId = source.Id, Entries = entries, RowsRead = reader.Row };

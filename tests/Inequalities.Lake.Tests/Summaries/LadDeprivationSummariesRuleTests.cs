@@ -1,5 +1,6 @@
 using Inequalities.Core.Columnar;
 using Inequalities.Lake.Build;
+using Inequalities.Lake.Tests.Build;
 using Inequalities.Lake.Summaries;
 using Inequalities.Sources.Catalogue;
 using Inequalities.Sources.Parsing;
@@ -189,38 +190,6 @@ public sealed class LadDeprivationSummariesRuleTests
         Denominators = new Dictionary<string, double[]>(),
     };
 
-    private static (SourceDefinition, PopulationData) Population(string id, string period, string? indexOption, int vintage)
-    {
-        var options = indexOption is null ? string.Empty : $"\n    options:\n      index_id: \"{indexOption}\"";
-        var source = SourceCatalogue.Parse(
-            $"""
-            version: 1
-            sources:
-              - id: {id}
-                kind: population
-                publisher: t
-                licence: t
-                url: p.csv
-                format: csv
-                geography: lsoa
-                vintage: {vintage}
-                period: "{period}"{options}
-                columns:
-                  area_code: code
-                  population.total: total
-                  population.working_age: working
-            """,
-            Path.GetTempPath()).Sources[0];
-        return (source, new PopulationData
-        {
-            SourceId = id,
-            Vintage = vintage,
-            Period = period,
-            AreaCodes = Codes,
-            Totals = Totals,
-            AgeBands = [],
-            ByAge = [],
-            Denominators = new Dictionary<string, double[]> { ["total"] = Totals, ["working_age"] = WorkingAge },
-        });
-    }
+    private static (SourceDefinition, PopulationData) Population(string id, string period, string? indexOption, int vintage) =>
+        MadeUpSources.Population(id, vintage, period, Codes, Totals, indexOption, new Dictionary<string, double[]> { ["total"] = Totals, ["working_age"] = WorkingAge });
 }
