@@ -19,7 +19,8 @@ public static class DataFrameExtensions
     /// <see cref="ArrowInterop.ToRecordBatch(Table)"/> and <see cref="DataFrame.FromArrowRecordBatch(RecordBatch)"/>,
     /// which wrap the table's own value arrays and validity bitmaps: <b>zero copy</b>.</description></item>
     /// <item><description>Boolean columns wrap the table's bool array and bitmap directly (a data frame stores a bool per
-    /// byte, as the table does; <c>FromArrowRecordBatch</c> would read Arrow's bit-packed booleans as bytes):
+    /// byte, as the table does; <c>FromArrowRecordBatch</c> reads Arrow's bit-packed booleans as bytes,
+    /// dotnet/machinelearning#7115):
     /// <b>zero copy</b>.</description></item>
     /// <item><description>Date columns are <b>copied</b> into <see cref="DateTime"/> ticks in one vectorised pass
     /// (<c>FromArrowRecordBatch</c> does not take Arrow's Date32).</description></item>
