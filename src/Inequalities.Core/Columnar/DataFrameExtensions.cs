@@ -86,12 +86,19 @@ public static class DataFrameExtensions
         return ticks;
     }
 
+    /// <summary>Each row's string: a reference into the dictionary's array, or null.</summary>
     private static IEnumerable<string?> Strings(ReadOnlyMemory<int> ids, ReadOnlyMemory<string> values)
     {
-        for (var i = 0; i < ids.Length; i++)
+        // Both are slices of managed arrays; indexing the arrays avoids taking a span for every row.
+        var rows = Segment(ids);
+        var strings = Segment(values);
+        for (var i = 0; i < rows.Count; i++)
         {
-            var id = ids.Span[i];
-            yield return id < 0 ? null : values.Span[id];
+            var id = rows[i];
+            yield return id < 0 ? null : strings[id];
         }
     }
+
+    private static ArraySegment<T> Segment<T>(ReadOnlyMemory<T> memory) =>
+        MemoryMarshal.TryGetArray(memory, out var segment) ? segment : new ArraySegment<T>(memory.ToArray());
 }

@@ -4,6 +4,7 @@ using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 using Inequalities.Core.Columnar;
+using Inequalities.TestSupport;
 using Column = Inequalities.Core.Columnar.Column;
 using Table = Inequalities.Core.Columnar.Table;
 
@@ -32,32 +33,6 @@ public sealed class ArrowInteropTests
             .Add("name", Enumerable.Range(0, rows).Select(i => i == 0 ? null : "Líverpool ₤ " + i))
             .Build();
     }
-
-    /// <summary>Same columns, names, types, row values and nulls, read through the public API.</summary>
-    private static void AssertSameContent(Table expected, Table actual)
-    {
-        Assert.Equal(expected.Schema, actual.Schema);
-        Assert.Equal(expected.RowCount, actual.RowCount);
-        foreach (var column in expected.Columns)
-        {
-            var other = actual.Column(column.Name);
-            Assert.Equal(column.NullCount, other.NullCount);
-            Assert.Equal(Cells(column), Cells(other));
-        }
-    }
-
-    private static object?[] Cells(Column column) => [.. Enumerable.Range(0, column.Length).Select(i => column switch
-    {
-        PrimitiveColumn<int> c => c[i],
-        PrimitiveColumn<long> c => c[i],
-        PrimitiveColumn<double> c => c[i],
-        PrimitiveColumn<float> c => c[i],
-        PrimitiveColumn<byte> c => c[i],
-        PrimitiveColumn<bool> c => c[i],
-        PrimitiveColumn<DateOnly> c => c[i],
-        StringColumn c => (object?)c[i],
-        _ => throw new NotSupportedException(column.DataType.ToString()),
-    })];
 
     [Fact]
     public void ToRecordBatch_EveryColumnType_GivesArrowTypesAndValues()
@@ -90,7 +65,7 @@ public sealed class ArrowInteropTests
 
         var back = table.ToRecordBatch().ToTable("every");
 
-        AssertSameContent(table, back);
+        TableAssert.Equal(table, back);
     }
 
     [Fact]
@@ -133,7 +108,7 @@ public sealed class ArrowInteropTests
 
         Assert.Equal(0, rowsBatch.Length);
         Assert.Equal(9, rowsBatch.ColumnCount);
-        AssertSameContent(noRows, rowsBatch.ToTable("every"));
+        TableAssert.Equal(noRows, rowsBatch.ToTable("every"));
         Assert.Equal(0, columnsBatch.ColumnCount);
         Assert.Empty(columnsBatch.ToTable("none").Columns);
     }
@@ -150,7 +125,7 @@ public sealed class ArrowInteropTests
 
         var back = table.ToRecordBatch().Slice(offset, length).ToTable("every");
 
-        AssertSameContent(table.Take([.. Enumerable.Range(offset, length)]), back);
+        TableAssert.Equal(table.Take([.. Enumerable.Range(offset, length)]), back);
     }
 
     [Fact]
@@ -159,7 +134,7 @@ public sealed class ArrowInteropTests
         var table = EveryType(rows: 40);
         var filtered = table.Filter([.. Enumerable.Range(0, 40).Select(i => i % 3 != 0)]);
 
-        AssertSameContent(filtered, filtered.ToRecordBatch().ToTable("every"));
+        TableAssert.Equal(filtered, filtered.ToRecordBatch().ToTable("every"));
     }
 
     [Fact]
@@ -223,7 +198,7 @@ public sealed class ArrowInteropTests
         Assert.Same(((DictionaryArray)batch.Column("from")).Dictionary, ((DictionaryArray)batch.Column("to")).Dictionary);
         Assert.Same(back.Strings("from").Dictionary, back.Strings("to").Dictionary);
         Assert.Equal(table.Strings("to").Ids.ToArray(), back.Strings("to").Ids.ToArray());
-        AssertSameContent(table, back);
+        TableAssert.Equal(table, back);
     }
 
     [Fact]
@@ -268,7 +243,7 @@ public sealed class ArrowInteropTests
         stream.Position = 0;
         using var reader = new ArrowStreamReader(stream);
         using var read = await reader.ReadNextRecordBatchAsync();
-        AssertSameContent(table, read.ToTable("every"));
+        TableAssert.Equal(table, read.ToTable("every"));
     }
 
     [Fact]

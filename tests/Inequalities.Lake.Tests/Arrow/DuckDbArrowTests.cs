@@ -1,11 +1,11 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.C;
 using Apache.Arrow.Ipc;
 using DuckDB.NET.Data;
 using Inequalities.Core.Columnar;
-using Column = Inequalities.Core.Columnar.Column;
+using Inequalities.Lake.Tests.Parquet;
+using Inequalities.TestSupport;
 using Table = Inequalities.Core.Columnar.Table;
 
 namespace Inequalities.Lake.Tests.Arrow;
@@ -69,17 +69,17 @@ public sealed unsafe partial class DuckDbArrowTests
                 Assert.Equal(0, ArrowScan(connection.NativeConnection, "lsoa_arrow", stream));
 
                 // The stream is read once: DuckDB's scan of it is the copy into its own table.
-                Execute(connection, "CREATE TABLE lsoa AS SELECT * FROM lsoa_arrow");
+                DuckDbInteropTests.Execute(connection, "CREATE TABLE lsoa AS SELECT * FROM lsoa_arrow");
                 Assert.Equal(
                     ["VARCHAR", "VARCHAR", "BIGINT", "INTEGER", "DOUBLE", "FLOAT", "UTINYINT", "BOOLEAN", "DATE"],
-                    Rows(connection, "SELECT data_type FROM information_schema.columns WHERE table_name = 'lsoa' ORDER BY ordinal_position")
+                    DuckDbInteropTests.QueryRows(connection, "SELECT data_type FROM information_schema.columns WHERE table_name = 'lsoa' ORDER BY ordinal_position")
                         .Select(r => (string)r[0]!));
-                var rows = Rows(connection, "SELECT * FROM lsoa ORDER BY id");
+                var rows = DuckDbInteropTests.QueryRows(connection, "SELECT * FROM lsoa ORDER BY id");
                 Assert.Equal(table.RowCount, rows.Count);
                 for (var c = 0; c < table.Columns.Count; c++)
                 {
                     var column = table.Columns[c];
-                    Assert.Equal(Cells(column), rows.Select(r => Normalise(r[c])));
+                    Assert.Equal(TableAssert.Cells(column), rows.Select(r => Normalise(r[c])));
                 }
             }
         }
@@ -124,48 +124,7 @@ public sealed unsafe partial class DuckDbArrowTests
         }
     }
 
-    private static object?[] Cells(Column column) => [.. Enumerable.Range(0, column.Length).Select(i => column switch
-    {
-        PrimitiveColumn<int> c => c[i],
-        PrimitiveColumn<long> c => c[i],
-        PrimitiveColumn<double> c => c[i],
-        PrimitiveColumn<float> c => c[i],
-        PrimitiveColumn<byte> c => c[i],
-        PrimitiveColumn<bool> c => c[i],
-        PrimitiveColumn<DateOnly> c => c[i],
-        StringColumn c => (object?)c[i],
-        _ => throw new NotSupportedException(column.DataType.ToString()),
-    })];
-
-    private static object? Normalise(object? value) => value switch
-    {
-        DBNull => null,
-        DateTime d => DateOnly.FromDateTime(d),
-        _ => value,
-    };
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static List<object?[]> Rows(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            reader.GetValues(row!);
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private static object? Normalise(object? value) => value is DateTime d ? DateOnly.FromDateTime(d) : value;
 
     /// <summary>An Arrow stream of one record batch, for the C stream exporter.</summary>
     private sealed class OneBatch(RecordBatch batch) : IArrowArrayStream
