@@ -16,6 +16,14 @@ public sealed class TempDirectory : IDisposable
     /// <summary>Combines the folder with relative parts.</summary>
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>Writes UTF-8 text (no byte-order mark) to a file in the folder and returns its path.</summary>
+    public string WriteText(string name, string content)
+    {
+        var path = Combine(name);
+        File.WriteAllText(path, content, new System.Text.UTF8Encoding(false));
+        return path;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

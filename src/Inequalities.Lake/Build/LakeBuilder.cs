@@ -14,12 +14,14 @@ namespace Inequalities.Lake.Build;
 /// <param name="NotUsed">Sources fetched but not used by any table yet, with the reason.</param>
 /// <param name="Notes">Remarks per source (e.g. how register rows were placed).</param>
 /// <param name="Rejected">Register rows rejected per source (source, row, reason).</param>
+/// <param name="ColumnsUsed">Per source with header aliases: the header each aliased field used.</param>
 internal sealed record BuildResult(
     IReadOnlyList<TableEntry> Tables,
     IReadOnlyDictionary<string, long> Rows,
     IReadOnlyDictionary<string, string> NotUsed,
     IReadOnlyDictionary<string, string>? Notes = null,
-    IReadOnlyDictionary<string, IReadOnlyList<Sources.Parsing.RejectedRow>>? Rejected = null);
+    IReadOnlyDictionary<string, IReadOnlyList<Sources.Parsing.RejectedRow>>? Rejected = null,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? ColumnsUsed = null);
 
 /// <summary>Parses the fetched sources and writes the lake's tables as Parquet into a staging snapshot.</summary>
 internal static partial class LakeBuilder
@@ -103,7 +105,7 @@ internal static partial class LakeBuilder
         tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
         logger.LogInformation("Built {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
 
-        return (tables, new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected));
+        return (tables, new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected, parsed.ColumnsUsed));
     }
 
     private static List<(Table Table, IReadOnlyList<string> Sources)> BuildGradients(

@@ -33,6 +33,9 @@ internal sealed class ParsedSources
     /// <summary>Rows parsed per source id.</summary>
     public ConcurrentDictionary<string, long> Rows { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Per source with header aliases: the header each aliased field used (the manifest's <c>columns_used</c>).</summary>
+    public ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> ColumnsUsed { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Sources whose kind this build does not use yet, with the reason.</summary>
     public ConcurrentDictionary<string, string> NotUsed { get; } = new(StringComparer.Ordinal);
 
@@ -57,6 +60,7 @@ internal sealed class ParsedSources
         for (var i = 0; i < files.Count; i++)
         {
             var source = files[i].Source;
+            parsed.NoteColumnsUsed(source.Id, results[i]);
             switch (results[i])
             {
                 case DeprivationData d:
@@ -126,6 +130,27 @@ internal sealed class ParsedSources
 
             Postcodes = PostcodeParser.Parse(source, path, wanted);
             Rows[source.Id] = Postcodes.RowsRead;
+            NoteColumnsUsed(source.Id, Postcodes);
+        }
+    }
+
+    private void NoteColumnsUsed(string sourceId, object? data)
+    {
+        var used = data switch
+        {
+            DeprivationData d => d.ColumnsUsed,
+            LookupData l => l.ColumnsUsed,
+            PopulationData p => p.ColumnsUsed,
+            IndicatorData x => x.ColumnsUsed,
+            BoundaryData b => b.ColumnsUsed,
+            CentroidData c => c.ColumnsUsed,
+            AssetData a => a.ColumnsUsed,
+            PostcodeDirectory pc => pc.ColumnsUsed,
+            _ => null,
+        };
+        if (used is { Count: > 0 })
+        {
+            ColumnsUsed[sourceId] = used;
         }
     }
 

@@ -129,10 +129,11 @@ public sealed partial class RefreshRunner
 
         using var staging = new SnapshotPublisher(_layout, _timeProvider).Begin();
         BuildResult build;
-        _parseCache.BeginRun(fetched.ToDictionary(r => r.Source.Id, r => r.File!.Sha256 + ":" + fingerprints[r.Source.Id], StringComparer.Ordinal));
+        _parseCache.BeginRun(fetched.ToDictionary(r => r.Source.Id, r => r.File!.Sha256 + ":" + fingerprints[r.Source.Id] + ":" + r.File.Member, StringComparer.Ordinal));
         try
         {
-            var files = fetched.Select(r => (r.Source, r.File!.Path)).ToList();
+            // A templated member is read as the fetch resolved it (the month whose file was found).
+            var files = fetched.Select(r => (r.File!.Member is { } member ? r.Source with { Member = member } : r.Source, r.File.Path)).ToList();
             build = await LakeBuilder.BuildAsync(files, catalogue.Gradients, staging, _logger, cancellationToken, catalogue.AssetNeed, _parseCache).ConfigureAwait(false);
         }
         catch (SourceDataException ex)
@@ -238,7 +239,8 @@ public sealed partial class RefreshRunner
                 recorded.Sha256 != result.File?.Sha256 ||
                 recorded.DefinitionSha256 != fingerprints[result.Source.Id] ||
                 recorded.Stale != result.IsStale ||
-                recorded.Url != (result.File?.Url ?? result.Source.Url))
+                recorded.Url != (result.File?.Url ?? result.Source.Url) ||
+                recorded.Member != result.File?.Member)
             {
                 return null;
             }
@@ -335,6 +337,10 @@ public sealed partial class RefreshRunner
         RejectedExamples = build.Rejected?.GetValueOrDefault(result.Source.Id) is { Count: > 0 } examples ? [.. examples.Take(10).Select(r => r.ToString())] : null,
         Id = result.Source.Id,
         Url = result.File?.Url ?? result.Source.Url,
+        FinalUrl = result.File?.FinalUrl,
+        Mirror = result.File?.Mirror,
+        Member = result.File?.Member,
+        ColumnsUsed = build.ColumnsUsed?.GetValueOrDefault(result.Source.Id),
         RetrievedAt = result.File?.RetrievedAt,
         Bytes = result.File?.Bytes,
         Sha256 = result.File?.Sha256,

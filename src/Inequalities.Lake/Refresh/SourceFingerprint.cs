@@ -32,9 +32,10 @@ internal static class SourceFingerprint
         Field("publisher", source.Publisher);
         Field("licence", source.Licence);
         Field("alternative_to", source.AlternativeTo);
-        foreach (var (key, value) in source.Columns.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var key in source.Columns.Keys.Order(StringComparer.Ordinal))
         {
-            Field("columns." + key, value);
+            // One header reads as before; a list of accepted headers (aliases) joins them, so adding an alias re-parses.
+            Field("columns." + key, string.Join("\u001f", source.AcceptedHeaders(key)));
         }
 
         foreach (var (key, value) in source.Options.OrderBy(c => c.Key, StringComparer.Ordinal))

@@ -75,8 +75,26 @@ public sealed record SourceProvenance
     /// <summary>The source id from the catalogue.</summary>
     public required string Id { get; init; }
 
-    /// <summary>Where it was read from.</summary>
+    /// <summary>
+    /// Where it was read from: the publisher's URL as asked for (month tokens resolved; an ArcGIS layer's query without
+    /// paging), or the local path. Mirrors do not change it.
+    /// </summary>
     public required string Url { get; init; }
+
+    /// <summary>The publisher's URL the bytes finally came from, after redirects (an ArcGIS layer: its last page).</summary>
+    public string? FinalUrl { get; init; }
+
+    /// <summary>The mirror URL(s) the requests went to instead of the publisher, when a mirror was used.</summary>
+    public string? Mirror { get; init; }
+
+    /// <summary>The zip member read, with its month tokens resolved, when the catalogue's member is a template.</summary>
+    public string? Member { get; init; }
+
+    /// <summary>
+    /// For the fields whose <c>columns:</c> entry lists several accepted headers: the header the file used (only
+    /// aliased fields are listed; null when there are none).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? ColumnsUsed { get; init; }
 
     /// <summary>When the copy used was retrieved (null when no copy exists).</summary>
     public DateTimeOffset? RetrievedAt { get; init; }

@@ -54,8 +54,11 @@ internal static class Naming
         _ => format.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>The file extension for a format (with the dot), as the raw cache and the sample mirror name files.</summary>
-    public static string FormatExtension(SourceFormat format) => "." + FormatName(format);
+    /// <summary>
+    /// The file extension for a format (with the dot), as the raw cache and the sample mirror name files; an ArcGIS
+    /// layer is stored as the GeoJSON it was assembled into.
+    /// </summary>
+    public static string FormatExtension(SourceFormat format) => "." + FormatName(format == SourceFormat.ArcGis ? SourceFormat.GeoJson : format);
 
     public static string Names<T>()
         where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => ToSnake(v.ToString())));

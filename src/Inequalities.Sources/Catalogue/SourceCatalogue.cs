@@ -14,7 +14,7 @@ namespace Inequalities.Sources.Catalogue;
 /// </summary>
 public sealed partial class SourceCatalogue
 {
-    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "sources", "gradients", "asset_need"];
+    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "mirrors", "sources", "gradients", "asset_need"];
     private static readonly string[] GradientFields = ["bases", "indicators", "include_inherited", "repetitions", "seed"];
     private static readonly string[] BasisFields = ["index", "domain", "quantiles", "ranking"];
     private static readonly string[] DefaultsFields = ["schedule", "time_zone", "max_bytes", "keep_snapshots", "user_agent"];
@@ -22,10 +22,18 @@ public sealed partial class SourceCatalogue
     [
         "id", "kind", "publisher", "licence", "url", "format", "sheet", "member", "member_format", "geography",
         "vintage", "period", "columns", "sha256", "max_bytes", "schedule", "enabled", "alternative_to", "description",
-        "options",
+        "options", "fallback_months",
     ];
 
-    private SourceCatalogue(string path, string baseDirectory, CatalogueDefaults defaults, IReadOnlyList<SourceDefinition> sources, IReadOnlySet<string> allowedHosts, AssetNeedSettings assetNeed, GradientSettings? gradients = null)
+    private SourceCatalogue(
+        string path,
+        string baseDirectory,
+        CatalogueDefaults defaults,
+        IReadOnlyList<SourceDefinition> sources,
+        IReadOnlySet<string> allowedHosts,
+        AssetNeedSettings assetNeed,
+        GradientSettings? gradients,
+        IReadOnlyList<MirrorRule> mirrors)
     {
         AssetNeed = assetNeed;
         Gradients = gradients ?? new GradientSettings();
@@ -34,6 +42,7 @@ public sealed partial class SourceCatalogue
         Defaults = defaults;
         Sources = sources;
         AllowedHosts = allowedHosts;
+        Mirrors = mirrors;
     }
 
     /// <summary>The catalogue file as given (used in messages).</summary>
@@ -52,10 +61,17 @@ public sealed partial class SourceCatalogue
     public IReadOnlyList<SourceDefinition> Sources { get; }
 
     /// <summary>
-    /// Hosts a download may be redirected to: the hosts of every source URL plus the <c>allowed_hosts</c> list.
-    /// A redirect anywhere else is refused.
+    /// Hosts a download may be redirected to: the hosts of every source URL plus the <c>allowed_hosts</c> list, which
+    /// may hold suffix patterns such as <c>*.arcgis.com</c> (see <see cref="HostPatterns"/>). A redirect anywhere else
+    /// is refused.
     /// </summary>
     public IReadOnlySet<string> AllowedHosts { get; }
+
+    /// <summary>
+    /// Where requests are sent instead of the publishers (the <c>mirrors:</c> section, plus <c>--mirror</c> rules
+    /// added with <see cref="WithMirrors(IEnumerable{string})"/>); empty when every request goes to the publisher.
+    /// </summary>
+    public IReadOnlyList<MirrorRule> Mirrors { get; }
 
     /// <summary>Which inequality gradients a refresh writes (the <c>gradients:</c> section; defaults when absent).</summary>
     public GradientSettings Gradients { get; }
@@ -109,7 +125,7 @@ public sealed partial class SourceCatalogue
     {
         ArgumentNullException.ThrowIfNull(locations);
         var sources = Sources.Select(s => locations.TryGetValue(s.Id, out var uri)
-            ? s with { Location = uri, Url = uri.IsFile ? uri.LocalPath : uri.ToString(), Sha256 = null }
+            ? s with { Location = uri, Url = uri.IsFile ? uri.LocalPath : uri.ToString(), Sha256 = null, LocationTemplate = null }
             : s).ToList();
         var hosts = new HashSet<string>(AllowedHosts, StringComparer.OrdinalIgnoreCase);
         foreach (var uri in locations.Values.Where(u => !u.IsFile))
@@ -117,7 +133,57 @@ public sealed partial class SourceCatalogue
             hosts.Add(uri.IdnHost);
         }
 
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts, AssetNeed, Gradients);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts, AssetNeed, Gradients, Mirrors);
+    }
+
+    /// <summary>
+    /// Returns a copy with more mirrors, as <c>--mirror PREFIX=URL</c> gives them: each rule is added, replacing a
+    /// catalogue rule with the same prefix (the longest matching prefix wins when a request is sent).
+    /// </summary>
+    /// <param name="specs">Rules written <c>PREFIX=URL</c>, e.g. <c>https://services1.arcgis.com/=http://127.0.0.1:8080/services1/</c>.</param>
+    /// <exception cref="CatalogueException">A rule is invalid; the exception lists every problem.</exception>
+    public SourceCatalogue WithMirrors(IEnumerable<string> specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        var rules = new List<MirrorRule>();
+        var problems = new List<string>();
+        foreach (var spec in specs)
+        {
+            // A prefix may itself hold '=' (in a query), so split before the URL's scheme where there is one.
+            var split = spec?.IndexOf("=http", StringComparison.OrdinalIgnoreCase) ?? -1;
+            split = split > 0 ? split : spec?.IndexOf('=', StringComparison.Ordinal) ?? -1;
+            if (split <= 0)
+            {
+                problems.Add($"--mirror '{spec}': expected PREFIX=URL (e.g. https://services1.arcgis.com/=https://gis-mirror.example/services1/)");
+                continue;
+            }
+
+            var (prefix, url) = (spec![..split].Trim(), spec[(split + 1)..].Trim());
+            var wrong = MirrorRule.Problems(prefix, url);
+            if (wrong.Count > 0)
+            {
+                problems.AddRange(wrong.Select(p => $"--mirror '{spec}': {p}"));
+            }
+            else
+            {
+                rules.Add(MirrorRule.Create(prefix, url));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new CatalogueException(Path, problems);
+        }
+
+        return WithMirrors(rules);
+    }
+
+    /// <summary>Returns a copy with more mirrors; each replaces a rule with the same prefix.</summary>
+    /// <param name="rules">The rules to add.</param>
+    public SourceCatalogue WithMirrors(IEnumerable<MirrorRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, Sources, AllowedHosts, AssetNeed, Gradients, MirrorRule.Merge(Mirrors, rules));
     }
 
     /// <summary>Returns a copy holding only the listed sources (all of them enabled), as <c>refresh --only</c> does.</summary>
@@ -134,7 +200,7 @@ public sealed partial class SourceCatalogue
         }
 
         var sources = Sources.Where(s => wanted.Contains(s.Id)).Select(s => s with { Enabled = true }).ToList();
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts, AssetNeed, Gradients);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts, AssetNeed, Gradients, Mirrors);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -189,29 +255,8 @@ public sealed partial class SourceCatalogue
 
             var defaults = ReadDefaults(root);
             var gradients = ReadGradients(root);
-            var extraHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            if (Child(root, "allowed_hosts") is { } hostsNode)
-            {
-                if (hostsNode is YamlSequenceNode hosts)
-                {
-                    foreach (var h in hosts.Children)
-                    {
-                        if (h is YamlScalarNode { Value: { Length: > 0 } host } && Uri.CheckHostName(host) != UriHostNameType.Unknown)
-                        {
-                            extraHosts.Add(host);
-                        }
-                        else
-                        {
-                            Problem(Line(h), null, "allowed_hosts", "each entry must be a host name");
-                        }
-                    }
-                }
-                else
-                {
-                    Problem(Line(hostsNode), null, "allowed_hosts", "must be a list of host names");
-                }
-            }
-
+            var extraHosts = ReadAllowedHosts(root);
+            var mirrors = ReadMirrors(root);
             var sources = new List<SourceDefinition>();
             var sourcesNode = Child(root, "sources");
             if (sourcesNode is not YamlSequenceNode list || list.Children.Count == 0)
@@ -253,431 +298,7 @@ public sealed partial class SourceCatalogue
                 extraHosts.Add(s.Location.IdnHost);
             }
 
-            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts, assetNeed, gradients);
-        }
-
-        private CatalogueDefaults ReadDefaults(YamlMappingNode root)
-        {
-            var defaults = new CatalogueDefaults();
-            if (Child(root, "defaults") is not { } node)
-            {
-                return defaults;
-            }
-
-            if (node is not YamlMappingNode map)
-            {
-                Problem(Line(node), null, "defaults", "must be a mapping");
-                return defaults;
-            }
-
-            CheckFields(map, DefaultsFields, null, "defaults.");
-            if (Scalar(map, "schedule", null) is { } schedule)
-            {
-                if (CheckCron(schedule, null, "defaults.schedule"))
-                {
-                    defaults = defaults with { Schedule = schedule.Value! };
-                }
-            }
-
-            if (Scalar(map, "time_zone", null) is { } tz)
-            {
-                try
-                {
-                    _ = TimeZoneInfo.FindSystemTimeZoneById(tz.Value!);
-                    defaults = defaults with { TimeZone = tz.Value! };
-                }
-                catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-                {
-                    Problem(Line(tz), null, "defaults.time_zone", $"'{tz.Value}' is not a known IANA time zone (e.g. Europe/London)");
-                }
-            }
-
-            if (Scalar(map, "max_bytes", null) is { } max && ParseSize(max, null, "defaults.max_bytes") is { } bytes)
-            {
-                defaults = defaults with { MaxBytes = bytes };
-            }
-
-            if (Scalar(map, "keep_snapshots", null) is { } keep)
-            {
-                if (int.TryParse(keep.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
-                {
-                    defaults = defaults with { KeepSnapshots = n };
-                }
-                else
-                {
-                    Problem(Line(keep), null, "defaults.keep_snapshots", $"'{keep.Value}' is not a whole number of at least 1");
-                }
-            }
-
-            if (Scalar(map, "user_agent", null) is { } ua)
-            {
-                defaults = defaults with { UserAgent = ua.Value };
-            }
-
-            return defaults;
-        }
-
-        private GradientSettings ReadGradients(YamlMappingNode root)
-        {
-            var settings = new GradientSettings();
-            if (Child(root, "gradients") is not { } node)
-            {
-                return settings;
-            }
-
-            if (node is not YamlMappingNode map)
-            {
-                Problem(Line(node), null, "gradients", "must be a mapping");
-                return settings;
-            }
-
-            CheckFields(map, GradientFields, null, "gradients.");
-            if (Child(map, "bases") is { } basesNode)
-            {
-                var bases = new List<GradientBasis>();
-                if (basesNode is not YamlSequenceNode list)
-                {
-                    Problem(Line(basesNode), null, "gradients.bases", "must be a list of {index, domain, quantiles, ranking}");
-                }
-                else
-                {
-                    foreach (var item in list.Children)
-                    {
-                        if (item is not YamlMappingNode basis)
-                        {
-                            Problem(Line(item), null, "gradients.bases", "each basis must be a mapping");
-                            continue;
-                        }
-
-                        CheckFields(basis, BasisFields, null, "gradients.bases.");
-                        var index = Scalar(basis, "index", null)?.Value;
-                        if (index is null)
-                        {
-                            Problem(Line(basis), null, "gradients.bases.index", "is required (an index id such as iod2019)");
-                            continue;
-                        }
-
-                        var quantiles = 10;
-                        if (Scalar(basis, "quantiles", null) is { } q)
-                        {
-                            if (q.Value is "10" or "5")
-                            {
-                                quantiles = int.Parse(q.Value, CultureInfo.InvariantCulture);
-                            }
-                            else
-                            {
-                                Problem(Line(q), null, "gradients.bases.quantiles", $"'{q.Value}' must be 10 (deciles) or 5 (quintiles)");
-                            }
-                        }
-
-                        var ranking = QuantileRanking.National;
-                        if (Scalar(basis, "ranking", null) is { } r && !Naming.TryParseEnum(r.Value!, out ranking))
-                        {
-                            Problem(Line(r), null, "gradients.bases.ranking", $"'{r.Value}' must be national or local");
-                        }
-
-                        bases.Add(new GradientBasis(index, Scalar(basis, "domain", null)?.Value ?? "imd", quantiles, ranking));
-                    }
-                }
-
-                settings = settings with { Bases = bases };
-            }
-
-            if (Child(map, "indicators") is YamlSequenceNode indicators)
-            {
-                settings = settings with { Indicators = indicators.Children.OfType<YamlScalarNode>().Select(n => n.Value!).ToList() };
-            }
-
-            if (Scalar(map, "include_inherited", null) is { } inherited)
-            {
-                if (bool.TryParse(inherited.Value, out var b))
-                {
-                    settings = settings with { IncludeInherited = b };
-                }
-                else
-                {
-                    Problem(Line(inherited), null, "gradients.include_inherited", $"'{inherited.Value}' is not true or false");
-                }
-            }
-
-            if (Scalar(map, "repetitions", null) is { } reps)
-            {
-                if (int.TryParse(reps.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1000)
-                {
-                    settings = settings with { Repetitions = n };
-                }
-                else
-                {
-                    Problem(Line(reps), null, "gradients.repetitions", $"'{reps.Value}' must be a whole number of at least 1000");
-                }
-            }
-
-            if (Scalar(map, "seed", null) is { } seed)
-            {
-                if (ulong.TryParse(seed.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-                {
-                    settings = settings with { Seed = n };
-                }
-                else
-                {
-                    Problem(Line(seed), null, "gradients.seed", $"'{seed.Value}' is not a whole number");
-                }
-            }
-
-            return settings;
-        }
-
-        private SourceDefinition? ReadSource(YamlMappingNode entry, CatalogueDefaults defaults, Dictionary<string, int> seen)
-        {
-            var before = _problems.Count;
-            var line = Line(entry);
-            var idNode = Scalar(entry, "id", null);
-            string? id = idNode?.Value;
-            if (string.IsNullOrEmpty(id))
-            {
-                Problem(line, null, "id", "is required");
-                id = null;
-            }
-            else if (!IdPattern().IsMatch(id))
-            {
-                Problem(Line(idNode!), id, "id", "must be 1 to 64 characters of a-z, 0-9, '-' or '_', starting with a letter or digit");
-            }
-            else if (seen.TryGetValue(id, out var firstLine))
-            {
-                Problem(Line(idNode!), id, "id", $"is a duplicate of the entry at line {firstLine}");
-            }
-            else
-            {
-                seen[id] = line;
-            }
-
-            CheckFields(entry, SourceFields, id);
-            var kind = RequiredEnum<SourceKind>(entry, "kind", id);
-            var publisher = RequiredText(entry, "publisher", id);
-            var licence = RequiredText(entry, "licence", id);
-            var format = RequiredEnum<SourceFormat>(entry, "format", id);
-            var geography = RequiredEnum<GeographyLevel>(entry, "geography", id);
-            var location = ReadLocation(entry, id);
-
-            var sheet = Scalar(entry, "sheet", id)?.Value;
-            var member = Scalar(entry, "member", id)?.Value;
-            SourceFormat? memberFormat = null;
-            if (Scalar(entry, "member_format", id) is { } mf)
-            {
-                if (Naming.TryParseEnum<SourceFormat>(mf.Value!, out var f) && f is not SourceFormat.Zip and not SourceFormat.CsvGz)
-                {
-                    memberFormat = f;
-                }
-                else
-                {
-                    Problem(Line(mf), id, "member_format", $"'{mf.Value}' is not one of csv, xlsx, json, geojson");
-                }
-            }
-
-            if (format == SourceFormat.Xlsx && string.IsNullOrWhiteSpace(sheet))
-            {
-                Problem(line, id, "sheet", "is required when format is xlsx");
-            }
-
-            if (format == SourceFormat.Zip)
-            {
-                if (string.IsNullOrWhiteSpace(member))
-                {
-                    Problem(line, id, "member", "is required when format is zip");
-                }
-                else if (!ZipSafety.IsSafeMemberPath(member))
-                {
-                    Problem(line, id, "member", $"'{member}' must be a relative path inside the archive (no '..', no leading '/')");
-                }
-
-                if (memberFormat is null && !_problems.Any(p => p.Contains($"'{id}' field 'member_format'", StringComparison.Ordinal)))
-                {
-                    Problem(line, id, "member_format", "is required when format is zip");
-                }
-                else if (memberFormat == SourceFormat.Xlsx && string.IsNullOrWhiteSpace(sheet))
-                {
-                    Problem(line, id, "sheet", "is required when the zip member is xlsx");
-                }
-            }
-            else
-            {
-                if (member is not null)
-                {
-                    Problem(line, id, "member", "is only used when format is zip");
-                }
-
-                if (memberFormat is not null)
-                {
-                    Problem(line, id, "member_format", "is only used when format is zip");
-                }
-
-                if (sheet is not null && format != SourceFormat.Xlsx)
-                {
-                    Problem(line, id, "sheet", "is only used when format is xlsx");
-                }
-            }
-
-            int? vintage = null;
-            if (Scalar(entry, "vintage", id) is { } v)
-            {
-                if (int.TryParse(v.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100)
-                {
-                    vintage = year;
-                }
-                else
-                {
-                    Problem(Line(v), id, "vintage", $"'{v.Value}' is not a year between 1990 and 2100");
-                }
-            }
-
-            string? sha = null;
-            if (Scalar(entry, "sha256", id) is { } shaNode)
-            {
-                sha = shaNode.Value!.ToLowerInvariant();
-                if (!Sha256Pattern().IsMatch(sha))
-                {
-                    Problem(Line(shaNode), id, "sha256", "must be 64 hexadecimal characters");
-                }
-            }
-
-            var maxBytes = defaults.MaxBytes;
-            if (Scalar(entry, "max_bytes", id) is { } maxNode && ParseSize(maxNode, id, "max_bytes") is { } m)
-            {
-                maxBytes = m;
-            }
-
-            string? schedule = null;
-            if (Scalar(entry, "schedule", id) is { } sched && CheckCron(sched, id, "schedule"))
-            {
-                schedule = sched.Value;
-            }
-
-            var enabled = true;
-            if (Scalar(entry, "enabled", id) is { } en)
-            {
-                if (bool.TryParse(en.Value, out var b))
-                {
-                    enabled = b;
-                }
-                else
-                {
-                    Problem(Line(en), id, "enabled", $"'{en.Value}' is not true or false");
-                }
-            }
-
-            var columns = ReadMap(entry, "columns", id, required: true);
-            if (kind is { } k && columns is not null)
-            {
-                CanonicalFields.Validate(k, columns, (field, message) => Problem(line, id, field, message));
-            }
-
-            var options = ReadMap(entry, "options", id, required: false) ?? new Dictionary<string, string>();
-
-            if (_problems.Count > before || id is null || kind is null || format is null || geography is null || location is null || publisher is null || licence is null || columns is null)
-            {
-                return null;
-            }
-
-            return new SourceDefinition
-            {
-                Id = id,
-                Kind = kind.Value,
-                Publisher = publisher,
-                Licence = licence,
-                Url = Scalar(entry, "url", id)!.Value!,
-                Location = location,
-                Format = format.Value,
-                Sheet = sheet,
-                Member = member,
-                MemberFormat = memberFormat,
-                Geography = geography.Value,
-                Vintage = vintage,
-                Period = Scalar(entry, "period", id)?.Value,
-                Columns = columns.ToFrozenDictionary(StringComparer.Ordinal),
-                Sha256 = sha,
-                MaxBytes = maxBytes,
-                Schedule = schedule,
-                Enabled = enabled,
-                AlternativeTo = Scalar(entry, "alternative_to", id)?.Value,
-                Description = Scalar(entry, "description", id)?.Value,
-                Options = options.ToFrozenDictionary(StringComparer.Ordinal),
-                Line = line,
-            };
-        }
-
-        private Uri? ReadLocation(YamlMappingNode entry, string? id)
-        {
-            var node = Scalar(entry, "url", id);
-            if (node is null || string.IsNullOrWhiteSpace(node.Value))
-            {
-                Problem(Line(entry), id, "url", "is required (an https URL, or a file path relative to the catalogue)");
-                return null;
-            }
-
-            var text = node.Value.Trim();
-            if (text.Contains("://", StringComparison.Ordinal))
-            {
-                if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-                {
-                    Problem(Line(node), id, "url", $"'{text}' is not a valid absolute URL");
-                    return null;
-                }
-
-                if (uri.Scheme == Uri.UriSchemeHttps)
-                {
-                    return uri;
-                }
-
-                if (uri.Scheme == Uri.UriSchemeHttp && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip))))
-                {
-                    return uri;
-                }
-
-                Problem(Line(node), id, "url", $"'{text}' must use https (plain http is accepted only for a loopback test server)");
-                return null;
-            }
-
-            var path = System.IO.Path.IsPathRooted(text) ? text : System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, text));
-            return new Uri(path);
-        }
-
-        private Dictionary<string, string>? ReadMap(YamlMappingNode entry, string field, string? id, bool required)
-        {
-            var node = Child(entry, field);
-            if (node is null)
-            {
-                if (required)
-                {
-                    Problem(Line(entry), id, field, "is required: a map from canonical field names to the source's headers");
-                }
-
-                return null;
-            }
-
-            if (node is not YamlMappingNode map || map.Children.Count == 0)
-            {
-                Problem(Line(node), id, field, "must be a non-empty mapping of name: value");
-                return null;
-            }
-
-            var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (k, v) in map.Children)
-            {
-                var key = (k as YamlScalarNode)?.Value;
-                var value = (v as YamlScalarNode)?.Value;
-                if (string.IsNullOrWhiteSpace(key) || string.IsNullOrEmpty(value))
-                {
-                    Problem(Line(k), id, $"{field}.{key}", "must map a name to a non-empty text value");
-                    continue;
-                }
-
-                if (!result.TryAdd(key, value))
-                {
-                    Problem(Line(k), id, $"{field}.{key}", "is given twice");
-                }
-            }
-
-            return result;
+            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts, assetNeed, gradients, mirrors);
         }
 
         private string? RequiredText(YamlMappingNode entry, string field, string? id)

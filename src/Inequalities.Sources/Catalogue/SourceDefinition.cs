@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 
 namespace Inequalities.Sources.Catalogue;
 
@@ -20,11 +21,30 @@ public sealed record SourceDefinition
     /// <summary>The licence it is published under, e.g. <c>OGL-3.0</c>.</summary>
     public required string Licence { get; init; }
 
-    /// <summary>The location as written in the catalogue: an https URL, or a path relative to the catalogue file.</summary>
+    /// <summary>
+    /// The location as written in the catalogue: an https URL, or a path relative to the catalogue file; it may hold
+    /// <c>{month:FORMAT}</c> tokens (see <see cref="MonthTemplate"/>). For <see cref="SourceFormat.ArcGis"/>, the layer URL.
+    /// </summary>
     public required string Url { get; init; }
 
-    /// <summary>The resolved location: an absolute URI (https, http on loopback, or file).</summary>
+    /// <summary>
+    /// The resolved location: an absolute URI (https, http on loopback, or file). When <see cref="Url"/> holds month
+    /// tokens they stay in it (escaped); the fetcher resolves them for each month it tries.
+    /// </summary>
     public required Uri Location { get; init; }
+
+    /// <summary>The absolute URL or path with its month tokens, when <see cref="Url"/> has any; otherwise null.</summary>
+    internal string? LocationTemplate { get; init; }
+
+    /// <summary>
+    /// How many earlier months the fetcher tries, newest first, when the publisher answers 404 or 410 (or the zip
+    /// lacks the member) for the current month of a templated url or member (<c>fallback_months</c>, 0 to 12).
+    /// </summary>
+    /// <value>The default value is 0.</value>
+    public int FallbackMonths { get; init; }
+
+    /// <summary>Whether the url or member holds <c>{month:FORMAT}</c> tokens.</summary>
+    public bool IsTemplated => LocationTemplate is not null || MonthTemplate.HasTokens(Member);
 
     /// <summary>The file format.</summary>
     public required SourceFormat Format { get; init; }
@@ -47,8 +67,17 @@ public sealed record SourceDefinition
     /// <summary>The data period or edition the file covers (e.g. <c>2019</c>, <c>mid-2020</c>), when stated.</summary>
     public string? Period { get; init; }
 
-    /// <summary>Canonical field name to the source's header.</summary>
+    /// <summary>
+    /// Canonical field name to the source's header: the first accepted header where the <c>columns:</c> entry lists
+    /// several (see <see cref="ColumnAliases"/>).
+    /// </summary>
     public required FrozenDictionary<string, string> Columns { get; init; }
+
+    /// <summary>
+    /// For the fields whose <c>columns:</c> entry is a list (<c>lad_code: [lad25cd, lad24cd, oslaua]</c>): every accepted
+    /// header, in order; the first one found in a file is used. Fields with one header are not listed.
+    /// </summary>
+    public FrozenDictionary<string, ImmutableArray<string>> ColumnAliases { get; init; } = FrozenDictionary<string, ImmutableArray<string>>.Empty;
 
     /// <summary>Expected SHA-256 of the file (lower-case hex), when pinned.</summary>
     public string? Sha256 { get; init; }
@@ -84,4 +113,30 @@ public sealed record SourceDefinition
     /// <summary>Gets the source header for a canonical field, or <see langword="null"/> when unmapped.</summary>
     /// <param name="canonical">The canonical field name.</param>
     public string? Column(string canonical) => Columns.TryGetValue(canonical, out var header) ? header : null;
+
+    /// <summary>Every header accepted for a canonical field, in order (empty when the field is unmapped).</summary>
+    /// <param name="canonical">The canonical field name.</param>
+    public IReadOnlyList<string> AcceptedHeaders(string canonical) =>
+        ColumnAliases.TryGetValue(canonical, out var aliases) ? aliases
+        : Columns.TryGetValue(canonical, out var header) ? [header]
+        : [];
+
+    /// <summary>This source with its month tokens resolved for the month of <paramref name="month"/>.</summary>
+    internal SourceDefinition ForMonth(DateOnly month)
+    {
+        if (!IsTemplated)
+        {
+            return this;
+        }
+
+        var location = LocationTemplate is null
+            ? Location
+            : IsFile ? new Uri(MonthTemplate.Resolve(LocationTemplate, month)) : new Uri(MonthTemplate.Resolve(LocationTemplate, month), UriKind.Absolute);
+        return this with
+        {
+            Location = location,
+            LocationTemplate = null,
+            Member = Member is null ? null : MonthTemplate.Resolve(Member, month),
+        };
+    }
 }

@@ -20,6 +20,13 @@ public enum SourceFormat
 
     /// <summary>A GeoJSON feature collection.</summary>
     GeoJson,
+
+    /// <summary>
+    /// An ArcGIS FeatureServer or MapServer layer: the url names the layer (<c>.../FeatureServer/0</c>); the fetcher
+    /// reads its metadata, asks for the row count, pages through its query interface and stores the rows as one
+    /// GeoJSON FeatureCollection, which the parsers read exactly as <see cref="GeoJson"/>.
+    /// </summary>
+    ArcGis,
 }
 
 /// <summary>What a source holds, which decides how it is parsed and where it lands in the lake.</summary>

@@ -69,10 +69,10 @@ internal static class ContentChecks
             SourceFormat.CsvGz => GzipTypes,
             SourceFormat.Zip => ZipTypes,
             SourceFormat.Xlsx => XlsxTypes,
-            SourceFormat.Json or SourceFormat.GeoJson => JsonTypes,
+            SourceFormat.Json or SourceFormat.GeoJson or SourceFormat.ArcGis => JsonTypes,
             _ => [],
         };
-        if (accepted.Contains(type) || ((format is SourceFormat.Json or SourceFormat.GeoJson) && type.EndsWith("+json", StringComparison.Ordinal)))
+        if (accepted.Contains(type) || ((format is SourceFormat.Json or SourceFormat.GeoJson or SourceFormat.ArcGis) && type.EndsWith("+json", StringComparison.Ordinal)))
         {
             return null;
         }
@@ -223,7 +223,8 @@ internal static class ContentChecks
             {
                 var names = archive.Entries.Select(e => e.FullName).Take(20).ToList();
                 throw new PermanentFetchException(
-                    $"archive has no member '{source.Member}' (it holds {archive.Entries.Count} member{(archive.Entries.Count == 1 ? string.Empty : "s")}: {string.Join(", ", names)}{(archive.Entries.Count > names.Count ? ", …" : string.Empty)})");
+                    $"archive has no member '{source.Member}' (it holds {archive.Entries.Count} member{(archive.Entries.Count == 1 ? string.Empty : "s")}: {string.Join(", ", names)}{(archive.Entries.Count > names.Count ? ", …" : string.Empty)})",
+                    notFound: true);
             }
 
             using var member = wanted.Open();

@@ -27,6 +27,15 @@ internal sealed class TransientFetchException : Exception
 /// <summary>An attempt failed for a reason retrying cannot fix (404, HTML page, bad checksum, unsafe zip).</summary>
 internal sealed class PermanentFetchException : Exception
 {
+    public PermanentFetchException(string message, bool notFound)
+        : base(message) => NotFound = notFound;
+
+    /// <summary>
+    /// Whether the publisher has no such file (HTTP 404 or 410, a missing local file, or a zip without the member):
+    /// a templated source then tries the month before.
+    /// </summary>
+    public bool NotFound { get; }
+
     public PermanentFetchException()
     {
     }

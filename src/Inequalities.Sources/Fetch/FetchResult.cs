@@ -7,7 +7,10 @@ namespace Inequalities.Sources.Fetch;
 /// <param name="Status">What happened.</param>
 /// <param name="File">The current raw copy: the new one, the unchanged one, or after a failure the last good one (if any).</param>
 /// <param name="Error">Why the fetch failed (naming the source id, URL and reason), or <see langword="null"/>.</param>
-/// <param name="Attempts">How many download attempts were made (0 when offline or unchanged without asking).</param>
+/// <param name="Attempts">
+/// How many download attempts were made, retries and earlier months included (for an ArcGIS layer: every metadata,
+/// count and page request); 0 when offline or unchanged without asking.
+/// </param>
 /// <param name="Duration">How long the fetch took.</param>
 public sealed record FetchResult(
     SourceDefinition Source,

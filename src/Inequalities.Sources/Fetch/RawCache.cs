@@ -60,7 +60,13 @@ public sealed partial class RawCache
             return null;
         }
 
-        return new RawFile(meta.SourceId, blob, meta.Sha256, meta.Bytes, meta.RetrievedAt, meta.Url, meta.ETag, meta.LastModified, meta.ContentType);
+        return new RawFile(meta.SourceId, blob, meta.Sha256, meta.Bytes, meta.RetrievedAt, meta.Url, meta.ETag, meta.LastModified, meta.ContentType)
+        {
+            FinalUrl = meta.FinalUrl,
+            Mirror = meta.Mirror,
+            Member = meta.Member,
+            LayerEditDate = meta.LayerEditDate,
+        };
     }
 
     /// <summary>The folder holding one source's copies.</summary>
@@ -127,7 +133,13 @@ public sealed partial class RawCache
     {
         var folder = SourceDirectory(file.SourceId);
         System.IO.Directory.CreateDirectory(folder);
-        var meta = new RawMeta(file.SourceId, Path.GetFileName(file.Path), file.Sha256, file.Bytes, file.RetrievedAt, file.Url, file.ETag, file.LastModified, file.ContentType);
+        var meta = new RawMeta(file.SourceId, Path.GetFileName(file.Path), file.Sha256, file.Bytes, file.RetrievedAt, file.Url, file.ETag, file.LastModified, file.ContentType)
+        {
+            FinalUrl = file.FinalUrl,
+            Mirror = file.Mirror,
+            Member = file.Member,
+            LayerEditDate = file.LayerEditDate,
+        };
         var temp = Path.Combine(folder, TempPrefix + "meta-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
@@ -175,4 +187,13 @@ internal sealed record RawMeta(
     string Url,
     string? ETag,
     DateTimeOffset? LastModified,
-    string? ContentType);
+    string? ContentType)
+{
+    public string? FinalUrl { get; init; }
+
+    public string? Mirror { get; init; }
+
+    public string? Member { get; init; }
+
+    public DateTimeOffset? LayerEditDate { get; init; }
+}

@@ -6,7 +6,10 @@ namespace Inequalities.Sources.Fetch;
 /// <param name="Sha256">SHA-256 of the file (lower-case hex).</param>
 /// <param name="Bytes">Size of the file in bytes.</param>
 /// <param name="RetrievedAt">When these bytes were downloaded.</param>
-/// <param name="Url">The URL (after redirects) or local path the bytes came from.</param>
+/// <param name="Url">
+/// The publisher URL that was asked for (with its month tokens resolved; for an ArcGIS layer, its query without the
+/// paging parameters), or the local path the bytes came from. Redirects and mirrors do not change it.
+/// </param>
 /// <param name="ETag">The publisher's entity tag, used for conditional requests.</param>
 /// <param name="LastModified">The publisher's Last-Modified date, used for conditional requests.</param>
 /// <param name="ContentType">The Content-Type the publisher sent.</param>
@@ -19,4 +22,17 @@ public sealed record RawFile(
     string Url,
     string? ETag,
     DateTimeOffset? LastModified,
-    string? ContentType);
+    string? ContentType)
+{
+    /// <summary>The publisher URL the bytes finally came from, after redirects (for an ArcGIS layer: its last page).</summary>
+    public string? FinalUrl { get; init; }
+
+    /// <summary>The mirror URL(s) the requests were sent to instead of the publisher (space-separated), or null.</summary>
+    public string? Mirror { get; init; }
+
+    /// <summary>The zip member read, with its month tokens resolved, when the catalogue's member is a template.</summary>
+    public string? Member { get; init; }
+
+    /// <summary>For an ArcGIS layer: its <c>editingInfo.lastEditDate</c> when fetched (the validator paged queries lack).</summary>
+    public DateTimeOffset? LayerEditDate { get; init; }
+}

@@ -1,8 +1,12 @@
 using System.Net.Http.Headers;
+using Inequalities.Sources.Catalogue;
 
 namespace Inequalities.Sources.Fetch;
 
-/// <summary>Which redirects a download may follow, and how long a <c>Retry-After</c> asks us to wait.</summary>
+/// <summary>
+/// Which redirects a download may follow (checked on the publisher's URL, before any mirror rewrites it), and how long
+/// a <c>Retry-After</c> asks us to wait.
+/// </summary>
 internal static class RedirectPolicy
 {
     /// <summary>Returns why a redirect from <paramref name="from"/> to <paramref name="to"/> is refused, or <see langword="null"/>.</summary>
@@ -13,12 +17,12 @@ internal static class RedirectPolicy
             return $"redirect to '{to}' uses the scheme '{to.Scheme}'; only https is followed";
         }
 
-        if (!IsAllowed(to.IdnHost, allowedHosts))
+        if (!HostPatterns.IsAllowed(to.IdnHost, allowedHosts))
         {
             return $"redirect to host '{to.IdnHost}' which is not in the catalogue (allowed_hosts)";
         }
 
-        if (to.Scheme == Uri.UriSchemeHttp && !to.IsLoopback)
+        if (to.Scheme == Uri.UriSchemeHttp && !MirrorRule.IsLoopback(to))
         {
             return from.Scheme == Uri.UriSchemeHttps
                 ? $"redirect from https to plain http ('{to}') is refused"
@@ -48,23 +52,5 @@ internal static class RedirectPolicy
         }
 
         return null;
-    }
-
-    private static bool IsAllowed(string host, IReadOnlySet<string> allowedHosts)
-    {
-        if (allowedHosts.Contains(host))
-        {
-            return true;
-        }
-
-        foreach (var allowed in allowedHosts)
-        {
-            if (string.Equals(allowed, host, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

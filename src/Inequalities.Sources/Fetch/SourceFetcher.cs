@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Inequalities.Sources.Catalogue;
 using Microsoft.Extensions.Logging;
@@ -58,7 +59,7 @@ public sealed partial class SourceFetcher : IDisposable
 
     /// <summary>Fetches one source into the raw cache.</summary>
     /// <param name="source">The source.</param>
-    /// <param name="allowedHosts">Hosts a redirect may lead to (usually <see cref="SourceCatalogue.AllowedHosts"/>).</param>
+    /// <param name="allowedHosts">Hosts (and <c>*.suffix</c> patterns) a redirect may lead to (usually <see cref="SourceCatalogue.AllowedHosts"/>).</param>
     /// <param name="cache">The raw cache.</param>
     /// <param name="progress">Receives download progress now and then, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the fetch.</param>
@@ -69,20 +70,39 @@ public sealed partial class SourceFetcher : IDisposable
         IReadOnlySet<string> allowedHosts,
         RawCache cache,
         IProgress<FetchProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        FetchAsync(source, allowedHosts, [], cache, progress, cancellationToken);
+
+    /// <summary>Fetches one source into the raw cache, sending requests through mirrors where a rule matches.</summary>
+    /// <param name="source">The source.</param>
+    /// <param name="allowedHosts">Hosts (and <c>*.suffix</c> patterns) a redirect may lead to (usually <see cref="SourceCatalogue.AllowedHosts"/>).</param>
+    /// <param name="mirrors">Where requests go instead of the publisher (usually <see cref="SourceCatalogue.Mirrors"/>).</param>
+    /// <param name="cache">The raw cache.</param>
+    /// <param name="progress">Receives download progress now and then, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the fetch.</param>
+    /// <returns>The outcome; a failure is reported here with the last good copy, never thrown.</returns>
+    /// <exception cref="OperationCanceledException">The fetch was cancelled.</exception>
+    public Task<FetchResult> FetchAsync(
+        SourceDefinition source,
+        IReadOnlySet<string> allowedHosts,
+        IReadOnlyList<MirrorRule> mirrors,
+        RawCache cache,
+        IProgress<FetchProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(allowedHosts);
+        ArgumentNullException.ThrowIfNull(mirrors);
         ArgumentNullException.ThrowIfNull(cache);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return FetchCoreAsync(source, allowedHosts, cache, _options.UserAgent, progress, cancellationToken);
+        return FetchCoreAsync(source, new Route(allowedHosts, mirrors, _options.UserAgent), cache, progress, cancellationToken);
     }
 
     /// <summary>
     /// Fetches every enabled source of a catalogue, at most <see cref="FetchOptions.MaxParallelSources"/> at once.
     /// One source failing never stops the others.
     /// </summary>
-    /// <param name="catalogue">The catalogue (its <c>allowed_hosts</c> and <c>user_agent</c> apply).</param>
+    /// <param name="catalogue">The catalogue (its <c>allowed_hosts</c>, <c>mirrors</c> and <c>user_agent</c> apply).</param>
     /// <param name="cache">The raw cache.</param>
     /// <param name="progress">Receives download progress now and then, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the fetch.</param>
@@ -100,9 +120,10 @@ public sealed partial class SourceFetcher : IDisposable
         var sources = catalogue.Enabled.ToList();
         var results = new FetchResult[sources.Count];
         var userAgent = string.IsNullOrWhiteSpace(catalogue.Defaults.UserAgent) ? _options.UserAgent : catalogue.Defaults.UserAgent;
+        var route = new Route(catalogue.AllowedHosts, catalogue.Mirrors, userAgent);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelSources, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), parallel, async (i, token) =>
-            results[i] = await FetchCoreAsync(sources[i], catalogue.AllowedHosts, cache, userAgent, progress, token).ConfigureAwait(false))
+            results[i] = await FetchCoreAsync(sources[i], route, cache, progress, token).ConfigureAwait(false))
             .ConfigureAwait(false);
         return results;
     }
@@ -119,15 +140,14 @@ public sealed partial class SourceFetcher : IDisposable
 
     private async Task<FetchResult> FetchCoreAsync(
         SourceDefinition source,
-        IReadOnlySet<string> allowedHosts,
+        Route route,
         RawCache cache,
-        string userAgent,
         IProgress<FetchProgress>? progress,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var started = _time.GetTimestamp();
-        var where = source.IsFile ? source.Location.LocalPath : source.Location.ToString();
+        var where = new StrongBox<string>(Where(source));
         RawFile? cached = null;
         try
         {
@@ -141,7 +161,7 @@ public sealed partial class SourceFetcher : IDisposable
         if (_options.Offline)
         {
             return Finish(cached is null
-                ? new FetchResult(source, FetchStatus.Failed, null, Describe(source, where, "offline and no cached copy"), 0, _time.GetElapsedTime(started))
+                ? new FetchResult(source, FetchStatus.Failed, null, Describe(source, where.Value!, "offline and no cached copy"), 0, _time.GetElapsedTime(started))
                 : new FetchResult(source, FetchStatus.Unchanged, cached, null, 0, _time.GetElapsedTime(started)));
         }
 
@@ -149,12 +169,11 @@ public sealed partial class SourceFetcher : IDisposable
         try
         {
             cache.CleanDebris(source.Id);
-            var download = source.IsFile
-                ? await ReadLocalAsync(source, cache, progress, () => attempts++, cancellationToken).ConfigureAwait(false)
-                : await DownloadAsync(source, allowedHosts, cache, cached, userAgent, progress, () => Interlocked.Increment(ref attempts), cancellationToken).ConfigureAwait(false);
+            var job = new Job(source, route, cache, cached, progress, () => Interlocked.Increment(ref attempts));
+            var download = await DownloadMonthsAsync(job, where, cancellationToken).ConfigureAwait(false);
             if (download.TempPath is null)
             {
-                // 304 Not Modified: the cached copy stands and nothing is rewritten.
+                // 304 Not Modified (or an ArcGIS layer not edited since): the cached copy stands and nothing is rewritten.
                 return Finish(new FetchResult(source, FetchStatus.Unchanged, cached, null, attempts, _time.GetElapsedTime(started)));
             }
 
@@ -164,9 +183,14 @@ public sealed partial class SourceFetcher : IDisposable
                 {
                     var refreshed = cached with
                     {
+                        Url = download.Url,
                         ETag = download.ETag ?? cached.ETag,
                         LastModified = download.LastModified ?? cached.LastModified,
                         ContentType = download.ContentType ?? cached.ContentType,
+                        FinalUrl = download.FinalUrl,
+                        Mirror = download.Mirror,
+                        Member = download.Member,
+                        LayerEditDate = download.LayerEditDate ?? cached.LayerEditDate,
                     };
                     if (refreshed != cached)
                     {
@@ -179,7 +203,13 @@ public sealed partial class SourceFetcher : IDisposable
                 var file = cache.Commit(
                     download.TempPath,
                     ContentChecks.Extension(source.Format),
-                    new RawFile(source.Id, download.TempPath, download.Sha256, download.Bytes, _time.GetUtcNow(), download.Url, download.ETag, download.LastModified, download.ContentType));
+                    new RawFile(source.Id, download.TempPath, download.Sha256, download.Bytes, _time.GetUtcNow(), download.Url, download.ETag, download.LastModified, download.ContentType)
+                    {
+                        FinalUrl = download.FinalUrl,
+                        Mirror = download.Mirror,
+                        Member = download.Member,
+                        LayerEditDate = download.LayerEditDate,
+                    });
                 return Finish(new FetchResult(source, FetchStatus.Fetched, file, null, attempts, _time.GetElapsedTime(started)));
             }
             finally
@@ -197,9 +227,52 @@ public sealed partial class SourceFetcher : IDisposable
         catch (Exception ex)
         {
             var reason = Reason(ex, source, attempts);
-            return Finish(new FetchResult(source, FetchStatus.Failed, cached, Describe(source, where, reason), attempts, _time.GetElapsedTime(started)));
+            return Finish(new FetchResult(source, FetchStatus.Failed, cached, Describe(source, where.Value!, reason), attempts, _time.GetElapsedTime(started)));
         }
     }
+
+    /// <summary>
+    /// Downloads a source; a templated one is tried for the current month and then up to <c>fallback_months</c>
+    /// earlier ones, newest first, while the publisher has no such file (404, 410, or the zip lacks the member).
+    /// <paramref name="where"/> is set to the URL or path being tried, for the message when it fails.
+    /// </summary>
+    private async Task<Download> DownloadMonthsAsync(Job job, StrongBox<string> where, CancellationToken cancellationToken)
+    {
+        var source = job.Source;
+        var months = source.IsTemplated ? source.FallbackMonths + 1 : 1;
+        var missing = new List<string>();
+        for (var back = 0; ; back++)
+        {
+            var resolved = source.IsTemplated ? source.ForMonth(MonthTemplate.MonthOf(_time, back)) : source;
+            where.Value = Where(resolved);
+            try
+            {
+                var month = job with { Source = resolved };
+                var download = resolved.IsFile
+                    ? await ReadLocalAsync(month, cancellationToken).ConfigureAwait(false)
+                    : resolved.Format == SourceFormat.ArcGis
+                        ? await ArcGisAsync(month, cancellationToken).ConfigureAwait(false)
+                        : await DownloadAsync(month, cancellationToken).ConfigureAwait(false);
+                return source.IsTemplated ? download with { Member = resolved.Member } : download;
+            }
+            catch (PermanentFetchException ex) when (ex.NotFound && source.IsTemplated)
+            {
+                missing.Add(where.Value + (resolved.Member is { } member ? $" (member {member})" : string.Empty));
+                if (back + 1 >= months)
+                {
+                    throw new PermanentFetchException(
+                        missing.Count == 1
+                            ? ex.Message
+                            : $"{ex.Message}; no month had the file (tried, newest first: {string.Join(", ", missing)}; fallback_months is {source.FallbackMonths})",
+                        notFound: true);
+                }
+
+                LogFallback(_logger, source.Id, where.Value, ex.Message);
+            }
+        }
+    }
+
+    private static string Where(SourceDefinition source) => source.IsFile ? source.Location.LocalPath : source.Location.ToString();
 
     private FetchResult Finish(FetchResult result)
     {
@@ -221,7 +294,7 @@ public sealed partial class SourceFetcher : IDisposable
 
     private string Reason(Exception ex, SourceDefinition source, int attempts)
     {
-        var after = attempts > 1 ? $" (after {attempts} attempts)" : string.Empty;
+        var after = attempts > 1 ? $" (after {attempts} {(source.Format == SourceFormat.ArcGis ? "requests" : "attempts")})" : string.Empty;
         return ex switch
         {
             PermanentFetchException => ex.Message + after,
@@ -231,263 +304,6 @@ public sealed partial class SourceFetcher : IDisposable
                 (broken.RetryAfter is { } wait ? $"; it closes again in {wait}" : string.Empty) + after,
             _ => $"{ex.GetType().Name}: {ex.Message}" + after,
         };
-    }
-
-    private async Task<Download> DownloadAsync(
-        SourceDefinition source,
-        IReadOnlySet<string> allowedHosts,
-        RawCache cache,
-        RawFile? cached,
-        string userAgent,
-        IProgress<FetchProgress>? progress,
-        Action onAttempt,
-        CancellationToken cancellationToken)
-    {
-        var pipeline = PipelineFor(source.Location);
-        return await pipeline.ExecuteAsync(
-            async token =>
-            {
-                onAttempt();
-                return await AttemptAsync(source, allowedHosts, cache, cached, userAgent, progress, token).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask<Download> AttemptAsync(
-        SourceDefinition source,
-        IReadOnlySet<string> allowedHosts,
-        RawCache cache,
-        RawFile? cached,
-        string userAgent,
-        IProgress<FetchProgress>? progress,
-        CancellationToken token)
-    {
-        var uri = source.Location;
-        HttpResponseMessage response;
-        for (var redirects = 0; ; redirects++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-            if (cached is not null)
-            {
-                if (cached.ETag is { } etag)
-                {
-                    request.Headers.TryAddWithoutValidation("If-None-Match", etag);
-                }
-
-                if (cached.LastModified is { } modified)
-                {
-                    request.Headers.IfModifiedSince = modified;
-                }
-            }
-
-            using var timer = new CancellationTokenSource(_options.ResponseHeadersTimeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timer.Token);
-            try
-            {
-                response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (!token.IsCancellationRequested && timer.IsCancellationRequested)
-            {
-                throw new TransientFetchException($"no response headers within {_options.ResponseHeadersTimeout}", ex);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new TransientFetchException($"the request failed: {ex.Message}", ex);
-            }
-
-            var code = (int)response.StatusCode;
-            if (code is 301 or 302 or 303 or 307 or 308)
-            {
-                var location = response.Headers.Location;
-                response.Dispose();
-                if (location is null)
-                {
-                    throw new PermanentFetchException($"HTTP {code} redirect without a Location header");
-                }
-
-                var target = location.IsAbsoluteUri ? location : new Uri(uri, location);
-                if (redirects >= _options.MaxRedirects)
-                {
-                    throw new PermanentFetchException($"more than {_options.MaxRedirects} redirects (the last to '{target}')");
-                }
-
-                if (RedirectPolicy.Check(uri, target, allowedHosts) is { } refused)
-                {
-                    throw new PermanentFetchException(refused);
-                }
-
-                uri = target;
-                continue;
-            }
-
-            break;
-        }
-
-        using (response)
-        {
-            var code = (int)response.StatusCode;
-            if (response.StatusCode == HttpStatusCode.NotModified)
-            {
-                return cached is not null
-                    ? new Download(null, string.Empty, 0, uri.ToString(), null, null, null)
-                    : throw new PermanentFetchException("answered 304 Not Modified, but there is no cached copy");
-            }
-
-            if (code is 408 or 429 or >= 500)
-            {
-                throw new TransientFetchException($"HTTP {code} {response.ReasonPhrase}".TrimEnd(), RedirectPolicy.RetryAfter(response.Headers.RetryAfter, _time.GetUtcNow()));
-            }
-
-            if (code is < 200 or > 299)
-            {
-                throw new PermanentFetchException($"HTTP {code} {response.ReasonPhrase}".TrimEnd());
-            }
-
-            var length = response.Content.Headers.ContentLength;
-            if (length > source.MaxBytes)
-            {
-                throw new PermanentFetchException($"is {length} bytes (Content-Length), more than the limit of {source.MaxBytes} bytes (max_bytes)");
-            }
-
-            var mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (ContentChecks.CheckContentType(source.Format, mediaType) is { } wrongType)
-            {
-                throw new PermanentFetchException(wrongType);
-            }
-
-            var temp = cache.NewTempPath(source.Id);
-            try
-            {
-                var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    var (sha, bytes) = await CopyAsync(stream, temp, source, length, progress, token).ConfigureAwait(false);
-                    if (length is { } expected && bytes != expected)
-                    {
-                        throw new TransientFetchException($"the body was cut off after {bytes} of {expected} bytes");
-                    }
-
-                    Check(temp, source, sha, "returned", token);
-                    return new Download(temp, sha, bytes, uri.ToString(), response.Headers.ETag?.ToString(), response.Content.Headers.LastModified, response.Content.Headers.ContentType?.ToString());
-                }
-            }
-            catch
-            {
-                RawCache.TryDelete(temp);
-                throw;
-            }
-        }
-    }
-
-    private async Task<Download> ReadLocalAsync(SourceDefinition source, RawCache cache, IProgress<FetchProgress>? progress, Action onAttempt, CancellationToken cancellationToken)
-    {
-        onAttempt();
-        var path = source.Location.LocalPath;
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new PermanentFetchException("the file does not exist");
-        }
-
-        if (info.Length > source.MaxBytes)
-        {
-            throw new PermanentFetchException($"is {info.Length} bytes, more than the limit of {source.MaxBytes} bytes (max_bytes)");
-        }
-
-        var temp = cache.NewTempPath(source.Id);
-        try
-        {
-            var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            await using (input.ConfigureAwait(false))
-            {
-                var (sha, bytes) = await CopyAsync(input, temp, source, info.Length, progress, cancellationToken).ConfigureAwait(false);
-                Check(temp, source, sha, "is", cancellationToken);
-                return new Download(temp, sha, bytes, path, null, info.LastWriteTimeUtc, null);
-            }
-        }
-        catch
-        {
-            RawCache.TryDelete(temp);
-            throw;
-        }
-    }
-
-    private void Check(string temp, SourceDefinition source, string sha, string verb, CancellationToken token)
-    {
-        ContentChecks.Validate(temp, source, _options.DecompressionLimit, verb, token);
-        if (source.Sha256 is { } pinned && !string.Equals(pinned, sha, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new PermanentFetchException($"has SHA-256 {sha}, but the catalogue pins {pinned}");
-        }
-    }
-
-    /// <summary>Streams a body to a new file, hashing and counting as it goes; stops at max_bytes or a stall.</summary>
-    private async Task<(string Sha256, long Bytes)> CopyAsync(Stream body, string temp, SourceDefinition source, long? total, IProgress<FetchProgress>? progress, CancellationToken token)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, stall.Token);
-        long received = 0;
-        var lastReport = _time.GetTimestamp();
-        try
-        {
-            var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
-            await using (output.ConfigureAwait(false))
-            {
-                while (true)
-                {
-                    stall.CancelAfter(_options.StallTimeout);
-                    int read;
-                    try
-                    {
-                        read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), linked.Token).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException ex) when (!token.IsCancellationRequested && stall.IsCancellationRequested)
-                    {
-                        throw new TransientFetchException($"the download stalled: no data for {_options.StallTimeout} after {received} bytes", ex);
-                    }
-                    catch (IOException ex)
-                    {
-                        throw new TransientFetchException($"the body was cut off after {received}{(total is { } t ? $" of {t}" : string.Empty)} bytes: {ex.Message}", ex);
-                    }
-                    catch (HttpRequestException ex)
-                    {
-                        throw new TransientFetchException($"the body was cut off after {received} bytes: {ex.Message}", ex);
-                    }
-
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    received += read;
-                    if (received > source.MaxBytes)
-                    {
-                        throw new PermanentFetchException($"is larger than the limit of {source.MaxBytes} bytes (max_bytes); stopped after {received} bytes");
-                    }
-
-                    hash.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), token).ConfigureAwait(false);
-                    if (progress is not null && _time.GetElapsedTime(lastReport) >= ProgressInterval)
-                    {
-                        lastReport = _time.GetTimestamp();
-                        progress.Report(new FetchProgress(source.Id, received, total));
-                    }
-                }
-
-                await output.FlushAsync(token).ConfigureAwait(false);
-                output.Flush(flushToDisk: true);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        progress?.Report(new FetchProgress(source.Id, received, total));
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), received);
     }
 
     private ResiliencePipeline PipelineFor(Uri location)
@@ -547,6 +363,24 @@ public sealed partial class SourceFetcher : IDisposable
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Source {SourceId}: ignoring an unreadable raw cache entry: {Reason}")]
     private static partial void LogBadMeta(ILogger logger, string sourceId, string reason);
 
-    /// <summary>A checked file in a temporary place, or (TempPath null) a 304 Not Modified.</summary>
-    private sealed record Download(string? TempPath, string Sha256, long Bytes, string Url, string? ETag, DateTimeOffset? LastModified, string? ContentType);
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Source {SourceId}: {Url} is not there ({Reason}); trying the month before")]
+    private static partial void LogFallback(ILogger logger, string sourceId, string url, string reason);
+
+    /// <summary>A checked file in a temporary place, or (TempPath null) unchanged since the cached copy.</summary>
+    private sealed record Download(string? TempPath, string Sha256, long Bytes, string Url, string? ETag, DateTimeOffset? LastModified, string? ContentType)
+    {
+        public string? FinalUrl { get; init; }
+
+        public string? Mirror { get; init; }
+
+        public string? Member { get; init; }
+
+        public DateTimeOffset? LayerEditDate { get; init; }
+    }
+
+    /// <summary>One source's fetch: the source (resolved for one month), where it goes, its cached copy, and the attempt counter.</summary>
+    private sealed record Job(SourceDefinition Source, Route Route, RawCache Cache, RawFile? Cached, IProgress<FetchProgress>? Progress, Action OnAttempt);
+
+    /// <summary>What every request of a fetch follows: the allow-list for redirects, the mirrors, the User-Agent.</summary>
+    private sealed record Route(IReadOnlySet<string> AllowedHosts, IReadOnlyList<MirrorRule> Mirrors, string UserAgent);
 }

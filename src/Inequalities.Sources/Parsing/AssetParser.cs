@@ -83,7 +83,7 @@ public static class AssetParser
             throw new SourceDataException(source.Id, null, null, "the file has a header but no data rows");
         }
 
-        return new AssetData { SourceId = source.Id, Records = records, Rejected = rejected, Skipped = skipped };
+        return new AssetData { SourceId = source.Id, ColumnsUsed = reader.ColumnsUsed, Records = records, Rejected = rejected, Skipped = skipped };
     }
 
     private static AssetRecord ReadRow(SourceRecordReader reader, int id, int name, int category, int postcode, int lat, int lon, int lsoa, int status, int removed, string defaultCategory)

@@ -8,6 +8,12 @@ public sealed class BoundaryData
     /// <summary>The source id.</summary>
     public required string SourceId { get; init; }
 
+    /// <summary>
+    /// For the fields whose <c>columns:</c> entry lists several accepted headers: the header this file used (the
+    /// manifest's <c>columns_used</c>); empty when no field has aliases.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ColumnsUsed { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The geography vintage of the codes (e.g. 2021), when the catalogue states it.</summary>
     public int? Vintage { get; init; }
 
@@ -23,6 +29,12 @@ public sealed class CentroidData
 {
     /// <summary>The source id.</summary>
     public required string SourceId { get; init; }
+
+    /// <summary>
+    /// For the fields whose <c>columns:</c> entry lists several accepted headers: the header this file used (the
+    /// manifest's <c>columns_used</c>); empty when no field has aliases.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ColumnsUsed { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The geography vintage of the codes, when stated.</summary>
     public int? Vintage { get; init; }
@@ -44,6 +56,12 @@ public sealed class PostcodeDirectory
 {
     /// <summary>The source id.</summary>
     public required string SourceId { get; init; }
+
+    /// <summary>
+    /// For the fields whose <c>columns:</c> entry lists several accepted headers: the header this file used (the
+    /// manifest's <c>columns_used</c>); empty when no field has aliases.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ColumnsUsed { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Postcodes keyed by <see cref="PostcodeParser.Normalise"/> form (upper case, no spaces).</summary>
     public required IReadOnlyDictionary<string, PostcodeEntry> Entries { get; init; }
@@ -103,6 +121,12 @@ public sealed class AssetData
 {
     /// <summary>The source id.</summary>
     public required string SourceId { get; init; }
+
+    /// <summary>
+    /// For the fields whose <c>columns:</c> entry lists several accepted headers: the header this file used (the
+    /// manifest's <c>columns_used</c>); empty when no field has aliases.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ColumnsUsed { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The usable rows.</summary>
     public required IReadOnlyList<AssetRecord> Records { get; init; }

@@ -45,13 +45,12 @@ public static class GeoParsers
                 throw new SourceDataException(source.Id, null, null, "expected a GeoJSON FeatureCollection with a 'features' array");
             }
 
-            var codeHeader = source.Column("area_code")!;
-            var nameHeader = source.Column("area_name");
             var areas = new List<AreaPolygon>();
             var names = new List<string?>();
             var seen = new Dictionary<string, long>(StringComparer.Ordinal);
             string? codeProperty = null;
             string? nameProperty = null;
+            Dictionary<string, string>? columnsUsed = null;
             long row = 0;
             foreach (var feature in features.EnumerateArray())
             {
@@ -64,15 +63,15 @@ public static class GeoParsers
                 if (codeProperty is null)
                 {
                     var headers = properties.EnumerateObject().Select(p => p.Name).ToList();
-                    var ci = SourceRecordReader.FindHeader(headers, codeHeader);
-                    if (ci < 0)
-                    {
-                        throw new SourceDataException(source.Id, null, null, $"the features have no property '{codeHeader}' (for area_code); properties found: {string.Join(" | ", headers)}");
-                    }
-
-                    codeProperty = headers[ci];
-                    var ni = nameHeader is null ? -1 : SourceRecordReader.FindHeader(headers, nameHeader);
+                    var binding = ColumnBinding.Bind(source, headers, ["area_code"], what: "features' properties object");
+                    codeProperty = binding.Headers["area_code"];
+                    var ni = ColumnBinding.Find(headers, source.AcceptedHeaders("area_name"), out var nameAlias);
                     nameProperty = ni >= 0 ? headers[ni] : null;
+                    columnsUsed = new Dictionary<string, string>(binding.AliasesUsed, StringComparer.Ordinal);
+                    if (nameAlias is not null && source.ColumnAliases.ContainsKey("area_name"))
+                    {
+                        columnsUsed["area_name"] = nameAlias;
+                    }
                 }
 
                 var code = properties.TryGetProperty(codeProperty, out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()!.Trim() : null;
@@ -100,7 +99,7 @@ public static class GeoParsers
                 throw new SourceDataException(source.Id, null, null, "the FeatureCollection has no features");
             }
 
-            return new BoundaryData { SourceId = source.Id, Vintage = source.Vintage, Areas = areas, Names = names };
+            return new BoundaryData { SourceId = source.Id, Vintage = source.Vintage, Areas = areas, Names = names, ColumnsUsed = columnsUsed ?? [] };
         }
     }
 
@@ -169,7 +168,7 @@ public static class GeoParsers
             points[codes[i]] = new GeoPoint(longitudes[i], latitudes[i]);
         }
 
-        return new CentroidData { SourceId = source.Id, Vintage = source.Vintage, Points = points };
+        return new CentroidData { SourceId = source.Id, Vintage = source.Vintage, Points = points, ColumnsUsed = reader.ColumnsUsed };
     }
 
     private static double[][][] ReadGeometry(string sourceId, long row, string code, JsonElement geometry)
@@ -216,7 +215,7 @@ public static class GeoParsers
 
     private static Stream OpenGeoJson(SourceDefinition source, string path)
     {
-        if (source.Format == SourceFormat.GeoJson)
+        if (source.Format is SourceFormat.GeoJson or SourceFormat.ArcGis)
         {
             return File.OpenRead(path);
         }
@@ -242,6 +241,6 @@ public static class GeoParsers
             return memory;
         }
 
-        throw new SourceDataException(source.Id, null, null, string.Create(CultureInfo.InvariantCulture, $"boundaries must be GeoJSON (format geojson, or a zip member of that format), not {source.Format}"));
+        throw new SourceDataException(source.Id, null, null, string.Create(CultureInfo.InvariantCulture, $"boundaries must be GeoJSON (format geojson or arcgis, or a zip member of format geojson), not {source.Format}"));
     }
 }

@@ -6,6 +6,12 @@ public sealed class DeprivationData
     /// <summary>The source id.</summary>
     public required string SourceId { get; init; }
 
+    /// <summary>
+    /// For the fields whose <c>columns:</c> entry lists several accepted headers: the header this file used (the
+    /// manifest's <c>columns_used</c>); empty when no field has aliases.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ColumnsUsed { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The index id (<c>iod2019</c>, <c>iod2025</c>, <c>cni2023</c>...), from the entry's <c>index_id</c> option or its id.</summary>
     public required string IndexId { get; init; }
 
@@ -44,6 +50,12 @@ public sealed class LookupData
     /// <summary>The source id.</summary>
     public required string SourceId { get; init; }
 
+    /// <summary>
+    /// For the fields whose <c>columns:</c> entry lists several accepted headers: the header this file used (the
+    /// manifest's <c>columns_used</c>); empty when no field has aliases.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ColumnsUsed { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Canonical field (e.g. <c>lsoa11_code</c>) to values, one per row.</summary>
     public required IReadOnlyDictionary<string, string?[]> Columns { get; init; }
 
@@ -56,6 +68,12 @@ public sealed class PopulationData
 {
     /// <summary>The source id.</summary>
     public required string SourceId { get; init; }
+
+    /// <summary>
+    /// For the fields whose <c>columns:</c> entry lists several accepted headers: the header this file used (the
+    /// manifest's <c>columns_used</c>); empty when no field has aliases.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ColumnsUsed { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The vintage of the area codes, when stated.</summary>
     public int? Vintage { get; init; }
@@ -87,6 +105,12 @@ public sealed class IndicatorData
 {
     /// <summary>The source id.</summary>
     public required string SourceId { get; init; }
+
+    /// <summary>
+    /// For the fields whose <c>columns:</c> entry lists several accepted headers: the header this file used (the
+    /// manifest's <c>columns_used</c>); empty when no field has aliases.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ColumnsUsed { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Indicator id per row.</summary>
     public List<string> IndicatorId { get; } = [];

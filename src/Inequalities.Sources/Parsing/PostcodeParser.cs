@@ -123,7 +123,7 @@ public static partial class PostcodeParser
             }
         }
 
-        return new PostcodeDirectory { SourceId = source.Id, Entries = entries, RowsRead = reader.Row };
+        return new PostcodeDirectory { SourceId = source.Id, ColumnsUsed = reader.ColumnsUsed, Entries = entries, RowsRead = reader.Row };
     }
 
     private static string? LsoaCode(SourceRecordReader reader, int slot, string canonical)

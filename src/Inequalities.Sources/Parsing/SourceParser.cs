@@ -94,6 +94,7 @@ public static class SourceParser
         return new DeprivationData
         {
             SourceId = source.Id,
+            ColumnsUsed = reader.ColumnsUsed,
             IndexId = source.Option("index_id") ?? source.Id,
             Vintage = source.Vintage ?? throw new SourceDataException(source.Id, null, null, "a deprivation source needs 'vintage' (2011 or 2021) in the catalogue"),
             LsoaCodes = [.. codes],
@@ -145,6 +146,7 @@ public static class SourceParser
         return new LookupData
         {
             SourceId = source.Id,
+            ColumnsUsed = reader.ColumnsUsed,
             Columns = fields.Select((f, i) => (f, values[i].ToArray())).ToDictionary(t => t.f, t => t.Item2, StringComparer.Ordinal),
         };
     }
@@ -237,6 +239,7 @@ public static class SourceParser
         return new PopulationData
         {
             SourceId = source.Id,
+            ColumnsUsed = reader.ColumnsUsed,
             Vintage = source.Vintage,
             Period = source.Period,
             AreaCodes = [.. codes],
@@ -264,7 +267,7 @@ public static class SourceParser
         }
 
         using var reader = SourceRecordReader.Open(source, path);
-        var data = new IndicatorData { SourceId = source.Id };
+        var data = new IndicatorData { SourceId = source.Id, ColumnsUsed = reader.ColumnsUsed };
         var fingertips = source.Kind == SourceKind.Fingertips;
         var defaultPeriod = source.Option("period") ?? source.Period ?? string.Empty;
         var areaType = source.Geography.ToString().ToLowerInvariant();

@@ -15,39 +15,13 @@ internal sealed class SourceRecordReader : IDisposable
 
     private readonly TabularReader _reader;
     private readonly SourceDefinition _source;
-    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    private readonly ColumnBinding _binding;
 
     private SourceRecordReader(SourceDefinition source, TabularReader reader, IEnumerable<string> required)
     {
         _source = source;
         _reader = reader;
-        var missing = new List<string>();
-        foreach (var (canonical, header) in source.Columns)
-        {
-            var index = FindHeader(reader.Headers, header);
-            if (index >= 0)
-            {
-                _slots[canonical] = index;
-            }
-            else
-            {
-                missing.Add($"'{header}' (for {canonical})");
-            }
-        }
-
-        foreach (var field in required.Where(f => !source.Columns.ContainsKey(f)))
-        {
-            missing.Add($"a mapping for the required field '{field}'");
-        }
-
-        if (missing.Count > 0)
-        {
-            throw new SourceDataException(
-                source.Id,
-                null,
-                null,
-                $"the file has no {string.Join(", no ", missing)}; the publisher may have renamed its columns (schema drift). Headers found: {string.Join(" | ", reader.Headers.Take(40))}");
-        }
+        _binding = ColumnBinding.Bind(source, reader.Headers, required: required);
     }
 
     /// <summary>The source being read.</summary>
@@ -77,14 +51,17 @@ internal sealed class SourceRecordReader : IDisposable
         }
     }
 
+    /// <summary>For the fields with several accepted headers: the accepted header found in this file (for the manifest).</summary>
+    public IReadOnlyDictionary<string, string> ColumnsUsed => _binding.AliasesUsed;
+
     /// <summary>Whether the columns map names a canonical field.</summary>
-    public bool Has(string canonical) => _slots.ContainsKey(canonical);
+    public bool Has(string canonical) => _binding.Slots.ContainsKey(canonical);
 
     /// <summary>The slot of a mapped canonical field, or -1.</summary>
-    public int Slot(string canonical) => _slots.TryGetValue(canonical, out var i) ? i : -1;
+    public int Slot(string canonical) => _binding.Slots.TryGetValue(canonical, out var i) ? i : -1;
 
     /// <summary>The slot of any header (mapped or not), or -1; used for files whose columns are data (ages, years).</summary>
-    public int HeaderSlot(string header) => FindHeader(_reader.Headers, header);
+    public int HeaderSlot(string header) => ColumnBinding.FindHeader(_reader.Headers, header);
 
     /// <summary>Moves to the next row.</summary>
     public bool Read() => _reader.Read();
@@ -165,7 +142,7 @@ internal sealed class SourceRecordReader : IDisposable
     /// <summary>An error about the current row and a column.</summary>
     public SourceDataException Error(string canonical, string problem)
     {
-        var header = _source.Column(canonical);
+        var header = _binding.Headers.TryGetValue(canonical, out var bound) ? bound : _source.Column(canonical);
         var column = header is null ? $"'{canonical}'" : $"'{canonical}' (header '{header}')";
         return new SourceDataException(_source.Id, Row, column, problem);
     }
@@ -210,63 +187,4 @@ internal sealed class SourceRecordReader : IDisposable
 
         return false;
     }
-
-    /// <summary>Finds a header: exact, then ignoring case and runs of spaces, then a <c>*</c> wildcard pattern.</summary>
-    internal static int FindHeader(IReadOnlyList<string> headers, string wanted)
-    {
-        for (var i = 0; i < headers.Count; i++)
-        {
-            if (string.Equals(headers[i], wanted, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        var squashed = Squash(wanted);
-        for (var i = 0; i < headers.Count; i++)
-        {
-            if (string.Equals(Squash(headers[i]), squashed, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        if (wanted.Contains('*', StringComparison.Ordinal))
-        {
-            var parts = squashed.Split('*');
-            for (var i = 0; i < headers.Count; i++)
-            {
-                if (MatchesWildcard(Squash(headers[i]), parts))
-                {
-                    return i;
-                }
-            }
-        }
-
-        return -1;
-    }
-
-    private static bool MatchesWildcard(string text, string[] parts)
-    {
-        if (!text.StartsWith(parts[0], StringComparison.OrdinalIgnoreCase) || !text.EndsWith(parts[^1], StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var at = parts[0].Length;
-        for (var p = 1; p < parts.Length - 1; p++)
-        {
-            var found = text.IndexOf(parts[p], at, StringComparison.OrdinalIgnoreCase);
-            if (found < 0)
-            {
-                return false;
-            }
-
-            at = found + parts[p].Length;
-        }
-
-        return text.Length - parts[^1].Length >= at;
-    }
-
-    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

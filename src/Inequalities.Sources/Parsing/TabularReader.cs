@@ -6,7 +6,7 @@ namespace Inequalities.Sources.Parsing;
 
 /// <summary>
 /// Reads a source file as a header row and data rows of text fields, whatever its format (csv, csv.gz, xlsx sheet,
-/// zip member, JSON array). Fields are spans valid until the next <see cref="Read"/>.
+/// zip member, JSON array, GeoJSON or an assembled ArcGIS layer: the features' properties). Fields are spans valid until the next <see cref="Read"/>.
 /// </summary>
 internal abstract class TabularReader : IDisposable
 {
@@ -39,7 +39,7 @@ internal abstract class TabularReader : IDisposable
                 SourceFormat.CsvGz => new CsvTabularReader(source.Id, new GZipStream(File.OpenRead(path), CompressionMode.Decompress), skip),
                 SourceFormat.Xlsx => XlsxTabularReader.Open(source.Id, File.OpenRead(path), source.Sheet!, skip),
                 SourceFormat.Json => new JsonTabularReader(source.Id, File.OpenRead(path)),
-                SourceFormat.GeoJson => new JsonTabularReader(source.Id, File.OpenRead(path), "properties"),
+                SourceFormat.GeoJson or SourceFormat.ArcGis => new JsonTabularReader(source.Id, File.OpenRead(path), "properties"),
                 SourceFormat.Zip => OpenMember(source, path),
                 _ => throw new SourceDataException(source.Id, null, null, $"format '{source.Format}' is not tabular; it has its own reader"),
             };

@@ -17,14 +17,17 @@ public static class SampleMirror
 
     /// <summary>
     /// Generates the sample files into <paramref name="directory"/> (created if missing; existing sample files are
-    /// overwritten). The same catalogue and seed always give byte-identical files.
+    /// overwritten). The same catalogue and seed always give byte-identical files (in the same month, when a zip
+    /// member is a <c>{month:FORMAT}</c> template: it is written as the clock's current month names it). An
+    /// <c>arcgis</c> source gets the GeoJSON FeatureCollection its pages would be assembled into.
     /// </summary>
     /// <param name="catalogue">The catalogue whose sources to mirror.</param>
     /// <param name="directory">The folder to write into.</param>
     /// <param name="seed">The random seed.</param>
+    /// <param name="timeProvider">The clock templated members are resolved with (the fetcher's; default the system clock).</param>
     /// <returns>Source id to the absolute file URI of its sample file.</returns>
     /// <exception cref="NotSupportedException">A source's kind or format cannot be generated.</exception>
-    public static IReadOnlyDictionary<string, Uri> Generate(SourceCatalogue catalogue, string directory, int seed = DefaultSeed)
+    public static IReadOnlyDictionary<string, Uri> Generate(SourceCatalogue catalogue, string directory, int seed = DefaultSeed, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
@@ -33,8 +36,10 @@ public static class SampleMirror
         Directory.CreateDirectory(root);
         var geography = SampleGeography.Create(seed);
         var result = new Dictionary<string, Uri>(StringComparer.Ordinal);
-        foreach (var source in catalogue.Sources)
+        var month = MonthTemplate.MonthOf(timeProvider ?? TimeProvider.System);
+        foreach (var template in catalogue.Sources)
         {
+            var source = template.ForMonth(month);
             var random = new Random(unchecked(seed ^ StableHash(source.Id)));
             var table = SampleContent.Build(source, geography, random);
             var bytes = SampleWriters.Write(source, table);

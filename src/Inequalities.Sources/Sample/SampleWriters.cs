@@ -23,7 +23,7 @@ internal static class SampleWriters
         SourceFormat.CsvGz => Gzip(Csv(source, table)),
         SourceFormat.Xlsx => Xlsx(source, table),
         SourceFormat.Json => Json(table),
-        SourceFormat.GeoJson => GeoJson(table),
+        SourceFormat.GeoJson or SourceFormat.ArcGis => GeoJson(table),
         SourceFormat.Zip => Zip(source.Member!, Write(source, table, source.MemberFormat ?? SourceFormat.Csv)),
         _ => throw new NotSupportedException($"Source '{source.Id}': the sample mirror cannot write format '{format}'."),
     };

@@ -20,9 +20,10 @@ internal static class RefreshCommand
         var offline = new Option<bool>("--offline") { Description = "Read only the raw cache; never touch the network." };
         var wait = new Option<double>("--wait") { Description = "Seconds to wait for another refresh or worker on the same lake to finish (default: exit at once)." };
         var force = new Option<bool>("--force") { Description = "Publish a new snapshot even when nothing changed since the current one." };
-        var command = new Command("refresh", "Fetch, parse, harmonise, join, compute and publish a new snapshot.")
+        var mirror = CommonOptions.Mirror();
+        var command = new Command("refresh", "Fetch, parse, harmonise, join, compute and publish a new snapshot." + CommonOptions.CatalogueHelp)
         {
-            config, lake, only, sample, offline, wait, force,
+            config, lake, only, sample, offline, wait, force, mirror,
         };
 
         command.SetAction((parse, cancellationToken) => RunAsync(
@@ -35,6 +36,7 @@ internal static class RefreshCommand
                 TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait))))
             {
                 Force = parse.GetValue(force),
+                Mirrors = parse.GetValue(mirror) ?? [],
             },
             timeProvider,
             loggerFactory,
@@ -52,6 +54,11 @@ internal static class RefreshCommand
             if (!string.IsNullOrWhiteSpace(args.Only))
             {
                 catalogue = catalogue.Only(args.Only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+
+            if (args.Mirrors.Count > 0)
+            {
+                catalogue = catalogue.WithMirrors(args.Mirrors);
             }
         }
         catch (Exception ex) when (ex is CatalogueException or FileNotFoundException)
@@ -72,7 +79,7 @@ internal static class RefreshCommand
         if (args.Sample)
         {
             var mirror = Path.Combine(layout.Root, "sample-mirror");
-            catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, mirror));
+            catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, mirror, timeProvider: timeProvider));
             logger.LogInformation("Using the generated sample mirror in {Mirror}", mirror);
         }
 
@@ -108,5 +115,7 @@ internal static class RefreshCommand
     internal sealed record RefreshArguments(FileInfo Config, DirectoryInfo Lake, string? Only, bool Sample, bool Offline, TimeSpan Wait)
     {
         public bool Force { get; init; }
+
+        public IReadOnlyList<string> Mirrors { get; init; } = [];
     }
 }

@@ -30,9 +30,10 @@ internal static class RunCommand
             Description = "Seconds each run waits for a manual refresh holding the lake before skipping that run.",
             DefaultValueFactory = _ => 600,
         };
-        var command = new Command("run", "The worker: refresh the lake on a schedule until stopped (SIGTERM or Ctrl-C stop it cleanly).")
+        var mirror = CommonOptions.Mirror();
+        var command = new Command("run", "The worker: refresh the lake on a schedule until stopped (SIGTERM or Ctrl-C stop it cleanly)." + CommonOptions.CatalogueHelp)
         {
-            config, lake, schedule, timeZone, sample, wait,
+            config, lake, schedule, timeZone, sample, wait, mirror,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new RunArguments(
@@ -41,7 +42,10 @@ internal static class RunCommand
                 parse.GetValue(schedule),
                 parse.GetValue(timeZone),
                 parse.GetValue(sample),
-                TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait)))),
+                TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(wait))))
+            {
+                Mirrors = parse.GetValue(mirror) ?? [],
+            },
             timeProvider,
             loggerFactory,
             cancellationToken));
@@ -56,6 +60,11 @@ internal static class RunCommand
         try
         {
             catalogue = SourceCatalogue.Load(args.Config.FullName);
+            if (args.Mirrors.Count > 0)
+            {
+                catalogue = catalogue.WithMirrors(args.Mirrors);
+            }
+
             refreshSchedule = RefreshSchedule.Create(catalogue, args.Schedule, args.TimeZone);
         }
         catch (Exception ex) when (ex is CatalogueException or FileNotFoundException or ArgumentException)
@@ -78,7 +87,7 @@ internal static class RunCommand
             if (args.Sample)
             {
                 var mirror = Path.Combine(layout.Root, "sample-mirror");
-                catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, mirror));
+                catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, mirror, timeProvider: timeProvider));
                 logger.LogInformation("Using the generated sample mirror in {Mirror}", mirror);
             }
 
@@ -136,5 +145,8 @@ internal static class RunCommand
         }
     }
 
-    internal sealed record RunArguments(FileInfo Config, DirectoryInfo Lake, string? Schedule, string? TimeZone, bool Sample, TimeSpan Wait);
+    internal sealed record RunArguments(FileInfo Config, DirectoryInfo Lake, string? Schedule, string? TimeZone, bool Sample, TimeSpan Wait)
+    {
+        public IReadOnlyList<string> Mirrors { get; init; } = [];
+    }
 }

@@ -162,7 +162,9 @@ public sealed class SourceFetcherTests : FetchTestBase
         var result = await FetchAsync(fetcher, source);
 
         Assert.Equal(FetchStatus.Fetched, result.Status);
-        Assert.Equal(Server.Url("/v2/lookup.csv").ToString(), result.File!.Url);
+        Assert.Equal(Server.Url("/lookup.csv").ToString(), result.File!.Url);
+        Assert.Equal(Server.Url("/v2/lookup.csv").ToString(), result.File.FinalUrl);
+        Assert.Equal(Server.Url("/v2/lookup.csv").ToString(), Cache.TryGetLatest("lookup")!.FinalUrl);
     }
 
     [Fact]
@@ -217,7 +219,7 @@ public sealed class SourceFetcherTests : FetchTestBase
 
         Assert.Equal(FetchStatus.Fetched, first.Status);
         Assert.Equal(local, first.File!.Url);
-        Assert.Equal(FetchStatus.Unchanged, second.Status);
+        Assert.True(second.Status == FetchStatus.Unchanged, second.Error);
         Assert.Equal(FetchStatus.Fetched, third.Status);
         Assert.Equal(Sha(Version2), third.File!.Sha256);
     }

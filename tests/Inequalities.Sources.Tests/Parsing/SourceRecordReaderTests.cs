@@ -99,9 +99,9 @@ public sealed class SourceRecordReaderTests : IDisposable
     {
         string[] headers = ["Area  Code", "Compared to CCGs in England value or percentiles"];
 
-        Assert.Equal(0, SourceRecordReader.FindHeader(headers, "area code"));
-        Assert.Equal(1, SourceRecordReader.FindHeader(headers, "Compared to * value or percentiles"));
-        Assert.Equal(-1, SourceRecordReader.FindHeader(headers, "Compared to * goal"));
+        Assert.Equal(0, ColumnBinding.FindHeader(headers, "area code"));
+        Assert.Equal(1, ColumnBinding.FindHeader(headers, "Compared to * value or percentiles"));
+        Assert.Equal(-1, ColumnBinding.FindHeader(headers, "Compared to * goal"));
     }
 
     [Fact]
@@ -150,12 +150,7 @@ public sealed class SourceRecordReaderTests : IDisposable
         Assert.Equal(32_844, ranks.Max());
     }
 
-    private string Write(string name, string content)
-    {
-        var path = _temp.Combine(name);
-        File.WriteAllText(path, content, new UTF8Encoding(false));
-        return path;
-    }
+    private string Write(string name, string content) => _temp.WriteText(name, content);
 
     private static SourceDefinition Source(string format, string columns, string kind = "deprivation", string geography = "lsoa")
     {

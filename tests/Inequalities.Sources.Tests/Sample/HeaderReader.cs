@@ -26,7 +26,7 @@ internal static class HeaderReader
                     return SplitCsvRecord(FirstRecord(gz));
                 }
 
-            case SourceFormat.GeoJson:
+            case SourceFormat.GeoJson or SourceFormat.ArcGis:
                 using (var doc = JsonDocument.Parse(stream))
                 {
                     var feature = doc.RootElement.GetProperty("features")[0];
@@ -47,7 +47,8 @@ internal static class HeaderReader
             case SourceFormat.Zip:
                 using (var zip = new ZipArchive(stream, ZipArchiveMode.Read))
                 {
-                    var entry = zip.GetEntry(source.Member!) ?? throw new InvalidDataException($"{source.Id}: zip member '{source.Member}' is missing.");
+                    var member = MonthTemplate.Resolve(source.Member!, MonthTemplate.MonthOf(TimeProvider.System));
+                    var entry = zip.GetEntry(member) ?? throw new InvalidDataException($"{source.Id}: zip member '{member}' is missing.");
                     using var inner = entry.Open();
                     using var buffer = new MemoryStream();
                     inner.CopyTo(buffer);
@@ -89,7 +90,7 @@ internal static class HeaderReader
                 }
 
             case SourceFormat.Json:
-            case SourceFormat.GeoJson:
+            case SourceFormat.GeoJson or SourceFormat.ArcGis:
                 using (var doc = JsonDocument.Parse(stream))
                 {
                     var items = format == SourceFormat.Json
@@ -109,7 +110,7 @@ internal static class HeaderReader
             case SourceFormat.Zip:
                 using (var zip = new ZipArchive(stream, ZipArchiveMode.Read))
                 {
-                    using var inner = zip.GetEntry(source.Member!)!.Open();
+                    using var inner = zip.GetEntry(MonthTemplate.Resolve(source.Member!, MonthTemplate.MonthOf(TimeProvider.System)))!.Open();
                     using var buffer = new MemoryStream();
                     inner.CopyTo(buffer);
                     buffer.Position = 0;

@@ -24,6 +24,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, LoopbackFault> _always = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<LoopbackRequest>> _requests = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _notModified = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<Func<HttpContext, Task<bool>>> _handlers = new();
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
 
@@ -38,22 +39,38 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The host name clients use (for allowed-host lists).</summary>
     public string Host => BaseAddress.IdnHost;
 
-    /// <summary>Starts a server.</summary>
+    /// <summary>Starts a server on 127.0.0.1.</summary>
     /// <param name="folder">A folder to serve files from, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<LoopbackServer> StartAsync(string? folder = null, CancellationToken cancellationToken = default)
+    public static Task<LoopbackServer> StartAsync(string? folder = null, CancellationToken cancellationToken = default) =>
+        StartAsync(IPAddress.Loopback, folder, cancellationToken);
+
+    /// <summary>
+    /// Starts a server on a loopback address of its own (e.g. 127.0.0.2), so a test can have two host names: a
+    /// publisher and the storage host it redirects to.
+    /// </summary>
+    /// <param name="address">A loopback address (127.0.0.0/8).</param>
+    /// <param name="folder">A folder to serve files from, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<LoopbackServer> StartAsync(IPAddress address, string? folder = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(address);
+        if (!IPAddress.IsLoopback(address))
+        {
+            throw new ArgumentException($"{address} is not a loopback address; tests never listen beyond this machine.", nameof(address));
+        }
+
         var server = new LoopbackServer(folder);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(address, 0));
         var app = builder.Build();
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         server._app = app;
-        var address = app.Urls.First();
-        server.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        var url = app.Urls.First();
+        server.BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/");
         return server;
     }
 
@@ -81,6 +98,17 @@ public sealed class LoopbackServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(filePath);
         _entries[Normalise(path)] = new Entry(null, Path.GetFullPath(filePath), contentType ?? ContentTypeFor(filePath), null, null);
+    }
+
+    /// <summary>
+    /// Adds a handler consulted for every request after the path's scripted faults and before the registered files:
+    /// it answers and returns true, or returns false (writing nothing) to pass (e.g. <c>ArcGisFeatureService.HandleAsync</c>).
+    /// </summary>
+    /// <param name="handler">The handler.</param>
+    public void Use(Func<HttpContext, Task<bool>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _handlers.Enqueue(handler);
     }
 
     /// <summary>Stops serving a registered path (it answers 404 unless the folder has it).</summary>
@@ -159,7 +187,8 @@ public sealed class LoopbackServer : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.GetOrAdd(path, _ => new ConcurrentQueue<LoopbackRequest>()).Enqueue(new LoopbackRequest(path, context.Request.Method, headers, DateTimeOffset.UtcNow));
+        _requests.GetOrAdd(path, _ => new ConcurrentQueue<LoopbackRequest>()).Enqueue(
+            new LoopbackRequest(path, context.Request.Method, headers, DateTimeOffset.UtcNow) { Query = context.Request.QueryString.Value ?? string.Empty });
 
         LoopbackFault? fault = null;
         if (_scripts.TryGetValue(path, out var queue) && queue.TryDequeue(out var next))
@@ -206,6 +235,14 @@ public sealed class LoopbackServer : IAsyncDisposable
                 response.ContentLength = fault.Body!.Length;
                 await response.Body.WriteAsync(fault.Body, token).ConfigureAwait(false);
                 return;
+        }
+
+        foreach (var handler in _handlers)
+        {
+            if (await handler(context).ConfigureAwait(false))
+            {
+                return;
+            }
         }
 
         var content = Resolve(path);
@@ -316,6 +353,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 /// <param name="ReceivedAt">When the server received it (wall clock).</param>
 public sealed record LoopbackRequest(string Path, string Method, IReadOnlyDictionary<string, string> Headers, DateTimeOffset ReceivedAt)
 {
+    /// <summary>The query string as sent (with its leading '?'), or empty.</summary>
+    public string Query { get; init; } = string.Empty;
+
     /// <summary>A header's value, or <see langword="null"/>.</summary>
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }

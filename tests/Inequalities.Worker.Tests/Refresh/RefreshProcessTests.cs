@@ -5,7 +5,7 @@ using Inequalities.TestSupport;
 namespace Inequalities.Worker.Tests.Refresh;
 
 /// <summary>The <c>inequalities refresh</c> executable, run as a child process the way users and cron run it.</summary>
-public sealed class RefreshProcessTests : IDisposable
+public sealed partial class RefreshProcessTests : IDisposable
 {
     private static readonly string SharedConfig = Path.Combine(SharedData.RepoRoot, "tests", "data-sources.shared.yml");
     private readonly TempDirectory _temp = new();
