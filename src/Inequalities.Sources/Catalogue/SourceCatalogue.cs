@@ -16,13 +16,13 @@ public sealed partial class SourceCatalogue
 {
     private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "mirrors", "sources", "gradients", "asset_need"];
     private static readonly string[] GradientFields = ["bases", "indicators", "include_inherited", "repetitions", "seed"];
-    private static readonly string[] BasisFields = ["index", "domain", "quantiles", "ranking"];
+    private static readonly string[] BasisFields = ["index", "domain", "quantiles", "ranking", "vintage"];
     private static readonly string[] DefaultsFields = ["schedule", "time_zone", "max_bytes", "keep_snapshots", "user_agent"];
     private static readonly string[] SourceFields =
     [
         "id", "kind", "publisher", "licence", "url", "format", "sheet", "member", "member_format", "geography",
         "vintage", "period", "columns", "sha256", "max_bytes", "schedule", "enabled", "alternative_to", "description",
-        "options", "fallback_months",
+        "options", "fallback_months", "indicator", "indicators",
     ];
 
     private SourceCatalogue(
