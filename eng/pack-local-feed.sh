@@ -10,12 +10,7 @@
 #                                    and the examples): skip packing when it holds the packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
-version=0.1.0-local
-feed="$root/artifacts/feed"
+. eng/local-feed.sh
 
 if [ "${INEQUALITIES_FEED_PACKED:-}" = 1 ] && ls "$feed"/Inequalities.Lake."$version".nupkg >/dev/null 2>&1; then
   echo "== Using the feed packed earlier: $feed"

@@ -28,7 +28,7 @@ Console.WriteLine("area        type                 lsoas  population  assets  p
 for (var i = 0; i < summary.RowCount; i++)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{summary.Strings("area_code")[i],-10}  {summary.Strings("area_type")[i],-19}  {Num(summary, "lsoas", i),5}  {Num(summary, "population", i),10:N0}  {Num(summary, "asset_count", i),6}  {Num(summary, "assets_per_10k", i),7:F1}  {Num(summary, "high_need_low_asset_lsoas", i),14}  {Num(summary, "high_need_low_asset_population", i),15:N0}  {Num(summary, "asset_gradient_sii", i),12:F2}"));
+        $"{summary.Strings("area_code")[i],-10}  {summary.Strings("area_type")[i],-19}  {summary.Number("lsoas", i),5}  {summary.Number("population", i),10:N0}  {summary.Number("asset_count", i),6}  {summary.Number("assets_per_10k", i),7:F1}  {summary.Number("high_need_low_asset_lsoas", i),14}  {summary.Number("high_need_low_asset_population", i),15:N0}  {summary.Number("asset_gradient_sii", i),12:F2}"));
 }
 
 var region = Row(summary, "area_code", SnapshotQueries.LiverpoolCityRegion);
@@ -36,14 +36,14 @@ var districts = Enumerable.Range(0, summary.RowCount).Where(i => i != region).To
 Check(districts.Count == 6, $"expected the six LCR districts besides the region, got {districts.Count}");
 foreach (var column in new[] { "lsoas", "population", "asset_count", "high_need_low_asset_lsoas", "high_need_low_asset_population" })
 {
-    var sum = districts.Sum(i => Num(summary, column, i));
-    Check(Math.Abs(sum - Num(summary, column, region)) < 1e-6, $"the districts' {column} add up to {sum}, the region has {Num(summary, column, region)}");
+    var sum = districts.Sum(i => summary.Number(column, i));
+    Check(Math.Abs(sum - summary.Number(column, region)) < 1e-6, $"the districts' {column} add up to {sum}, the region has {summary.Number(column, region)}");
 }
 
 // Organisations per 10,000 residents by need decile, the whole city region.
 var deciles = (await lake.ReadTableAsync("asset_need_deciles", "area_code", [SnapshotQueries.LiverpoolCityRegion])).SortBy("need_decile");
-Console.WriteLine("need decile: " + string.Join(", ", Enumerable.Range(0, deciles.RowCount).Select(i => string.Create(CultureInfo.InvariantCulture, $"{Num(deciles, "need_decile", i)}: {Num(deciles, "assets_per_10k", i):F1}"))));
-Check(Math.Abs(Enumerable.Range(0, deciles.RowCount).Sum(i => Num(deciles, "asset_count", i)) - Num(summary, "asset_count", region)) < 1e-6, "the need deciles' organisations do not add up to the region's");
+Console.WriteLine("need decile: " + string.Join(", ", Enumerable.Range(0, deciles.RowCount).Select(i => string.Create(CultureInfo.InvariantCulture, $"{deciles.Number("need_decile", i)}: {deciles.Number("assets_per_10k", i):F1}"))));
+Check(Math.Abs(Enumerable.Range(0, deciles.RowCount).Sum(i => deciles.Number("asset_count", i)) - summary.Number("asset_count", region)) < 1e-6, "the need deciles' organisations do not add up to the region's");
 
 // The priority neighbourhoods (high need, few organisations), largest shortfall first.
 var need = await lake.ReadTableAsync("asset_need", "cauth_code", [SnapshotQueries.LiverpoolCityRegion]);
@@ -51,12 +51,12 @@ var priority = need.WhereIn("quadrant", ["high_need_low_assets"]).SortBy("asset_
 for (var i = 0; i < Math.Min(5, priority.RowCount); i++)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"priority {priority.Strings("lsoa_code")[i]} {priority.Strings("lad_code")[i]}: need decile {Num(priority, "need_decile", i)}, {Num(priority, "asset_count", i)} organisations, short of {Num(priority, "asset_gap", i):F1}"));
+        $"priority {priority.Strings("lsoa_code")[i]} {priority.Strings("lad_code")[i]}: need decile {priority.Number("need_decile", i)}, {priority.Number("asset_count", i)} organisations, short of {priority.Number("asset_gap", i):F1}"));
 }
 
-Check(priority.RowCount == Num(summary, "high_need_low_asset_lsoas", region), $"{priority.RowCount} priority neighbourhoods in asset_need, {Num(summary, "high_need_low_asset_lsoas", region)} in the summary");
-Check(Enumerable.Range(0, priority.RowCount).All(i => Num(priority, "need_decile", i) <= 3), "a priority neighbourhood is outside need deciles 1 to 3");
-Check(need.RowCount == Num(summary, "lsoas", region), $"{need.RowCount} neighbourhoods in asset_need, {Num(summary, "lsoas", region)} in the summary");
+Check(priority.RowCount == summary.Number("high_need_low_asset_lsoas", region), $"{priority.RowCount} priority neighbourhoods in asset_need, {summary.Number("high_need_low_asset_lsoas", region)} in the summary");
+Check(Enumerable.Range(0, priority.RowCount).All(i => priority.Number("need_decile", i) <= 3), "a priority neighbourhood is outside need deciles 1 to 3");
+Check(need.RowCount == summary.Number("lsoas", region), $"{need.RowCount} neighbourhoods in asset_need, {summary.Number("lsoas", region)} in the summary");
 
 var chart = Path.Combine(output, "asset-need-lcr.png");
 (await Charts.AssetNeedAsync(lake, new AssetNeedChartOptions())).Save(chart);
@@ -82,11 +82,3 @@ void Check(bool ok, string problem)
 
 static int Row(Table table, string column, string value) =>
     Enumerable.Range(0, table.RowCount).Single(i => table.Strings(column)[i] == value);
-
-static double Num(Table table, string column, int row) => table.Column(column) switch
-{
-    PrimitiveColumn<double> d => d[row] ?? double.NaN,
-    PrimitiveColumn<int> n => n[row] ?? double.NaN,
-    PrimitiveColumn<long> n => n[row] ?? double.NaN,
-    var c => throw new InvalidOperationException($"{table.Name}.{column} is {c.DataType}, not a number"),
-};

@@ -12,7 +12,6 @@
 // Lake: INEQUALITIES_LAKE, else lake-real. Charts are written to INEQUALITIES_EXAMPLES_OUT, else artifacts/examples. Exit code 1 when a number disagrees with the published one.
 using System.Globalization;
 using Inequalities.Charts;
-using Inequalities.Core.Columnar;
 using Inequalities.Lake.Analysis;
 using Inequalities.Lake.Snapshots;
 
@@ -30,7 +29,7 @@ Console.WriteLine("index    district                 rank of avg rank  in most d
 for (var i = 0; i < imd.RowCount; i++)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{imd.Strings("index_id")[i],-8} {imd.Strings("lad_name")[i],-24} {Num(imd, "rank_of_average_rank", i),16}  {Num(imd, "proportion_most_deprived_10pc", i),20:P1}  {Num(imd, "rank_of_proportion_most_deprived_10pc", i),4}  {Num(imd, "extent", i),6:F3}  {Num(imd, "local_concentration", i),19:F0}"));
+        $"{imd.Strings("index_id")[i],-8} {imd.Strings("lad_name")[i],-24} {imd.Number("rank_of_average_rank", i),16}  {imd.Number("proportion_most_deprived_10pc", i),20:P1}  {imd.Number("rank_of_proportion_most_deprived_10pc", i),4}  {imd.Number("extent", i),6:F3}  {imd.Number("local_concentration", i),19:F0}"));
 }
 
 Check(imd.WhereIn("index_id", ["iod2019"]).RowCount == 6 && imd.WhereIn("index_id", ["iod2025"]).RowCount == 6, "one IMD summary row per district for each index");
@@ -39,12 +38,12 @@ Check(imd.WhereIn("index_id", ["iod2019"]).RowCount == 6 && imd.WhereIn("index_i
 const string Proportion = "imd_proportion_of_lso_as_in_most_deprived_10_percent_nationally";
 const string RankOfProportion = "imd_rank_of_proportion_of_lso_as_in_most_deprived_10_percent_nationally";
 var file10Rows = (await lake.ReadTableAsync("indicators", "area_code", lcr)).WhereIn("source_id", ["iod2025-file10-lad"]);
-var file10 = Enumerable.Range(0, file10Rows.RowCount).ToDictionary(i => (file10Rows.Strings("area_code")[i]!, file10Rows.Strings("indicator_id")[i]!), i => Num(file10Rows, "value", i));
+var file10 = Enumerable.Range(0, file10Rows.RowCount).ToDictionary(i => (file10Rows.Strings("area_code")[i]!, file10Rows.Strings("indicator_id")[i]!), i => file10Rows.Number("value", i));
 var iod2025 = imd.WhereIn("index_id", ["iod2025"]);
 for (var i = 0; i < iod2025.RowCount; i++)
 {
     var code = iod2025.Strings("lad_code")[i]!;
-    var (proportion, rank) = (Num(iod2025, "proportion_most_deprived_10pc", i), Num(iod2025, "rank_of_proportion_most_deprived_10pc", i));
+    var (proportion, rank) = (iod2025.Number("proportion_most_deprived_10pc", i), iod2025.Number("rank_of_proportion_most_deprived_10pc", i));
     var (publishedProportion, publishedRank) = (file10[(code, Proportion)], file10[(code, RankOfProportion)]);
     Check(Math.Abs(proportion - publishedProportion) <= 0.00005, $"{code}: proportion in the most deprived 10% {proportion} is not File 10's {publishedProportion}");
     Check(rank == publishedRank, $"{code}: its rank {rank} is not File 10's {publishedRank}");
@@ -53,7 +52,7 @@ for (var i = 0; i < iod2025.RowCount; i++)
 // The region's neighbourhoods (LSOA 2021) per national IoD2025 decile.
 var lsoas = await lake.LsoaCodesAsync(SnapshotQueries.LiverpoolCityRegion);
 var deprivation = (await lake.ReadTableAsync("deprivation", "lsoa_code", lsoas)).WhereIn("index_id", ["iod2025"]).WhereIn("domain", ["imd"]);
-var perDecile = Enumerable.Range(0, deprivation.RowCount).GroupBy(i => (int)Num(deprivation, "decile", i)).OrderBy(g => g.Key).ToList();
+var perDecile = Enumerable.Range(0, deprivation.RowCount).GroupBy(i => (int)deprivation.Number("decile", i)).OrderBy(g => g.Key).ToList();
 Console.WriteLine("IoD2025 decile: " + string.Join(", ", perDecile.Select(g => $"{g.Key}: {g.Count()}")));
 Check(perDecile.Sum(g => g.Count()) == deprivation.RowCount && perDecile.All(g => g.Key is >= 1 and <= 10), "every LCR neighbourhood has one national decile from 1 to 10");
 Check(perDecile[0].Key == 1 && perDecile[0].Count() == perDecile.Max(g => g.Count()), "national decile 1 holds the most LCR neighbourhoods");
@@ -87,11 +86,3 @@ void Check(bool ok, string problem)
         failures.Add(problem);
     }
 }
-
-static double Num(Table table, string column, int row) => table.Column(column) switch
-{
-    PrimitiveColumn<double> d => d[row] ?? double.NaN,
-    PrimitiveColumn<int> n => n[row] ?? double.NaN,
-    PrimitiveColumn<long> n => n[row] ?? double.NaN,
-    var c => throw new InvalidOperationException($"{table.Name}.{column} is {c.DataType}, not a number"),
-};

@@ -13,7 +13,6 @@
 // Exit code 1 when a recomputed number disagrees with the lake.
 using System.Globalization;
 using Inequalities.Charts;
-using Inequalities.Core.Columnar;
 using Inequalities.Core.Measures;
 using Inequalities.Lake.Analysis;
 using Inequalities.Lake.Snapshots;
@@ -36,7 +35,7 @@ Console.WriteLine("indicator                                   area        sii (
 for (var i = 0; i < imd.RowCount; i++)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{imd.Strings("indicator_id")[i],-43} {imd.Strings("area_code")[i],-10} {Num(imd, "sii", i),8:F2} ({Num(imd, "sii_lower", i),8:F2} to {Num(imd, "sii_upper", i),8:F2})  {Num(imd, "rii", i),5:F2}  {Num(imd, "concentration_index", i),7:F3}"));
+        $"{imd.Strings("indicator_id")[i],-43} {imd.Strings("area_code")[i],-10} {imd.Number("sii", i),8:F2} ({imd.Number("sii_lower", i),8:F2} to {imd.Number("sii_upper", i),8:F2})  {imd.Number("rii", i),5:F2}  {imd.Number("concentration_index", i),7:F3}"));
 }
 
 Check(imd.RowCount > 0, "no gradients on the IMD 2019 national deciles");
@@ -49,10 +48,10 @@ var recomputed = 0;
 for (var i = 0; i < ypll.RowCount; i++)
 {
     var area = ypll.Strings("area_code")[i]!;
-    var sii = Num(ypll, "sii", i);
+    var sii = ypll.Number("sii", i);
     var own = deciles.WhereIn("area_code", [area]).SortBy("quantile");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{Ypll} by income decile, {area}: SII {sii:F1} ({Num(ypll, "sii_lower", i):F1} to {Num(ypll, "sii_upper", i):F1}), gap {Num(ypll, "abs_gap", i):F1}"));
+        $"{Ypll} by income decile, {area}: SII {sii:F1} ({ypll.Number("sii_lower", i):F1} to {ypll.Number("sii_upper", i):F1}), gap {ypll.Number("abs_gap", i):F1}"));
     if (double.IsNaN(sii))
     {
         // No slope where a decile is missing or has no standard error; the lake says why.
@@ -60,24 +59,24 @@ for (var i = 0; i < ypll.RowCount; i++)
         continue;
     }
 
-    if (own.RowCount == (int)Num(ypll, "quantile_count", i))
+    if (own.RowCount == (int)ypll.Number("quantile_count", i))
     {
-        Check(Math.Abs(Num(ypll, "abs_gap", i) - (Num(own, "value", 0) - Num(own, "value", own.RowCount - 1))) < 1e-9, $"{area}: abs_gap is not decile 1 minus decile {own.RowCount}");
+        Check(Math.Abs(ypll.Number("abs_gap", i) - (own.Number("value", 0) - own.Number("value", own.RowCount - 1))) < 1e-9, $"{area}: abs_gap is not decile 1 minus decile {own.RowCount}");
     }
 
     var records = Enumerable.Range(0, own.RowCount)
-        .Select(q => new SiiRecord(area, Num(own, "quantile", q), Num(own, "population", q), Num(own, "value", q)) { StandardError = Num(own, "se", q) })
+        .Select(q => new SiiRecord(area, own.Number("quantile", q), own.Number("population", q), own.Number("value", q)) { StandardError = own.Number("se", q) })
         .ToList();
     var result = Sii.Calculate(records, new SiiOptions { Rii = true, Seed = 1 }).Groups.Single();
     Check(Math.Abs(result.Sii - sii) < 1e-6, $"{area}: SII {sii} from the lake, {result.Sii} recomputed");
-    Check(Math.Abs(result.SiiLimits[0].Lower - Num(ypll, "sii_lower", i)) < 1e-6 && Math.Abs(result.SiiLimits[0].Upper - Num(ypll, "sii_upper", i)) < 1e-6, $"{area}: the SII limits differ from the recomputed ones");
-    Check(Math.Abs(result.Rii - Num(ypll, "rii", i)) < 1e-6, $"{area}: RII {Num(ypll, "rii", i)} from the lake, {result.Rii} recomputed");
+    Check(Math.Abs(result.SiiLimits[0].Lower - ypll.Number("sii_lower", i)) < 1e-6 && Math.Abs(result.SiiLimits[0].Upper - ypll.Number("sii_upper", i)) < 1e-6, $"{area}: the SII limits differ from the recomputed ones");
+    Check(Math.Abs(result.Rii - ypll.Number("rii", i)) < 1e-6, $"{area}: RII {ypll.Number("rii", i)} from the lake, {result.Rii} recomputed");
     recomputed++;
 }
 
 // Liverpool, the README's worked example: more life lost where income deprivation is higher.
 var liverpool = Enumerable.Range(0, ypll.RowCount).Single(i => ypll.Strings("area_code")[i] == "E08000012");
-Check(Num(ypll, "sii_upper", liverpool) < 0, "Liverpool's SII interval should lie below zero");
+Check(ypll.Number("sii_upper", liverpool) < 0, "Liverpool's SII interval should lie below zero");
 Check(recomputed >= 2, $"only {recomputed} slope indices could be recomputed");
 
 foreach (var (name, options) in new[]
@@ -108,11 +107,3 @@ void Check(bool ok, string problem)
         failures.Add(problem);
     }
 }
-
-static double Num(Table table, string column, int row) => table.Column(column) switch
-{
-    PrimitiveColumn<double> d => d[row] ?? double.NaN,
-    PrimitiveColumn<int> n => n[row] ?? double.NaN,
-    PrimitiveColumn<long> n => n[row] ?? double.NaN,
-    var c => throw new InvalidOperationException($"{table.Name}.{column} is {c.DataType}, not a number"),
-};

@@ -10,8 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-version=0.1.0-local
+. eng/local-feed.sh
 out="$(pwd)/artifacts/examples"
 
 if [ "$#" -gt 0 ]; then

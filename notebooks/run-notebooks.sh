@@ -12,14 +12,8 @@
 # Env:   INEQUALITIES_LAKE / INEQUALITIES_ASSETS_LAKE  use these lakes instead of building them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
-# The one version the notebooks reference. A prerelease that is never published, so a nuget.org package can never
-# stand in for it; its global-packages cache entry is deleted before each run so a stale pack is never used.
-version=0.1.0-local
-out="$root/artifacts/notebooks"
+. eng/local-feed.sh
+out="$(pwd)/artifacts/notebooks"
 
 if [ "$#" -gt 0 ]; then
   notebooks=("$@")
