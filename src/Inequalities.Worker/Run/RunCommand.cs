@@ -102,12 +102,13 @@ internal static class RunCommand
             builder.Services.AddHostedService(sp => new ScheduledRefreshService(refreshSchedule, job, timeProvider, loggerFactory.CreateLogger<ScheduledRefreshService>()));
             using var host = builder.Build();
             logger.LogInformation(
-                "Worker started on {Lake}: schedule '{Schedule}' in {TimeZone}, {Sources} sources ({Own} with their own schedule)",
+                "Worker started on {Lake}: schedule '{Schedule}' in {TimeZone}, {Sources} sources ({Own} with their own schedule), catalogue: {Catalogue}",
                 layout.Root,
                 refreshSchedule.DefaultExpression,
                 refreshSchedule.TimeZone.Id,
                 catalogue.Enabled.Count(),
-                catalogue.Enabled.Count(s => s.Schedule is not null));
+                catalogue.Enabled.Count(s => s.Schedule is not null),
+                catalogue.Origin);
             try
             {
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
