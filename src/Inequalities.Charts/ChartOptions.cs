@@ -178,6 +178,16 @@ public sealed record DistrictSummaryChartOptions : ChartOptionsBase
     }
 }
 
+/// <summary>What <see cref="Charts.TrendAsync"/> draws.</summary>
+public enum TrendMeasure
+{
+    /// <summary>The indicator's value by deprivation quintile, one line per quintile across periods.</summary>
+    Quintiles,
+
+    /// <summary>The slope index of inequality with its interval across periods (or, with one period, across deprivation bases), from inequality_gradients and inequality_trends.</summary>
+    Sii,
+}
+
 /// <summary>Options of <see cref="Charts.TrendAsync"/>.</summary>
 public sealed record TrendChartOptions : ChartOptionsBase
 {
@@ -204,10 +214,27 @@ public sealed record TrendChartOptions : ChartOptionsBase
     /// <value>The default value is <c>iod2019</c>.</value>
     public string DistrictIndex { get; init; } = "iod2019";
 
+    /// <summary>What to draw: the indicator by quintile over periods, or its slope index of inequality with intervals.</summary>
+    /// <value>The default value is <see cref="TrendMeasure.Quintiles"/>.</value>
+    public TrendMeasure Measure { get; init; } = TrendMeasure.Quintiles;
+
+    /// <summary>For <see cref="TrendMeasure.Sii"/>: the gradient method, <c>quantile</c> or <c>lsoa</c>.</summary>
+    /// <value>The default value is <c>quantile</c>.</value>
+    public string Method { get; init; } = "quantile";
+
     private protected override void AddProblems(List<string> problems)
     {
         Require(problems, IndicatorId, nameof(IndicatorId));
         Require(problems, AreaCode, nameof(AreaCode));
         Require(problems, DistrictIndex, nameof(DistrictIndex));
+        if (Method is not ("quantile" or "lsoa"))
+        {
+            problems.Add($"Method must be quantile or lsoa (got '{Method}')");
+        }
+
+        if (!Enum.IsDefined(Measure))
+        {
+            problems.Add($"Measure {(int)Measure} is not defined");
+        }
     }
 }

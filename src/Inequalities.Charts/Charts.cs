@@ -11,7 +11,7 @@ namespace Inequalities.Charts;
 /// (<see cref="LakeSnapshot.OpenCurrent"/>); bad options or missing data throw with a message naming the table,
 /// column or value and what exists instead.
 /// </summary>
-public static class Charts
+public static partial class Charts
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -57,10 +57,11 @@ public static class Charts
         }
 
         var gradientRows = LakeData.Rows(gradients, ("indicator_id", options.IndicatorId), ("source_id", source), ("area_code", options.AreaCode), ("quantile_count", count), ("basis", basis), ("period", period));
-        var g = gradientRows.OrderBy(i => Math.Abs((gradients.Primitive<double>("confidence")[i] ?? 0) - 0.95)).Cast<int?>().FirstOrDefault();
+        var (g, lsoa) = GradientMethods(gradients, gradientRows);
 
         var names = LakeData.DistrictNames(areas);
-        var title = options.Title ?? $"{LakeData.Words(options.IndicatorId)} by {Basis(basis)} {QuantileWord(q.Length)}, {LakeData.AreaLabel(options.AreaCode, names)}, {period}";
+        var title = options.Title ?? $"{LakeData.Words(options.IndicatorId)} by {Basis(basis)} {QuantileWord(q.Length)}, {LakeData.AreaLabel(options.AreaCode, names)}, {period}"
+            + (g is { } withWords && Interpretation(gradients, withWords) is { } words ? "\n" + words : string.Empty);
         var plot = NewPlot(title);
         var ci = se.Select(s => double.IsNaN(s) ? 0 : 1.959964 * s).ToArray();
         var bars = plot.Add.ErrorBar(mid, value, ci);
@@ -85,7 +86,7 @@ public static class Charts
             line.Color = Color.FromHex("#c0504d");
             line.LineWidth = 2;
             var level = (gradients.Primitive<double>("confidence")[gi] ?? 0.95) * 100;
-            line.LegendText = $"SII {F(sii)} ({level:0.#}% CI {F(gradients.Primitive<double>("sii_lower")[gi])} to {F(gradients.Primitive<double>("sii_upper")[gi])})";
+            line.LegendText = $"SII {F(sii)} ({level:0.#}% CI {F(gradients.Primitive<double>("sii_lower")[gi])} to {F(gradients.Primitive<double>("sii_upper")[gi])}): least minus most deprived";
             if (gradients.Primitive<double>("rii")[gi] is { } rii)
             {
                 plot.Legend.ManualItems.Add(new LegendItem
@@ -98,7 +99,18 @@ public static class Charts
         }
         else
         {
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "No SII in the lake for this selection", LineWidth = 0, MarkerShape = MarkerShape.None });
+            var reason = g is { } gr && gradients.Contains("reason") ? gradients.Strings("reason")[gr] : null;
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "No SII in the lake for this selection" + (reason is null ? string.Empty : $" ({reason})"), LineWidth = 0, MarkerShape = MarkerShape.None });
+        }
+
+        if (lsoa is { } li && gradients.Primitive<double>("sii")[li] is { } lsoaSii)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = $"LSOA method: SII {F(lsoaSii)} ({F(gradients.Primitive<double>("sii_lower")[li])} to {F(gradients.Primitive<double>("sii_upper")[li])})",
+                LineWidth = 0,
+                MarkerShape = MarkerShape.None,
+            });
         }
 
         plot.Axes.Bottom.SetTicks(mid, q.Select(x => x.ToString(Invariant)).ToArray());
@@ -386,7 +398,9 @@ public static class Charts
     }
 
     /// <summary>
-    /// Trend lines of an indicator across periods by deprivation quintile. LSOA series come from inequality_quantiles
+    /// Trend lines of an indicator across periods by deprivation quintile (<see cref="TrendMeasure.Quintiles"/>), or its
+    /// slope index of inequality across periods or deprivation bases (<see cref="TrendMeasure.Sii"/>, from
+    /// inequality_gradients and inequality_trends). LSOA series come from inequality_quantiles
     /// (quintiles, or deciles paired into quintiles by population); an indicator published per district (the
     /// <c>indicators</c> table, area type <c>lad</c>, e.g. the ONS Health Index) is drawn as the mean of the districts
     /// in each national quintile of <see cref="TrendChartOptions.DistrictIndex"/>'s rank of average rank.
@@ -399,6 +413,11 @@ public static class Charts
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (options.Measure == TrendMeasure.Sii)
+        {
+            return await SiiTrendAsync(snapshot, options, cancellationToken).ConfigureAwait(false);
+        }
+
         var areas = await snapshot.ReadTableAsync("areas", cancellationToken).ConfigureAwait(false);
         var names = LakeData.DistrictNames(areas);
         var quantiles = await snapshot.ReadTableAsync("inequality_quantiles", cancellationToken).ConfigureAwait(false);

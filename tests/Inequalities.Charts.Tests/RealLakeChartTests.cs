@@ -13,7 +13,11 @@ public sealed class RealLakeChartTests(RealLakeFixture lake) : IClassFixture<Rea
         });
 
         ImageAssert.Rendered(chart, 900, 600);
-        Assert.Equal("Years of potential life lost by IoD2019 income deprivation decile, Liverpool, 2019", chart.Title);
+        Assert.Equal(
+            "Years of potential life lost by IoD2019 income deprivation decile, Liverpool, 2019\nhigher in more deprived areas (higher is worse: worse in more deprived areas)",
+            chart.Title);
+        Assert.Contains("least minus most deprived", chart.ToSvg(), StringComparison.Ordinal);
+        Assert.Contains("LSOA method: SII −23.1", chart.ToSvg(), StringComparison.Ordinal);
         Assert.Contains("SII −21.7", chart.ToSvg(), StringComparison.Ordinal);
         Assert.Contains("RII 0.77", chart.ToSvg(), StringComparison.Ordinal);
         ImageAssert.MatchesGolden(chart, "real-gradient");
@@ -54,6 +58,21 @@ public sealed class RealLakeChartTests(RealLakeFixture lake) : IClassFixture<Rea
         }
 
         ImageAssert.MatchesGolden(chart, "real-trend");
+    }
+
+    [Fact]
+    public async Task Trend_SiiLiverpoolYpllAcrossBases_ShowsTheIod2019ToIod2025ChangeAndMatchesGolden()
+    {
+        var chart = await Charts.TrendAsync(lake.Snapshot, new TrendChartOptions
+        {
+            IndicatorId = "years_of_potential_life_lost", AreaCode = "E08000012", Measure = TrendMeasure.Sii,
+        });
+
+        ImageAssert.Rendered(chart, 900, 600);
+        Assert.StartsWith("Years of potential life lost: slope index of inequality by deprivation basis, 2019, Liverpool", chart.Title, StringComparison.Ordinal);
+        Assert.Contains("change IoD2019 IMD on LSOA 2021 to IoD2025 IMD: 1.5 (95% CI −6.5 to 9.5), no clear change", chart.Title, StringComparison.Ordinal);
+        Assert.Contains("below 0, higher in more deprived areas", chart.ToSvg(), StringComparison.Ordinal);
+        ImageAssert.MatchesGolden(chart, "real-trend-sii");
     }
 
     [Fact]

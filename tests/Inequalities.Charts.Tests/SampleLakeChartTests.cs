@@ -63,6 +63,28 @@ public sealed class SampleLakeChartTests(SampleLakeFixture lake) : IClassFixture
     }
 
     [Fact]
+    public async Task Trend_SiiSampleLifeExpectancy_OverThreePeriodsWithTheChangeAndMatchesGolden()
+    {
+        var chart = await Charts.TrendAsync(lake.Snapshot, new TrendChartOptions { IndicatorId = "93283", Measure = TrendMeasure.Sii });
+
+        ImageAssert.Rendered(chart, 900, 600);
+        Assert.StartsWith("93283: slope index of inequality by period, IoD2019 IMD, Liverpool City Region", chart.Title, StringComparison.Ordinal);
+        Assert.Contains("change 2017 - 19 to 2019 - 21:", chart.Title, StringComparison.Ordinal);
+        var svg = chart.ToSvg();
+        Assert.Contains("2017 - 19", svg, StringComparison.Ordinal);
+        Assert.Contains("SII (quantile method)", svg, StringComparison.Ordinal);
+        ImageAssert.MatchesGolden(chart, "sample-trend-sii");
+    }
+
+    [Fact]
+    public async Task Trend_SiiWithAnUnknownMethod_FailsValidation()
+    {
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Charts.TrendAsync(lake.Snapshot, new TrendChartOptions { IndicatorId = "93283", Measure = TrendMeasure.Sii, Method = "median" }));
+
+        Assert.Contains("Method must be quantile or lsoa (got 'median')", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_SameChartTwice_GivesIdenticalPng()
     {
         var first = await Charts.DistrictSummaryAsync(lake.Snapshot, new DistrictSummaryChartOptions());

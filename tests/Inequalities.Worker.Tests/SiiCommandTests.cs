@@ -75,5 +75,53 @@ public sealed class SiiCommandTests
         Assert.Contains("row 2, column 'pop': 'abc' is not a number", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invoke_OneGroupIncomplete_WarnsNamingItAndWritesTheOthers()
+    {
+        using var temp = new TempDirectory();
+        var input = Path.Combine(temp.Path, "in.csv");
+        var output = Path.Combine(temp.Path, "out.csv");
+
+        // Area B's quantile 5 has no standard error (as a single-LSOA quantile in the lake's own table has none).
+        File.WriteAllLines(input, ["area,q,pop,v,se", .. Rows("A", "1"), .. Rows("B", "1").Select(r => r.EndsWith(",5,100,74,1", StringComparison.Ordinal) ? r[..^1] : r)]);
+        var (exit, stdout, stderr) = await Invoke("--input", input, "--output", output, "--quantile", "q", "--population", "pop", "--value", "v", "--se", "se", "--group", "area");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("sii: warning: group 'area=B' left out: quantile 5 has no standard error", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 incomplete group(s) left out", stdout, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(2, lines.Length);
+
+        // Values 70..74 at equal populations rise by 1 per quantile: the fitted line rises 5 over the rank 0..1.
+        var cells = lines[1].Split(',');
+        Assert.Equal("A", cells[0]);
+        Assert.Equal(5, D(cells[1]), 9);
+    }
+
+    [Fact]
+    public async Task Invoke_EveryGroupIncomplete_FailsWithAClearMessage()
+    {
+        using var temp = new TempDirectory();
+        var input = Path.Combine(temp.Path, "in.csv");
+        File.WriteAllLines(input, ["area,q,pop,v,se", .. Rows("A", string.Empty), .. Rows("B", string.Empty)]);
+        var (exit, _, stderr) = await Invoke("--input", input, "--output", Path.Combine(temp.Path, "out.csv"), "--quantile", "q", "--population", "pop", "--value", "v", "--se", "se", "--group", "area");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no group is complete", stderr, StringComparison.Ordinal);
+        Assert.Contains("group 'area=A' left out: quantiles 1, 2, 3, 4, 5 have no standard error", stderr, StringComparison.Ordinal);
+        Assert.Contains("group 'area=B' left out", stderr, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Rows(string area, string se) =>
+        Enumerable.Range(1, 5).Select(q => $"{area},{q},100,{69 + q},{se}");
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> Invoke(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await SiiCommand.Create().Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Error = error, Output = output });
+        return (exit, output.ToString(), error.ToString());
+    }
+
     private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
 }

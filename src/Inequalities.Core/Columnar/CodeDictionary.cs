@@ -48,6 +48,14 @@ public sealed class CodeDictionary
         }
     }
 
+    /// <summary>The strings with ids 0 to <see cref="Count"/> - 1 at the moment of the call, in id order (no copy).</summary>
+    internal ReadOnlyMemory<string> Snapshot()
+    {
+        // Count is published after the array holding the values, so reading it first is safe.
+        var count = Volatile.Read(ref _count);
+        return Volatile.Read(ref _values).AsMemory(0, count);
+    }
+
     /// <summary>Returns the id of <paramref name="value"/>, adding it when it is new.</summary>
     public int GetOrAdd(string value)
     {

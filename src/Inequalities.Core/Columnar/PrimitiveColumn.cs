@@ -34,6 +34,9 @@ public sealed class PrimitiveColumn<T> : Column
     /// </summary>
     public ReadOnlySpan<byte> ValidityBitmap => _validity is null ? default : _validity.AsSpan(0, Bitmap.ByteCount(Length));
 
+    /// <summary>The validity bitmap as memory (empty when the column has no nulls), for handing to Arrow without a copy.</summary>
+    internal ReadOnlyMemory<byte> ValidityMemory => _validity is null ? default : _validity.AsMemory(0, Bitmap.ByteCount(Length));
+
     /// <summary>The value of row <paramref name="index"/>, or <see langword="null"/> for a null row.</summary>
     public T? this[int index] => IsValid(index) ? _values[index] : null;
 

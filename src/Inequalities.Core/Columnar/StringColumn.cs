@@ -24,6 +24,9 @@ public sealed class StringColumn : Column
     /// <summary>One id per row into <see cref="Dictionary"/>; -1 marks a null row.</summary>
     public ReadOnlySpan<int> Ids => _ids.AsSpan(0, Length);
 
+    /// <summary>The ids as memory, for handing to Arrow without a copy; same content as <see cref="Ids"/>.</summary>
+    internal ReadOnlyMemory<int> IdsMemory => _ids.AsMemory(0, Length);
+
     /// <summary>The string in row <paramref name="index"/>, or <see langword="null"/> for a null row.</summary>
     public string? this[int index]
     {

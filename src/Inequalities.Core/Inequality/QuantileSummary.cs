@@ -7,15 +7,21 @@ namespace Inequalities.Core.Inequality;
 /// <param name="Value">Population-weighted mean of their values.</param>
 /// <param name="StandardError">
 /// Standard error of that weighted mean, treating the LSOAs as a sample from the quantile:
-/// sqrt(Σ wᵢ²(xᵢ − x̄)²) / Σ wᵢ (the usual ratio-estimator form); NaN with fewer than two LSOAs.
+/// sqrt(Σ wᵢ²(xᵢ − x̄)²) / Σ wᵢ (the usual ratio-estimator form); NaN with fewer than two LSOAs, unless
+/// <see cref="QuantileSummary.AggregateWithSmallQuantiles"/> gave it another way (see <see cref="ErrorMethod"/>).
 /// </param>
-public readonly record struct QuantileValue(int Quantile, int Areas, double Population, double Value, double StandardError);
+public readonly record struct QuantileValue(int Quantile, int Areas, double Population, double Value, double StandardError)
+{
+    /// <summary>How <see cref="StandardError"/> was obtained (<see cref="QuantileErrorMethod.None"/> when it is NaN).</summary>
+    /// <value>The default value is <see cref="QuantileErrorMethod.None"/>.</value>
+    public QuantileErrorMethod ErrorMethod { get; init; }
+}
 
 /// <summary>
 /// Summaries of an indicator across deprivation quantiles: the quantile values that feed the slope index, the gaps
 /// between the extremes, and the concentration index.
 /// </summary>
-public static class QuantileSummary
+public static partial class QuantileSummary
 {
     /// <summary>
     /// Aggregates small-area values into quantiles. Areas with a missing (NaN) value, a missing quantile (0) or no
@@ -26,57 +32,8 @@ public static class QuantileSummary
     /// <param name="populations">Population of each small area (the weights).</param>
     /// <param name="quantileCount">How many quantiles (10 for deciles, 5 for quintiles).</param>
     /// <returns>One entry per quantile that has at least one area, in quantile order.</returns>
-    public static QuantileValue[] Aggregate(ReadOnlySpan<int> quantiles, ReadOnlySpan<double> values, ReadOnlySpan<double> populations, int quantileCount)
-    {
-        if (quantiles.Length != values.Length || values.Length != populations.Length)
-        {
-            throw new ArgumentException("quantiles, values and populations must have the same length.", nameof(values));
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(quantileCount, 2);
-        var n = new int[quantileCount + 1];
-        var w = new double[quantileCount + 1];
-        var wx = new double[quantileCount + 1];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var q = quantiles[i];
-            if (!Usable(q, values[i], populations[i], quantileCount))
-            {
-                continue;
-            }
-
-            n[q]++;
-            w[q] += populations[i];
-            wx[q] += populations[i] * values[i];
-        }
-
-        var ss = new double[quantileCount + 1];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var q = quantiles[i];
-            if (!Usable(q, values[i], populations[i], quantileCount))
-            {
-                continue;
-            }
-
-            var d = values[i] - (wx[q] / w[q]);
-            ss[q] += populations[i] * populations[i] * d * d;
-        }
-
-        var result = new List<QuantileValue>(quantileCount);
-        for (var q = 1; q <= quantileCount; q++)
-        {
-            if (n[q] == 0)
-            {
-                continue;
-            }
-
-            var se = n[q] > 1 ? Math.Sqrt(ss[q]) / w[q] : double.NaN;
-            result.Add(new QuantileValue(q, n[q], w[q], wx[q] / w[q], se));
-        }
-
-        return [.. result];
-    }
+    public static QuantileValue[] Aggregate(ReadOnlySpan<int> quantiles, ReadOnlySpan<double> values, ReadOnlySpan<double> populations, int quantileCount) =>
+        Sums.Of(quantiles, values, populations, quantileCount).Values(null);
 
     /// <summary>Most deprived quantile's value minus the least deprived's (NaN unless both are present).</summary>
     /// <param name="values">Quantile values in quantile order.</param>

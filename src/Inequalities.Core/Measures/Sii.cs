@@ -22,6 +22,12 @@ public static class Sii
     /// <summary>Input-checking warning raised when rows or whole groups were left out.</summary>
     public const string RecordsRemovedWarning = "some records have been removed due to incomplete or invalid data";
 
+    /// <summary>The problem reported for a negative (or, when no group is complete, missing or zero) population.</summary>
+    internal const string PopulationMessage = "population must be greater than 0 and not missing";
+
+    /// <summary>The problem reported for a negative (or, when no group is complete, missing) standard error.</summary>
+    internal const string StandardErrorMessage = "standard errors must be greater than or equal to 0 and not missing";
+
     /// <summary>Warning raised when there are more than 10 quantiles.</summary>
     public const string ManyQuantilesWarning =
         "WARNING: beware using more than 10 quantiles: small values can make SII unstable, consider using fewer quantiles";
@@ -29,8 +35,15 @@ public static class Sii
     /// <summary>Calculates the SII (and RII, intercept, limits) for every group of quantile records.</summary>
     /// <param name="records">One record per group and quantile.</param>
     /// <param name="options">Options; null = defaults.</param>
-    /// <returns>One result per complete group, with warnings.</returns>
-    /// <exception cref="ArgumentException">Invalid options or data: the message lists every problem.</exception>
+    /// <returns>
+    /// One result per complete group, with warnings. A group with a missing quantile, or a quantile whose value,
+    /// standard error, confidence limits or population is missing (or whose population is zero), is left out, named in
+    /// <see cref="SiiResult.DroppedGroups"/> and in a warning; the other groups are computed.
+    /// </returns>
+    /// <exception cref="ArgumentException">
+    /// Invalid options or data (negative populations or standard errors, proportions outside 0–1, fewer than 5 or more
+    /// than 100 quantiles), or no group is complete: the message lists every problem.
+    /// </exception>
     public static SiiResult Calculate(IReadOnlyList<SiiRecord> records, SiiOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -39,7 +52,7 @@ public static class Sii
         var levels = ConfidenceLevels.NormalizeAll(options.Confidence, pairOnly: false, nameof(options));
         var warnings = new List<string>();
         var quantileLabels = ValidateData(records, options, warnings);
-        var models = BuildModels(records, options, quantileLabels, warnings);
+        var (models, dropped) = SiiGroups.Build(records, options, quantileLabels, warnings);
 
         var results = SiiSimulation.Run(models, options, levels);
         var type = options.ValueType switch
@@ -52,7 +65,10 @@ public static class Sii
         var confidenceLabel = string.Join(", ", levels.Select(ConfidenceLevels.Label));
         var reps = options.ReliabilityStatistic ? 10L * options.Repetitions : options.Repetitions;
         return new SiiResult(results, warnings, type, transform, confidenceLabel,
-            "simulation " + reps.ToString(CultureInfo.InvariantCulture) + " reps");
+            "simulation " + reps.ToString(CultureInfo.InvariantCulture) + " reps")
+        {
+            DroppedGroups = dropped,
+        };
     }
 
     private static double[] ValidateData(IReadOnlyList<SiiRecord> records, SiiOptions options, List<string> warnings)
@@ -63,32 +79,22 @@ public static class Sii
             throw new ArgumentException("data must contain at least one record", nameof(records));
         }
 
+        // Negative populations and standard errors are invalid data (an error, as in the reference); missing ones (and
+        // zero populations) only make their group incomplete, and SiiGroups leaves that group out.
         var badPopulation = new List<int>();
         var badSe = new List<int>();
-        var badCl = new List<int>();
-        var badValue = new List<int>();
         var badQuantile = new List<int>();
         for (var i = 0; i < records.Count; i++)
         {
             var r = records[i];
-            if (!(r.Population > 0))
+            if (r.Population < 0)
             {
                 badPopulation.Add(i);
             }
 
-            if (options.ErrorInput == SiiErrorInput.StandardError && !(r.StandardError >= 0))
+            if (options.ErrorInput == SiiErrorInput.StandardError && r.StandardError < 0)
             {
                 badSe.Add(i);
-            }
-
-            if (options.ErrorInput == SiiErrorInput.ConfidenceLimits && (double.IsNaN(r.LowerCl) || double.IsNaN(r.UpperCl)))
-            {
-                badCl.Add(i);
-            }
-
-            if (options.ValueFromCount ? double.IsNaN(r.Count) : double.IsNaN(r.Value))
-            {
-                badValue.Add(i);
             }
 
             if (!double.IsFinite(r.Quantile))
@@ -97,11 +103,9 @@ public static class Sii
             }
         }
 
-        AddProblem(problems, badValue, options.ValueFromCount ? "x (count) must not be missing" : "value must not be missing");
         AddProblem(problems, badQuantile, "quantile must be a finite number");
-        AddProblem(problems, badPopulation, "population must be greater than 0 and not missing");
-        AddProblem(problems, badSe, "standard errors must be greater than or equal to 0 and not missing");
-        AddProblem(problems, badCl, "lower and upper confidence limits must not be missing");
+        AddProblem(problems, badPopulation, PopulationMessage);
+        AddProblem(problems, badSe, StandardErrorMessage);
 
         var outOfRange = new List<int>();
         var clOutOfRange = new List<int>();
@@ -114,7 +118,7 @@ public static class Sii
             var useCl = options.ErrorInput == SiiErrorInput.ConfidenceLimits;
             if (options.ValueType == SiiValueType.Proportion)
             {
-                if (options.ValueFromCount && !(r.Count > 0))
+                if (options.ValueFromCount && r.Count <= 0)
                 {
                     countNotPositive.Add(i);
                 }
@@ -162,11 +166,7 @@ public static class Sii
             problems.Add($"number of quantiles must be between 5 and 100 (found {labels.Count} distinct quantiles)");
         }
 
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid SII data:" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", problems), nameof(records));
-        }
-
+        Throw(problems);
         if (labels.Count > 10)
         {
             warnings.Add(ManyQuantilesWarning);
@@ -175,7 +175,15 @@ public static class Sii
         return [.. labels];
     }
 
-    private static void AddProblem(List<string> problems, List<int> rows, string message)
+    internal static void Throw(List<string> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid SII data:" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", problems), "records");
+        }
+    }
+
+    internal static void AddProblem(List<string> problems, List<int> rows, string message)
     {
         if (rows.Count == 0)
         {
@@ -184,59 +192,6 @@ public static class Sii
 
         var shown = string.Join(", ", rows.Take(10).Select(r => (r + 1).ToString(CultureInfo.InvariantCulture)));
         problems.Add($"{message} (record{(rows.Count > 1 ? "s" : string.Empty)} {shown}{(rows.Count > 10 ? $" and {rows.Count - 10} more" : string.Empty)})");
-    }
-
-    private static List<SiiGroupModel> BuildModels(IReadOnlyList<SiiRecord> records, SiiOptions options, double[] labels, List<string> warnings)
-    {
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        for (var i = 0; i < records.Count; i++)
-        {
-            var key = records[i].Group ?? string.Empty;
-            if (!groups.TryGetValue(key, out var rows))
-            {
-                rows = [];
-                groups[key] = rows;
-                order.Add(key);
-            }
-
-            rows.Add(i);
-        }
-
-        var models = new List<SiiGroupModel>(order.Count);
-        var removed = false;
-        var q = labels.Length;
-        foreach (var key in order)
-        {
-            var rows = groups[key];
-            if (rows.Count != q)
-            {
-                removed = true;
-                continue;
-            }
-
-            rows.Sort((a, b) => records[a].Quantile.CompareTo(records[b].Quantile));
-            var complete = true;
-            for (var i = 0; i < q; i++)
-            {
-                complete &= records[rows[i]].Quantile == labels[i];
-            }
-
-            if (!complete)
-            {
-                removed = true;
-                continue;
-            }
-
-            models.Add(SiiGroupModel.Create(key, records, rows, options));
-        }
-
-        if (removed)
-        {
-            warnings.Add(RecordsRemovedWarning);
-        }
-
-        return models;
     }
 }
 

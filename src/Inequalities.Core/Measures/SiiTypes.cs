@@ -189,11 +189,16 @@ public sealed record SiiGroupResult(
 
 /// <summary>The result of <see cref="Sii.Calculate"/>.</summary>
 /// <param name="Groups">One result per complete group, in order of first appearance.</param>
-/// <param name="Warnings">Warnings (more than 10 quantiles; incomplete groups removed).</param>
+/// <param name="Warnings">Warnings (more than 10 quantiles; incomplete groups removed, then one per group left out, naming it and why).</param>
 /// <param name="IndicatorType">"normal", "rate" or "proportion".</param>
 /// <param name="TransformLabel">"log", "logit" or "none".</param>
 /// <param name="ConfidenceLabel">e.g. "95%, 99.8%".</param>
 /// <param name="Method">e.g. "simulation 100000 reps".</param>
 public sealed record SiiResult(
     IReadOnlyList<SiiGroupResult> Groups, IReadOnlyList<string> Warnings, string IndicatorType, string TransformLabel,
-    string ConfidenceLabel, string Method);
+    string ConfidenceLabel, string Method)
+{
+    /// <summary>The groups left out as incomplete, in order of first appearance, each with its reason.</summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<SiiDroppedGroup> DroppedGroups { get; init; } = [];
+}

@@ -37,14 +37,15 @@ internal static partial class LakeBuilder
     {
         // Parsing and table building run in a synchronous helper, so the parsed sources and the geography model
         // are garbage once the tables exist (locals of this async method would live until it returns).
-        var (tables, summary) = BuildTables(files, logger, cancellationToken, assetNeed, cache);
+        var (tables, summary, bridges) = BuildTables(files, logger, cancellationToken, assetNeed, cache, gradients.Bases.Any(b => b.Vintage is not null));
+        var metadata = new IndicatorMetadataCatalogue(files.Select(f => f.Source));
 
         // Tables are independent: write them concurrently (one per core), while the gradients are computed from
-        // the first ones; then write the two gradient tables.
+        // the first ones; then write the gradient tables.
         var clock = Stopwatch.StartNew();
         var baseCount = tables.Count;
-        var gradientTask = Task.Run(() => BuildGradients(tables, gradients, logger), cancellationToken);
-        var entries = new TableEntry[baseCount + 2];
+        var gradientTask = Task.Run(() => BuildGradients(tables, gradients, metadata, bridges, logger), cancellationToken);
+        var entries = new TableEntry[baseCount + GradientTableCount];
         await WriteTablesAsync(tables, 0, staging, logger, entries, cancellationToken).ConfigureAwait(false);
         var gradientTables = await gradientTask.ConfigureAwait(false);
         await WriteTablesAsync(gradientTables, baseCount, staging, logger, entries, cancellationToken).ConfigureAwait(false);
@@ -53,12 +54,16 @@ internal static partial class LakeBuilder
         return summary with { Tables = entries };
     }
 
-    private static (List<(Table Table, IReadOnlyList<string> Sources)> Tables, BuildResult Summary) BuildTables(
+    /// <summary>The tables <see cref="BuildGradients"/> writes.</summary>
+    private const int GradientTableCount = 4;
+
+    private static (List<(Table Table, IReadOnlyList<string> Sources)> Tables, BuildResult Summary, Dictionary<int, Core.Geography.VintageBridge>? Bridges) BuildTables(
         IReadOnlyList<(SourceDefinition Source, string Path)> files,
         ILogger logger,
         CancellationToken cancellationToken,
         AssetNeedSettings? assetNeed,
-        Refresh.SourceParseCache? cache)
+        Refresh.SourceParseCache? cache,
+        bool bridgesForGradients)
     {
         var clock = Stopwatch.StartNew();
         var parsed = ParsedSources.Parse(files, cancellationToken, cache);
@@ -105,17 +110,22 @@ internal static partial class LakeBuilder
         tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
         logger.LogInformation("Built {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
 
-        return (tables, new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected, parsed.ColumnsUsed));
+        // Gradient bases on another LSOA vintage than their index's carry the ranks through the change lookup.
+        var bridges = bridgesForGradients ? LakeTables.Bridges(geography) : null;
+        return (tables, new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected, parsed.ColumnsUsed), bridges);
     }
 
     private static List<(Table Table, IReadOnlyList<string> Sources)> BuildGradients(
-        List<(Table Table, IReadOnlyList<string> Sources)> tables, GradientSettings gradients, ILogger logger)
+        List<(Table Table, IReadOnlyList<string> Sources)> tables, GradientSettings gradients, IndicatorMetadataCatalogue metadata,
+        Dictionary<int, Core.Geography.VintageBridge>? bridges, ILogger logger)
     {
         var clock = Stopwatch.StartNew();
-        var (quantiles, slopes) = GradientTables.Build(tables[0].Table, tables[1].Table, tables[3].Table, gradients);
+        var output = GradientTables.Build(tables[0].Table, tables[1].Table, tables[3].Table, gradients, metadata, tables[2].Table, bridges);
+        var indicatorMetadata = IndicatorMetadataTable.Build(tables[2].Table, metadata);
         IReadOnlyList<string> gradientSources = [.. tables[1].Sources, .. tables[3].Sources, .. tables[0].Sources];
-        logger.LogInformation("Computed {Gradients} inequality gradients in {Elapsed} ms", slopes.RowCount, clock.ElapsedMilliseconds);
-        return [(quantiles, gradientSources), (slopes, gradientSources)];
+        logger.LogInformation(
+            "Computed {Gradients} inequality gradients and {Trends} trends in {Elapsed} ms", output.Gradients.RowCount, output.Trends.RowCount, clock.ElapsedMilliseconds);
+        return [(output.Quantiles, gradientSources), (output.Gradients, gradientSources), (output.Trends, gradientSources), (indicatorMetadata, tables[2].Sources)];
     }
 
     private static Task WriteTablesAsync(

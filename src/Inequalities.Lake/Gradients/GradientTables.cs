@@ -1,88 +1,262 @@
 using Inequalities.Core.Columnar;
+using Inequalities.Core.Geography;
 using Inequalities.Core.Inequality;
 using Inequalities.Core.Measures;
 using Inequalities.Sources.Catalogue;
 
 namespace Inequalities.Lake.Gradients;
 
+/// <summary>The gradient tables of one refresh.</summary>
+/// <param name="Quantiles"><c>inequality_quantiles</c>.</param>
+/// <param name="Gradients"><c>inequality_gradients</c>.</param>
+/// <param name="Trends"><c>inequality_trends</c>.</param>
+internal sealed record GradientOutput(Table Quantiles, Table Gradients, Table Trends);
+
 /// <summary>
-/// <c>inequality_quantiles</c> and <c>inequality_gradients</c>: for every LSOA-level indicator series in the lake and
-/// every area (each district, each combined authority, England), the population-weighted value of each deprivation
-/// quantile with its standard error, and the slope and relative index of inequality (OHID method), the gaps between
-/// the extreme quantiles and the concentration index. The quantile table is exactly the input of the <c>sii</c> verb.
+/// <c>inequality_quantiles</c>, <c>inequality_gradients</c> and <c>inequality_trends</c>: for every LSOA-level indicator
+/// series in the lake and every area (each district, each combined authority, England), on each deprivation basis,
+/// the population-weighted value of each quantile with its standard error, and the slope and relative index of
+/// inequality by two methods: <c>quantile</c> (OHID, on the quantile table, which is exactly the input of the
+/// <c>sii</c> verb) and <c>lsoa</c> (weighted least squares on the LSOAs' own values). Every null slope has a reason
+/// and every slope its standard-error method; see <see cref="GradientVocabulary"/>.
 /// </summary>
 internal static class GradientTables
 {
     public const string England = "E92000001";
 
-    public static (Table Quantiles, Table Gradients) Build(Table areas, Table deprivation, Table lsoaIndicators, GradientSettings settings)
+    public static GradientOutput Build(
+        Table areas, Table deprivation, Table lsoaIndicators, GradientSettings settings,
+        IndicatorMetadataCatalogue? metadata = null, Table? indicators = null, IReadOnlyDictionary<int, VintageBridge>? bridges = null)
     {
-        var q = new QuantileColumns();
-        var g = new GradientColumns();
+        metadata ??= IndicatorMetadataCatalogue.Empty;
+        var q = new QuantileTableColumns();
+        var g = new GradientTableColumns();
+        var rows = new List<GradientRow>();
+        var counts = indicators is null ? null : LsoaCounts(indicators);
+        var seriesByVintage = new Dictionary<int, List<GradientSeries>>();
         foreach (var basis in Bases(deprivation, settings))
         {
-            var vintage = VintageOf(deprivation, basis.Index);
-            if (vintage is null)
+            if (VintageOf(deprivation, basis.Index) is not { } indexVintage)
             {
                 continue;
             }
 
-            var context = new BasisContext(areas, deprivation, basis, vintage.Value);
-            foreach (var series in SeriesOf(lsoaIndicators, vintage.Value, settings))
+            var vintage = basis.Vintage ?? indexVintage;
+            VintageBridge? bridge = null;
+            if (vintage != indexVintage && (bridges is null || !bridges.TryGetValue(indexVintage, out bridge)))
             {
-                var records = new List<SiiRecord>();
-                var summaries = new Dictionary<string, (string AreaType, QuantileValue[] Values)>(StringComparer.Ordinal);
-                foreach (var (areaCode, areaType, members) in context.Areas)
+                continue;
+            }
+
+            var context = new GradientBasisContext(areas, deprivation, basis, indexVintage, vintage, bridge);
+            if (!seriesByVintage.TryGetValue(vintage, out var series))
+            {
+                series = SeriesOf(lsoaIndicators, vintage, settings, counts);
+                seriesByVintage[vintage] = series;
+            }
+
+            foreach (var s in series)
+            {
+                var meta = metadata.For(s.SourceId, s.IndicatorId);
+                foreach (var row in Compute(context, basis, s, meta, settings, q))
                 {
-                    var quantiles = new int[members.Count];
-                    var values = new double[members.Count];
-                    var populations = new double[members.Count];
-                    var localQuantiles = basis.Ranking == QuantileRanking.Local ? context.LocalQuantiles(areaCode) : null;
-                    for (var i = 0; i < members.Count; i++)
-                    {
-                        var lsoa = members[i];
-                        quantiles[i] = localQuantiles is null ? context.NationalQuantile(lsoa) : localQuantiles.GetValueOrDefault(lsoa);
-                        values[i] = series.Values.TryGetValue(lsoa, out var v) ? v : double.NaN;
-                        populations[i] = context.Population(lsoa);
-                    }
-
-                    var summary = QuantileSummary.Aggregate(quantiles, values, populations, basis.Quantiles);
-                    if (summary.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    summaries[areaCode] = (areaType, summary);
-                    foreach (var s in summary)
-                    {
-                        q.Add(series, areaCode, areaType, basis, s);
-                        records.Add(new SiiRecord(areaCode, s.Quantile, s.Population, s.Value) { StandardError = s.StandardError });
-                    }
-                }
-
-                var sii = Slopes(records, settings);
-                foreach (var (areaCode, (areaType, values)) in summaries)
-                {
-                    sii.TryGetValue(areaCode, out var result);
-                    g.Add(series, areaCode, areaType, basis, values, result, settings.Repetitions);
+                    rows.Add(row);
+                    g.Add(row, meta);
                 }
             }
         }
 
-        return (q.Build(), g.Build());
+        return new GradientOutput(q.Build(), g.Build(), TrendTable.Build(rows));
     }
 
-    private static Dictionary<string, SiiGroupResult> Slopes(List<SiiRecord> records, GradientSettings settings)
+    private static IEnumerable<GradientRow> Compute(
+        GradientBasisContext context, GradientBasis basis, GradientSeries series, IndicatorMetadata? meta, GradientSettings settings, QuantileTableColumns q)
     {
-        // Groups need every quantile with a standard error; others are left without a slope (the quantile rows stay).
-        var complete = records.GroupBy(r => r.Group).Where(grp => grp.All(r => !double.IsNaN(r.StandardError) && r.StandardError > 0) && grp.Count() >= 2).SelectMany(grp => grp).ToList();
-        if (complete.Count == 0)
+        var countOptions = series.Counts is not null && meta?.ValueKind is IndicatorValueKind.Proportion or IndicatorValueKind.Rate
+            ? new SmallQuantileOptions { Counts = meta.ValueKind == IndicatorValueKind.Rate ? CountScale.Rate : CountScale.Proportion, Multiplier = meta.Multiplier ?? 1 }
+            : null;
+        var records = new List<SiiRecord>();
+        var pending = new List<(string Area, string Type, QuantileValue[] Summary, string? Reason, LsoaGradientResult Lsoa, double MinValue)>();
+        foreach (var (areaCode, areaType, members) in context.Areas)
         {
-            return [];
+            var n = members.Count;
+            var quantiles = new int[n];
+            var values = new double[n];
+            var populations = new double[n];
+            var ranks = new double[n];
+            var count = countOptions is null ? [] : new double[n];
+            var denominator = countOptions is null ? [] : new double[n];
+            var withValue = new int[basis.Quantiles + 1];
+            var local = basis.Ranking == QuantileRanking.Local ? context.LocalQuantiles(areaCode, members) : null;
+            var minValue = double.PositiveInfinity;
+            var any = false;
+            for (var i = 0; i < n; i++)
+            {
+                var lsoa = members[i];
+                quantiles[i] = local is null ? context.NationalQuantile(lsoa) : local.GetValueOrDefault(lsoa);
+                values[i] = series.Values.TryGetValue(lsoa, out var v) ? v : double.NaN;
+                populations[i] = context.Population(lsoa);
+                ranks[i] = context.Rank(lsoa);
+                if (countOptions is not null)
+                {
+                    (count[i], denominator[i]) = series.Counts!.TryGetValue(lsoa, out var c) ? c : (double.NaN, double.NaN);
+                }
+
+                if (!double.IsNaN(values[i]))
+                {
+                    any = true;
+                    withValue[quantiles[i]]++;
+                    if (populations[i] > 0)
+                    {
+                        minValue = Math.Min(minValue, values[i]);
+                    }
+                }
+            }
+
+            if (!any)
+            {
+                continue;
+            }
+
+            var summary = QuantileSummary.AggregateWithSmallQuantiles(quantiles, values, populations, basis.Quantiles, count, denominator, countOptions);
+            foreach (var s in summary)
+            {
+                q.Add(series, areaCode, areaType, basis, s);
+            }
+
+            var reason = QuantileReason(summary, withValue, basis.Quantiles);
+            if (reason is null)
+            {
+                records.AddRange(summary.Select(s => new SiiRecord(areaCode, s.Quantile, s.Population, s.Value) { StandardError = s.StandardError }));
+            }
+
+            pending.Add((areaCode, areaType, summary, reason, LsoaGradient.Fit(ranks, values, populations), minValue));
         }
 
-        var result = Sii.Calculate(complete, new SiiOptions { Rii = true, Repetitions = settings.Repetitions, Seed = settings.Seed, Confidence = [ConfidenceLevels.NinetyFive] });
-        return result.Groups.ToDictionary(x => x.Group, StringComparer.Ordinal);
+        // The RII is simulated where Fieller's closed form does not hold: ask for it only where it will be kept.
+        var (slopes, dropped) = Slopes(records, settings, rii: meta?.IsRatioScale == true);
+        foreach (var (area, type, summary, reason, lsoa, minValue) in pending)
+        {
+            yield return QuantileRow(series, area, type, basis, context.Vintage, summary, reason ?? dropped.GetValueOrDefault(area), slopes.GetValueOrDefault(area), meta, settings);
+            yield return LsoaRow(series, area, type, basis, context.Vintage, lsoa, meta, minValue);
+        }
+    }
+
+    private static GradientRow QuantileRow(
+        GradientSeries series, string area, string type, GradientBasis basis, int vintage, QuantileValue[] summary, string? reason,
+        SiiGroupResult? sii, IndicatorMetadata? meta, GradientSettings settings)
+    {
+        var row = new GradientRow(series, area, type, basis, vintage, GradientVocabulary.QuantileMethod, summary.Sum(s => s.Areas))
+        {
+            AbsGap = N(QuantileSummary.AbsoluteGap(summary, basis.Quantiles)),
+            RelGap = N(QuantileSummary.RelativeGap(summary, basis.Quantiles)),
+            ConcentrationIndex = N(QuantileSummary.ConcentrationIndex(summary)),
+            Repetitions = settings.Repetitions,
+        };
+        if (sii is null)
+        {
+            return row with { Reason = reason ?? GradientVocabulary.NoStandardError };
+        }
+
+        var lower = sii.SiiLimits[0].Lower;
+        var upper = sii.SiiLimits[0].Upper;
+        var riiReason = RiiReason(meta, summary.Min(s => s.Value), sii.Intercept, sii.Sii);
+        return row with
+        {
+            Sii = sii.Sii,
+            SiiLower = lower,
+            SiiUpper = upper,
+            SiiSe = InequalityChange.StandardErrorOf(lower, upper),
+            SeMethod = GradientVocabulary.SeMethodOf(summary.Select(s => s.ErrorMethod)),
+            Rii = riiReason is null ? sii.Rii : null,
+            RiiLower = riiReason is null && sii.RiiLimits.Count > 0 ? sii.RiiLimits[0].Lower : null,
+            RiiUpper = riiReason is null && sii.RiiLimits.Count > 0 ? sii.RiiLimits[0].Upper : null,
+            RiiReason = riiReason,
+        };
+    }
+
+    private static GradientRow LsoaRow(
+        GradientSeries series, string area, string type, GradientBasis basis, int vintage, LsoaGradientResult fit, IndicatorMetadata? meta, double minValue)
+    {
+        var row = new GradientRow(series, area, type, basis, vintage, GradientVocabulary.LsoaMethod, fit.Lsoas);
+        if (fit.Status != LsoaGradientStatus.Ok)
+        {
+            return row with { Reason = fit.Status == LsoaGradientStatus.TooFewLsoas ? GradientVocabulary.TooFewLsoas : GradientVocabulary.NoVariation };
+        }
+
+        var riiReason = RiiReason(meta, minValue, fit.Intercept, fit.Sii);
+        return row with
+        {
+            Sii = fit.Sii,
+            SiiLower = fit.SiiLower,
+            SiiUpper = fit.SiiUpper,
+            SiiSe = fit.StandardError,
+            SeMethod = GradientVocabulary.ClusterRobust,
+            Rii = riiReason is null ? fit.Rii : null,
+            RiiLower = riiReason is null ? N(fit.RiiLower) : null,
+            RiiUpper = riiReason is null ? N(fit.RiiUpper) : null,
+            RiiReason = riiReason,
+            ConcentrationIndex = N(fit.ConcentrationIndex),
+        };
+    }
+
+    /// <summary>Why an area has no quantile-method slope before estimating it, or null when every quantile is usable.</summary>
+    private static string? QuantileReason(QuantileValue[] summary, int[] withValue, int quantileCount)
+    {
+        var present = summary.Select(s => s.Quantile).ToHashSet();
+        var absent = Enumerable.Range(1, quantileCount).Where(k => !present.Contains(k)).ToList();
+        if (absent.Any(k => withValue[k] == 0))
+        {
+            return GradientVocabulary.MissingQuantile;
+        }
+
+        if (absent.Count > 0)
+        {
+            return GradientVocabulary.ZeroPopulation;
+        }
+
+        if (summary.Any(s => double.IsNaN(s.StandardError)))
+        {
+            return GradientVocabulary.NoStandardError;
+        }
+
+        return summary.All(s => s.StandardError == 0) ? GradientVocabulary.NoVariation : null;
+    }
+
+    /// <summary>Why the RII is left out (null when it is given): only positive values on a ratio scale have one.</summary>
+    private static string? RiiReason(IndicatorMetadata? meta, double minValue, double intercept, double sii)
+    {
+        if (meta is null)
+        {
+            return GradientVocabulary.UnknownValueKind;
+        }
+
+        if (!meta.IsRatioScale)
+        {
+            return GradientVocabulary.NotRatioScale;
+        }
+
+        return minValue > 0 && intercept > 0 && intercept + sii > 0 ? null : GradientVocabulary.NonPositiveValues;
+    }
+
+    private static (Dictionary<string, SiiGroupResult> Slopes, Dictionary<string, string> Dropped) Slopes(List<SiiRecord> records, GradientSettings settings, bool rii)
+    {
+        if (records.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var result = Sii.Calculate(records, new SiiOptions { Rii = rii, Repetitions = settings.Repetitions, Seed = settings.Seed, Confidence = [ConfidenceLevels.NinetyFive] });
+        var dropped = result.DroppedGroups.ToDictionary(
+            d => d.Group,
+            d => d.Reason switch
+            {
+                SiiIncompleteReason.ZeroPopulation => GradientVocabulary.ZeroPopulation,
+                SiiIncompleteReason.NoStandardError => GradientVocabulary.NoStandardError,
+                _ => GradientVocabulary.MissingQuantile,
+            },
+            StringComparer.Ordinal);
+        return (result.Groups.ToDictionary(x => x.Group, StringComparer.Ordinal), dropped);
     }
 
     private static IEnumerable<GradientBasis> Bases(Table deprivation, GradientSettings settings)
@@ -106,7 +280,7 @@ internal static class GradientTables
         return indices.Select(x => new GradientBasis(x));
     }
 
-    private static int? VintageOf(Table deprivation, string indexId)
+    internal static int? VintageOf(Table deprivation, string indexId)
     {
         var index = deprivation.Strings("index_id");
         for (var i = 0; i < deprivation.RowCount; i++)
@@ -120,7 +294,8 @@ internal static class GradientTables
         return null;
     }
 
-    private static IEnumerable<Series> SeriesOf(Table lsoaIndicators, int vintage, GradientSettings settings)
+    private static List<GradientSeries> SeriesOf(
+        Table lsoaIndicators, int vintage, GradientSettings settings, Dictionary<(string, string, string), Dictionary<string, (double, double)>>? counts)
     {
         var code = lsoaIndicators.Strings("lsoa_code");
         var v = lsoaIndicators.Primitive<int>("lsoa_vintage");
@@ -129,7 +304,7 @@ internal static class GradientTables
         var period = lsoaIndicators.Strings("period");
         var value = lsoaIndicators.Primitive<double>("value");
         var method = lsoaIndicators.Strings("method");
-        var series = new Dictionary<(string, string, string), Series>();
+        var series = new Dictionary<(string, string, string), GradientSeries>();
         for (var i = 0; i < lsoaIndicators.RowCount; i++)
         {
             if (v[i] != vintage || (!settings.IncludeInherited && method[i] == "inherited") || value[i] is not { } x)
@@ -145,199 +320,51 @@ internal static class GradientTables
                     continue;
                 }
 
-                s = new Series(key.Item1, key.Item2, key.Item3, new Dictionary<string, double>(StringComparer.Ordinal));
+                s = new GradientSeries(key.Item1, key.Item2, key.Item3, new Dictionary<string, double>(StringComparer.Ordinal))
+                {
+                    Counts = counts?.GetValueOrDefault(key),
+                };
                 series[key] = s;
             }
 
             s.Values[code[i]!] = x;
         }
 
-        return series.Values.OrderBy(s => s.SourceId, StringComparer.Ordinal).ThenBy(s => s.IndicatorId, StringComparer.Ordinal).ThenBy(s => s.Period, StringComparer.Ordinal);
+        return [.. series.Values.OrderBy(s => s.SourceId, StringComparer.Ordinal).ThenBy(s => s.IndicatorId, StringComparer.Ordinal).ThenBy(s => s.Period, StringComparer.Ordinal)];
     }
 
-    private sealed record Series(string SourceId, string IndicatorId, string Period, Dictionary<string, double> Values);
-
-    /// <summary>The LSOAs of the basis's vintage, their populations, national quantiles and the areas they make up.</summary>
-    private sealed class BasisContext
+    /// <summary>Counts and denominators published per LSOA (persons), by series.</summary>
+    private static Dictionary<(string, string, string), Dictionary<string, (double, double)>> LsoaCounts(Table indicators)
     {
-        private readonly Dictionary<string, (int Rank, int Decile)> _deprivation = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, double> _population = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Dictionary<string, int>> _local = new(StringComparer.Ordinal);
-        private readonly GradientBasis _basis;
-        private readonly int _national;
-
-        public BasisContext(Table areas, Table deprivation, GradientBasis basis, int vintage)
+        var result = new Dictionary<(string, string, string), Dictionary<string, (double, double)>>();
+        if (!indicators.Contains("count") || !indicators.Contains("denominator"))
         {
-            _basis = basis;
-            var index = deprivation.Strings("index_id");
-            var domain = deprivation.Strings("domain");
-            var dCode = deprivation.Strings("lsoa_code");
-            var rank = deprivation.Primitive<int>("rank");
-            var decile = deprivation.Primitive<int>("decile");
-            for (var i = 0; i < deprivation.RowCount; i++)
-            {
-                if (index[i] == basis.Index && domain[i] == basis.Domain && rank[i] is { } r)
-                {
-                    _deprivation[dCode[i]!] = (r, decile[i] ?? 0);
-                }
-            }
-
-            _national = _deprivation.Count;
-            var code = areas.Strings("lsoa_code");
-            var v = areas.Primitive<int>("lsoa_vintage");
-            var lad = areas.Strings("lad_code");
-            var cauth = areas.Strings("cauth_code");
-            var pop = areas.Primitive<double>("population");
-            var members = new Dictionary<(string Code, string Type), List<string>>();
-            void Add(string? area, string type, string lsoa)
-            {
-                if (area is null)
-                {
-                    return;
-                }
-
-                if (!members.TryGetValue((area, type), out var list))
-                {
-                    list = [];
-                    members[(area, type)] = list;
-                }
-
-                list.Add(lsoa);
-            }
-
-            for (var i = 0; i < areas.RowCount; i++)
-            {
-                if (v[i] != vintage || !_deprivation.ContainsKey(code[i]!))
-                {
-                    continue;
-                }
-
-                var lsoa = code[i]!;
-                _population[lsoa] = pop[i] ?? double.NaN;
-                Add(lad[i], "lad", lsoa);
-                Add(cauth[i], "combined_authority", lsoa);
-                Add(England, "country", lsoa);
-            }
-
-            Areas = members.OrderBy(m => m.Key.Type == "country" ? 2 : m.Key.Type == "combined_authority" ? 1 : 0).ThenBy(m => m.Key.Code, StringComparer.Ordinal)
-                .Select(m => (m.Key.Code, m.Key.Type, m.Value)).ToList();
+            return result;
         }
 
-        public List<(string Code, string Type, List<string> Members)> Areas { get; }
-
-        public double Population(string lsoa) => _population.TryGetValue(lsoa, out var p) ? p : double.NaN;
-
-        public int NationalQuantile(string lsoa)
+        var type = indicators.Strings("area_type");
+        var count = indicators.Primitive<double>("count");
+        var denominator = indicators.Primitive<double>("denominator");
+        var sex = indicators.Strings("sex");
+        for (var i = 0; i < indicators.RowCount; i++)
         {
-            if (!_deprivation.TryGetValue(lsoa, out var d))
+            if (type[i] != "lsoa" || count[i] is not { } c || denominator[i] is not { } d || sex[i] is not (null or "Persons"))
             {
-                return 0;
+                continue;
             }
 
-            var decile = d.Decile > 0 ? d.Decile : (int)Math.Ceiling(10.0 * d.Rank / _national);
-            return _basis.Quantiles == 10 ? decile : (decile + 1) / 2;
+            var key = (indicators.Strings("source_id")[i]!, indicators.Strings("indicator_id")[i]!, indicators.Strings("period")[i]!);
+            if (!result.TryGetValue(key, out var map))
+            {
+                map = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+                result[key] = map;
+            }
+
+            map[indicators.Strings("area_code")[i]!] = (c, d);
         }
 
-        public Dictionary<string, int> LocalQuantiles(string areaCode)
-        {
-            if (_local.TryGetValue(areaCode, out var cached))
-            {
-                return cached;
-            }
-
-            var members = Areas.First(a => a.Code == areaCode).Members;
-            var ranks = members.Select(m => (double)_deprivation[m].Rank).ToArray();
-
-            // The OHID rule on national ranks (low = most deprived, so not inverted): quantile 1 = most deprived.
-            var assigned = DeprivationQuantiles.Assign(ranks, _basis.Quantiles, invert: false).Quantiles;
-            var map = new Dictionary<string, int>(members.Count, StringComparer.Ordinal);
-            for (var i = 0; i < members.Count; i++)
-            {
-                map[members[i]] = assigned[i] ?? 0;
-            }
-
-            _local[areaCode] = map;
-            return map;
-        }
+        return result;
     }
 
-    /// <summary>The key columns both tables share: which series, area and basis a row is about.</summary>
-    private sealed class KeyColumns
-    {
-        private readonly List<string> _source = [], _indicator = [], _period = [], _area = [], _areaType = [], _basis = [];
-        private readonly List<int> _count = [];
-
-        public void Add(Series s, string area, string areaType, GradientBasis basis)
-        {
-            _source.Add(s.SourceId);
-            _indicator.Add(s.IndicatorId);
-            _period.Add(s.Period);
-            _area.Add(area);
-            _areaType.Add(areaType);
-            _basis.Add(basis.Label);
-            _count.Add(basis.Quantiles);
-        }
-
-        public TableBuilder Start(string table) => new TableBuilder(table)
-            .Add("source_id", _source).Add("indicator_id", _indicator).Add("period", _period)
-            .Add("area_code", _area).Add("area_type", _areaType).Add("basis", _basis)
-            .Add<int>("quantile_count", _count.ToArray());
-    }
-
-    private sealed class QuantileColumns
-    {
-        private readonly KeyColumns _keys = new();
-        private readonly List<int> _quantile = [], _lsoas = [];
-        private readonly List<double> _population = [], _value = [];
-        private readonly List<double?> _se = [];
-
-        public void Add(Series s, string area, string areaType, GradientBasis basis, QuantileValue v)
-        {
-            _keys.Add(s, area, areaType, basis);
-            _quantile.Add(v.Quantile);
-            _lsoas.Add(v.Areas);
-            _population.Add(v.Population);
-            _value.Add(v.Value);
-            _se.Add(double.IsNaN(v.StandardError) ? null : v.StandardError);
-        }
-
-        public Table Build() => _keys.Start("inequality_quantiles")
-            .Add<int>("quantile", _quantile.ToArray()).Add<int>("lsoas", _lsoas.ToArray())
-            .Add<double>("population", _population.ToArray()).Add<double>("value", _value.ToArray()).AddNullable<double>("se", _se.ToArray())
-            .Build();
-    }
-
-    private sealed class GradientColumns
-    {
-        private readonly KeyColumns _keys = new();
-        private readonly List<int> _repetitions = [];
-        private readonly List<double?> _sii = [], _siiLower = [], _siiUpper = [], _rii = [], _riiLower = [], _riiUpper = [], _abs = [], _rel = [], _ci = [];
-        private readonly List<double> _confidence = [];
-
-        public void Add(Series s, string area, string areaType, GradientBasis basis, QuantileValue[] values, SiiGroupResult? sii, int repetitions)
-        {
-            _keys.Add(s, area, areaType, basis);
-            _sii.Add(sii?.Sii);
-            _siiLower.Add(sii?.SiiLimits[0].Lower);
-            _siiUpper.Add(sii?.SiiLimits[0].Upper);
-            _rii.Add(sii?.Rii);
-            _riiLower.Add(sii?.RiiLimits.Count > 0 ? sii.RiiLimits[0].Lower : null);
-            _riiUpper.Add(sii?.RiiLimits.Count > 0 ? sii.RiiLimits[0].Upper : null);
-            _confidence.Add(ConfidenceLevels.NinetyFive);
-            _repetitions.Add(repetitions);
-            _abs.Add(N(QuantileSummary.AbsoluteGap(values, basis.Quantiles)));
-            _rel.Add(N(QuantileSummary.RelativeGap(values, basis.Quantiles)));
-            _ci.Add(N(QuantileSummary.ConcentrationIndex(values)));
-        }
-
-        public Table Build() => _keys.Start("inequality_gradients")
-            .AddNullable<double>("sii", _sii.ToArray()).AddNullable<double>("sii_lower", _siiLower.ToArray()).AddNullable<double>("sii_upper", _siiUpper.ToArray())
-            .AddNullable<double>("rii", _rii.ToArray()).AddNullable<double>("rii_lower", _riiLower.ToArray()).AddNullable<double>("rii_upper", _riiUpper.ToArray())
-            .Add<double>("confidence", _confidence.ToArray()).Add<int>("repetitions", _repetitions.ToArray())
-            .AddNullable<double>("abs_gap", _abs.ToArray()).AddNullable<double>("rel_gap", _rel.ToArray())
-            .AddNullable<double>("concentration_index", _ci.ToArray())
-            .Build();
-
-        private static double? N(double v) => double.IsNaN(v) ? null : v;
-    }
+    private static double? N(double v) => double.IsNaN(v) ? null : v;
 }

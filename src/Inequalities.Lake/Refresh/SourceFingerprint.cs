@@ -7,7 +7,7 @@ namespace Inequalities.Lake.Refresh;
 
 /// <summary>
 /// A SHA-256 over the parts of a catalogue entry that decide what its file parses into (kind, format, sheet, member,
-/// geography, vintage, period, columns, options) and what the manifest says about it (publisher, licence). Two runs
+/// geography, vintage, period, columns, options, indicator metadata) and what the manifest says about it (publisher, licence). Two runs
 /// with the same file bytes and the same fingerprint produce the same parsed data. Where the file is read from, its
 /// schedule, size limit and description are left out: they do not change the parse.
 /// </summary>
@@ -41,6 +41,19 @@ internal static class SourceFingerprint
         foreach (var (key, value) in source.Options.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             Field("options." + key, value);
+        }
+
+        // Indicator metadata decides the gradient tables' RII and wording, so a change to it publishes a new snapshot.
+        if (source.IndicatorMetadata is { } metadata)
+        {
+            void Metadata(string name, IndicatorMetadata? m) => Field(
+                name,
+                m is null ? null : string.Join('|', m.PolarityName, m.ValueKindName, m.Unit, m.Multiplier?.ToString("R", CultureInfo.InvariantCulture)));
+            Metadata("indicator", metadata.Default);
+            foreach (var (key, value) in metadata.Entries)
+            {
+                Metadata("indicators." + key, value);
+            }
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -17,8 +17,18 @@ public enum QuantileRanking
 /// <param name="Ranking">National or local quantiles.</param>
 public sealed record GradientBasis(string Index, string Domain = "imd", int Quantiles = 10, QuantileRanking Ranking = QuantileRanking.National)
 {
-    /// <summary>The basis as written in the lake's <c>basis</c> column, e.g. <c>iod2019/imd/national</c>.</summary>
-    public string Label => $"{Index}/{Domain}/{(Ranking == QuantileRanking.National ? "national" : "local")}";
+    /// <summary>
+    /// The LSOA vintage to compute on, when not the index's own: the index's ranks and deciles are carried to the other
+    /// vintage's LSOAs through the ONS change lookup (e.g. IoD2019, published on 2011 LSOAs, on 2021 LSOAs).
+    /// </summary>
+    /// <value>The default value is null (the index's own vintage).</value>
+    public int? Vintage { get; init; }
+
+    /// <summary>
+    /// The basis as written in the lake's <c>basis</c> column, e.g. <c>iod2019/imd/national</c>, with
+    /// <c>/lsoa2021</c> appended when a <see cref="Vintage"/> is given.
+    /// </summary>
+    public string Label => $"{Index}/{Domain}/{(Ranking == QuantileRanking.National ? "national" : "local")}{(Vintage is { } v ? $"/lsoa{v}" : string.Empty)}";
 }
 
 /// <summary>The <c>gradients:</c> section of the catalogue: which inequality gradients a refresh writes.</summary>

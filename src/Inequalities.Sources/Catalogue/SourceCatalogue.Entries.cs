@@ -184,6 +184,7 @@ public sealed partial class SourceCatalogue
             }
 
             var options = ReadMap(entry, "options", id, required: false) ?? new Dictionary<string, string>();
+            var indicatorMetadata = ReadIndicatorMetadata(entry, id, kind, columns);
             if (format == SourceFormat.ArcGis)
             {
                 CheckArcGisOptions(entry, id, options);
@@ -220,6 +221,7 @@ public sealed partial class SourceCatalogue
                 AlternativeTo = Scalar(entry, "alternative_to", id)?.Value,
                 Description = Scalar(entry, "description", id)?.Value,
                 Options = options.ToFrozenDictionary(StringComparer.Ordinal),
+                IndicatorMetadata = indicatorMetadata,
                 Line = line,
             };
         }

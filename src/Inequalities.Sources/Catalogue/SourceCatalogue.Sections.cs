@@ -91,7 +91,7 @@ public sealed partial class SourceCatalogue
                 var bases = new List<GradientBasis>();
                 if (basesNode is not YamlSequenceNode list)
                 {
-                    Problem(Line(basesNode), null, "gradients.bases", "must be a list of {index, domain, quantiles, ranking}");
+                    Problem(Line(basesNode), null, "gradients.bases", "must be a list of {index, domain, quantiles, ranking, vintage}");
                 }
                 else
                 {
@@ -130,7 +130,20 @@ public sealed partial class SourceCatalogue
                             Problem(Line(r), null, "gradients.bases.ranking", $"'{r.Value}' must be national or local");
                         }
 
-                        bases.Add(new GradientBasis(index, Scalar(basis, "domain", null)?.Value ?? "imd", quantiles, ranking));
+                        int? vintage = null;
+                        if (Scalar(basis, "vintage", null) is { } v)
+                        {
+                            if (v.Value is "2011" or "2021")
+                            {
+                                vintage = int.Parse(v.Value, CultureInfo.InvariantCulture);
+                            }
+                            else
+                            {
+                                Problem(Line(v), null, "gradients.bases.vintage", $"'{v.Value}' must be 2011 or 2021 (the LSOA vintage to compute on)");
+                            }
+                        }
+
+                        bases.Add(new GradientBasis(index, Scalar(basis, "domain", null)?.Value ?? "imd", quantiles, ranking) { Vintage = vintage });
                     }
                 }
 

@@ -100,6 +100,9 @@ public sealed record SourceDefinition
     /// <summary>Kind-specific settings (e.g. <c>index_id</c>, <c>indicator_id</c>, <c>filter</c>), as written.</summary>
     public required FrozenDictionary<string, string> Options { get; init; }
 
+    /// <summary>What the source's indicators measure (<c>indicator:</c> and <c>indicators:</c>), when the catalogue says.</summary>
+    public IndicatorMetadataSet? IndicatorMetadata { get; init; }
+
     /// <summary>1-based line of the entry in the catalogue file, for messages.</summary>
     public int Line { get; init; }
 

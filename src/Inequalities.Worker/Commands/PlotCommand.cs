@@ -28,12 +28,16 @@ internal static class PlotCommand
         var indices = new Option<string>("--indices") { Description = "district-summary: the indices side by side, comma-separated.", DefaultValueFactory = _ => "iod2019,iod2025" };
         var domain = new Option<string>("--domain") { Description = "district-summary: the domain.", DefaultValueFactory = _ => "imd" };
         var districtIndex = new Option<string>("--district-index") { Description = "trend (district indicators): the index whose district ranks make the quintiles.", DefaultValueFactory = _ => "iod2019" };
+        var measure = new Option<string>("--measure") { Description = "trend: quintiles (the indicator by deprivation quintile over periods) or sii (the slope index of inequality with its interval over periods, or across deprivation bases).", DefaultValueFactory = _ => "quintiles" };
+        measure.AcceptOnlyFromAmong("quintiles", "sii");
+        var method = new Option<string>("--method") { Description = "trend --measure sii: the gradient method, quantile or lsoa.", DefaultValueFactory = _ => "quantile" };
+        method.AcceptOnlyFromAmong("quantile", "lsoa");
         var width = new Option<int>("--width") { Description = "The width in pixels.", DefaultValueFactory = _ => 900 };
         var height = new Option<int>("--height") { Description = "The height in pixels.", DefaultValueFactory = _ => 600 };
         var title = new Option<string>("--title") { Description = "A title replacing the chart's own." };
         var command = new Command("plot", "Draw a chart of the current snapshot to PNG or SVG.")
         {
-            chart, lake, output, indicator, source, area, basis, period, quantiles, table, column, filter, boundaries, indices, domain, districtIndex, width, height, title,
+            chart, lake, output, indicator, source, area, basis, period, quantiles, table, column, filter, boundaries, indices, domain, districtIndex, measure, method, width, height, title,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -72,6 +76,7 @@ internal static class PlotCommand
                     {
                         IndicatorId = parse.GetValue(indicator) ?? string.Empty, SourceId = parse.GetValue(source), AreaCode = parse.GetValue(area)!,
                         Basis = parse.GetValue(basis), DistrictIndex = parse.GetValue(districtIndex)!, Width = w, Height = h, Title = t,
+                        Measure = parse.GetValue(measure) == "sii" ? TrendMeasure.Sii : TrendMeasure.Quintiles, Method = parse.GetValue(method)!,
                     }, cancellationToken).ConfigureAwait(false),
                 };
                 result.Save(file.FullName);

@@ -34,7 +34,11 @@ internal static class SiiCommand
         var rii = new Option<bool>("--rii") { Description = "Also output the relative index of inequality." };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (reproducible output)." };
 
-        var command = new Command("sii", "Slope and relative index of inequality (OHID/PHE method) of a quantile table.");
+        var command = new Command(
+            "sii",
+            "Slope and relative index of inequality (OHID/PHE method) of a quantile table. A group with a missing quantile, value, "
+            + "population, standard error or limit is left out with a warning naming it and why, and the others are computed "
+            + "(exit 0); when no group is complete the command fails (exit 1).");
         foreach (var option in new Option[] { input, output, quantile, population, value, se, lower, upper, group, valueType, transform, multiplier, repetitions, confidence, rii, seed })
         {
             command.Options.Add(option);
@@ -65,7 +69,7 @@ internal static class SiiCommand
             }
             catch (Exception e) when (e is ArgumentException or FormatException or IOException or CsvFormatException)
             {
-                error.WriteLine($"sii: {e.Message}");
+                error.WriteLine($"sii: {Display(e.Message)}");
                 return Task.FromResult(1);
             }
         });
@@ -92,11 +96,12 @@ internal static class SiiCommand
         var result = Sii.Calculate(records, options);
         foreach (var warning in result.Warnings)
         {
-            log.WriteLine($"sii: warning: {warning}");
+            log.WriteLine($"sii: warning: {Display(warning)}");
         }
 
         Write(settings, options, result, groupValues);
-        log.WriteLine($"sii: wrote {result.Groups.Count} group(s) to {settings.Output.FullName}");
+        log.WriteLine($"sii: wrote {result.Groups.Count} group(s) to {settings.Output.FullName}"
+            + (result.DroppedGroups.Count > 0 ? $"; {result.DroppedGroups.Count} incomplete group(s) left out (see the warnings)" : string.Empty));
     }
 
     private static (List<SiiRecord> Records, Dictionary<string, string[]> GroupValues) Read(Settings settings, CancellationToken cancellationToken)
@@ -156,7 +161,9 @@ internal static class SiiCommand
             }
 
             var values = groups.Select(csv.GetString).ToArray();
-            var key = string.Join(KeySeparator, values);
+
+            // The key names each column (area_code=E08000012), so warnings about a group say which it is.
+            var key = string.Join(KeySeparator, values.Select((v, i) => settings.Groups[i] + "=" + v));
             groupValues.TryAdd(key, values);
             records.Add(new SiiRecord(key, Number(quantile), Number(population), Number(value))
             {
@@ -216,6 +223,9 @@ internal static class SiiCommand
             csv.WriteField(limit.Upper.ToString("R", CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>A library message with group keys shown as <c>column=value, column=value</c>.</summary>
+    private static string Display(string message) => message.Replace(KeySeparator.ToString(), ", ", StringComparison.Ordinal);
 
     private static string[] SplitList(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

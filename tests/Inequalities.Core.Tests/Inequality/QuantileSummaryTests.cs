@@ -17,7 +17,7 @@ public sealed class QuantileSummaryTests
         var result = QuantileSummary.Aggregate(q, x, w, 5);
 
         Assert.Equal(2, result.Length);
-        Assert.Equal(new QuantileValue(1, 2, 400, 17.5, Math.Sqrt(1_125_000) / 400), result[0]);
+        Assert.Equal(new QuantileValue(1, 2, 400, 17.5, Math.Sqrt(1_125_000) / 400) { ErrorMethod = QuantileErrorMethod.QuantileSd }, result[0]);
         Assert.Equal(1, result[1].Areas);
         Assert.Equal(5, result[1].Value);
         Assert.True(double.IsNaN(result[1].StandardError));

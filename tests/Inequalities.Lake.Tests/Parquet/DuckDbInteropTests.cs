@@ -267,7 +267,7 @@ public sealed class DuckDbInteropTests
 
     private static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static void Execute(DuckDBConnection connection, string sql)
+    internal static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -276,7 +276,7 @@ public sealed class DuckDbInteropTests
 
     private static object?[] QueryRow(DuckDBConnection connection, string sql) => Assert.Single(QueryRows(connection, sql));
 
-    private static List<object?[]> QueryRows(DuckDBConnection connection, string sql)
+    internal static List<object?[]> QueryRows(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,5 +1,6 @@
 using Inequalities.Core.Columnar;
 using Inequalities.Lake.Parquet;
+using Inequalities.TestSupport;
 
 namespace Inequalities.Lake.Tests.Parquet;
 
@@ -25,7 +26,7 @@ public sealed class ParquetRoundTripTests
 
         var read = await RoundTripAsync(table, new ParquetWriteOptions { Compression = ParquetCompression.Snappy });
 
-        AssertTablesEqual(table, read);
+        TableAssert.Equal(table, read);
     }
 
     [Theory]
@@ -39,7 +40,7 @@ public sealed class ParquetRoundTripTests
 
         var read = await RoundTripAsync(tall, new ParquetWriteOptions { RowGroupSize = 4, Compression = compression });
 
-        AssertTablesEqual(tall, read);
+        TableAssert.Equal(tall, read);
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public sealed class ParquetRoundTripTests
 
         var read = await RoundTripAsync(table, new ParquetWriteOptions { RowGroupSize = 300_000 });
 
-        AssertTablesEqual(table, read);
+        TableAssert.Equal(table, read);
     }
 
     internal static async Task<Table> RoundTripAsync(Table table, ParquetWriteOptions? options)
@@ -131,52 +132,5 @@ public sealed class ParquetRoundTripTests
         await ParquetTableWriter.WriteAsync(table, stream, options, CancellationToken.None);
         stream.Position = 0;
         return await ParquetTableReader.ReadAsync(stream, new ParquetReadOptions { TableName = table.Name }, CancellationToken.None);
-    }
-
-    internal static void AssertTablesEqual(Table expected, Table actual)
-    {
-        Assert.Equal(expected.Schema, actual.Schema);
-        Assert.Equal(expected.RowCount, actual.RowCount);
-        foreach (var column in expected.Columns)
-        {
-            var other = actual.Column(column.Name);
-            Assert.Equal(column.NullCount, other.NullCount);
-            switch (column)
-            {
-                case StringColumn s:
-                    var o = (StringColumn)other;
-                    for (var i = 0; i < s.Length; i++)
-                    {
-                        if (!string.Equals(s[i], o[i], StringComparison.Ordinal))
-                        {
-                            Assert.Fail($"Column '{s.Name}' row {i}: expected {s[i] ?? "null"}, read {o[i] ?? "null"}.");
-                        }
-                    }
-
-                    break;
-                case PrimitiveColumn<int> c: AssertSame(c, other); break;
-                case PrimitiveColumn<long> c: AssertSame(c, other); break;
-                case PrimitiveColumn<double> c: AssertSame(c, other); break;
-                case PrimitiveColumn<float> c: AssertSame(c, other); break;
-                case PrimitiveColumn<bool> c: AssertSame(c, other); break;
-                case PrimitiveColumn<byte> c: AssertSame(c, other); break;
-                case PrimitiveColumn<DateOnly> c: AssertSame(c, other); break;
-                default: Assert.Fail($"Unexpected column type {column.DataType}"); break;
-            }
-        }
-    }
-
-    private static void AssertSame<T>(PrimitiveColumn<T> expected, Column actual)
-        where T : unmanaged
-    {
-        var other = (PrimitiveColumn<T>)actual;
-        for (var i = 0; i < expected.Length; i++)
-        {
-            // Exact equality: Parquet stores the same bits (NaN equals NaN under T.Equals). Message built only on failure.
-            if (expected.IsValid(i) != other.IsValid(i) || !expected.Values[i].Equals(other.Values[i]))
-            {
-                Assert.Fail($"Column '{expected.Name}' row {i}: expected {expected[i]?.ToString() ?? "null"}, read {other[i]?.ToString() ?? "null"}.");
-            }
-        }
     }
 }

@@ -128,7 +128,7 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
     [Fact]
     public async Task FetchAsync_StalledBodyOnce_IsRetriedAndFetched()
     {
-        using var fetcher = Fetcher();
+        using var fetcher = Fetcher(StallOptions);
         var (source, _, _) = await SeedAsync(fetcher, "lookup", "/lookup.csv");
         Server.Script("/lookup.csv", LoopbackFault.Stall(10, TimeSpan.FromSeconds(20)));
 
@@ -143,7 +143,7 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
     [Fact]
     public async Task FetchAsync_BodyStallsEveryTime_FailsWithStallErrorAndKeepsLastGoodCopy()
     {
-        using var fetcher = Fetcher(FastOptions with { MaxAttempts = 2 });
+        using var fetcher = Fetcher(StallOptions with { MaxAttempts = 2 });
         var (source, good, before) = await SeedAsync(fetcher, "lookup", "/lookup.csv");
         Server.Always("/lookup.csv", LoopbackFault.Stall(10, TimeSpan.FromSeconds(20)));
 

@@ -1,0 +1,144 @@
+using Inequalities.Core.Columnar;
+using Inequalities.Core.Inequality;
+using Inequalities.Core.Measures;
+using Inequalities.Sources.Catalogue;
+
+namespace Inequalities.Lake.Gradients;
+
+/// <summary>An indicator series: one source, indicator and period, with its LSOA values (and counts, when published).</summary>
+internal sealed record GradientSeries(string SourceId, string IndicatorId, string Period, Dictionary<string, double> Values)
+{
+    /// <summary>Count and denominator per LSOA, where the source publishes them at LSOA level.</summary>
+    public Dictionary<string, (double Count, double Denominator)>? Counts { get; set; }
+}
+
+/// <summary>One row of <c>inequality_gradients</c>, kept in memory for <c>inequality_trends</c>.</summary>
+internal sealed record GradientRow(
+    GradientSeries Series, string AreaCode, string AreaType, GradientBasis Basis, int LsoaVintage, string Method, int Lsoas)
+{
+    public double? Sii { get; init; }
+
+    public double? SiiSe { get; init; }
+
+    public double? SiiLower { get; init; }
+
+    public double? SiiUpper { get; init; }
+
+    public double? Rii { get; init; }
+
+    public double? RiiLower { get; init; }
+
+    public double? RiiUpper { get; init; }
+
+    public double? AbsGap { get; init; }
+
+    public double? RelGap { get; init; }
+
+    public double? ConcentrationIndex { get; init; }
+
+    public string? SeMethod { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? RiiReason { get; init; }
+
+    public int Repetitions { get; init; }
+}
+
+/// <summary>The key columns both tables share: which series, area and basis a row is about.</summary>
+internal sealed class GradientKeyColumns
+{
+    private readonly List<string> _source = [], _indicator = [], _period = [], _area = [], _areaType = [], _basis = [];
+    private readonly List<int> _count = [];
+
+    public void Add(GradientSeries s, string area, string areaType, GradientBasis basis)
+    {
+        _source.Add(s.SourceId);
+        _indicator.Add(s.IndicatorId);
+        _period.Add(s.Period);
+        _area.Add(area);
+        _areaType.Add(areaType);
+        _basis.Add(basis.Label);
+        _count.Add(basis.Quantiles);
+    }
+
+    public TableBuilder Start(string table) => new TableBuilder(table)
+        .Add("source_id", _source).Add("indicator_id", _indicator).Add("period", _period)
+        .Add("area_code", _area).Add("area_type", _areaType).Add("basis", _basis)
+        .Add<int>("quantile_count", _count.ToArray());
+}
+
+/// <summary><c>inequality_quantiles</c>, row by row.</summary>
+internal sealed class QuantileTableColumns
+{
+    private readonly GradientKeyColumns _keys = new();
+    private readonly List<int> _quantile = [], _lsoas = [];
+    private readonly List<double> _population = [], _value = [];
+    private readonly List<double?> _se = [];
+    private readonly List<string?> _seMethod = [];
+
+    public void Add(GradientSeries s, string area, string areaType, GradientBasis basis, QuantileValue v)
+    {
+        _keys.Add(s, area, areaType, basis);
+        _quantile.Add(v.Quantile);
+        _lsoas.Add(v.Areas);
+        _population.Add(v.Population);
+        _value.Add(v.Value);
+        _se.Add(double.IsNaN(v.StandardError) ? null : v.StandardError);
+        _seMethod.Add(GradientVocabulary.SeMethodOf(v.ErrorMethod));
+    }
+
+    public Table Build() => _keys.Start("inequality_quantiles")
+        .Add<int>("quantile", _quantile.ToArray()).Add<int>("lsoas", _lsoas.ToArray())
+        .Add<double>("population", _population.ToArray()).Add<double>("value", _value.ToArray()).AddNullable<double>("se", _se.ToArray())
+        .Add("se_method", _seMethod)
+        .Build();
+}
+
+/// <summary><c>inequality_gradients</c>, row by row.</summary>
+internal sealed class GradientTableColumns
+{
+    private readonly GradientKeyColumns _keys = new();
+    private readonly List<int> _repetitions = [], _lsoas = [];
+    private readonly List<double?> _sii = [], _siiLower = [], _siiUpper = [], _siiSe = [], _rii = [], _riiLower = [], _riiUpper = [], _abs = [], _rel = [], _ci = [];
+    private readonly List<double> _confidence = [];
+    private readonly List<string?> _method = [], _seMethod = [], _reason = [], _riiReason = [], _polarity = [], _direction = [], _worseIn = [], _interpretation = [];
+
+    public void Add(GradientRow row, IndicatorMetadata? metadata)
+    {
+        _keys.Add(row.Series, row.AreaCode, row.AreaType, row.Basis);
+        _sii.Add(row.Sii);
+        _siiLower.Add(row.SiiLower);
+        _siiUpper.Add(row.SiiUpper);
+        _siiSe.Add(row.SiiSe);
+        _rii.Add(row.Rii);
+        _riiLower.Add(row.RiiLower);
+        _riiUpper.Add(row.RiiUpper);
+        _confidence.Add(ConfidenceLevels.NinetyFive);
+        _repetitions.Add(row.Repetitions);
+        _abs.Add(row.AbsGap);
+        _rel.Add(row.RelGap);
+        _ci.Add(row.ConcentrationIndex);
+        _method.Add(row.Method);
+        _seMethod.Add(row.SeMethod);
+        _reason.Add(row.Reason);
+        _riiReason.Add(row.RiiReason);
+        _lsoas.Add(row.Lsoas);
+        _polarity.Add(metadata?.PolarityName);
+        var direction = GradientVocabulary.Direction(row.Sii, row.SiiLower, row.SiiUpper);
+        _direction.Add(direction);
+        _worseIn.Add(GradientVocabulary.WorseIn(direction, metadata?.Polarity));
+        _interpretation.Add(GradientVocabulary.Interpretation(direction, metadata?.Polarity, ConfidenceLevels.NinetyFive));
+    }
+
+    public Table Build() => _keys.Start("inequality_gradients")
+        .AddNullable<double>("sii", _sii.ToArray()).AddNullable<double>("sii_lower", _siiLower.ToArray()).AddNullable<double>("sii_upper", _siiUpper.ToArray())
+        .AddNullable<double>("rii", _rii.ToArray()).AddNullable<double>("rii_lower", _riiLower.ToArray()).AddNullable<double>("rii_upper", _riiUpper.ToArray())
+        .Add<double>("confidence", _confidence.ToArray()).Add<int>("repetitions", _repetitions.ToArray())
+        .AddNullable<double>("abs_gap", _abs.ToArray()).AddNullable<double>("rel_gap", _rel.ToArray())
+        .AddNullable<double>("concentration_index", _ci.ToArray())
+        .Add("method", _method).Add("se_method", _seMethod).Add("reason", _reason)
+        .AddNullable<double>("sii_se", _siiSe.ToArray()).Add("rii_reason", _riiReason).Add<int>("lsoas", _lsoas.ToArray())
+        .Add("polarity", _polarity).Add("direction", _direction).Add("worse_in", _worseIn).Add("interpretation", _interpretation)
+        .Build();
+}
