@@ -105,7 +105,7 @@ internal static class StandInLayers
             ["LSOA11CD", "LSOA11NM", "x", "y"],
             [.. geography.Lsoa11.Select(l =>
             {
-                var (x, y) = ToGrid(centres[l.Code]);
+                var (x, y) = BritishNationalGrid.FromWgs84(centres[l.Code].Longitude, centres[l.Code].Latitude);
                 return new string?[] { l.Code, l.Name, x.ToString("F3", CultureInfo.InvariantCulture), y.ToString("F3", CultureInfo.InvariantCulture) };
             })]);
     }
@@ -121,31 +121,4 @@ internal static class StandInLayers
 
     private static string Square(double lon, double lat, double half) => string.Create(CultureInfo.InvariantCulture,
         $"{{\"type\":\"Polygon\",\"coordinates\":[[[{lon - half},{lat - half}],[{lon + half},{lat - half}],[{lon + half},{lat + half}],[{lon - half},{lat + half}],[{lon - half},{lat - half}]]]}}");
-
-    /// <summary>WGS84 to British National Grid by Newton's method on the forward conversion (to well under a millimetre).</summary>
-    internal static (double Easting, double Northing) ToGrid(GeoPoint target)
-    {
-        // Start from a plain linear approximation around the grid's true origin (49N 2W at 400 km E, -100 km N).
-        var e = 400_000 + ((target.Longitude + 2) * 111_320 * Math.Cos(target.Latitude * Math.PI / 180));
-        var n = -100_000 + ((target.Latitude - 49) * 111_132);
-        for (var iteration = 0; iteration < 8; iteration++)
-        {
-            var p = BritishNationalGrid.ToWgs84(e, n);
-            var pe = BritishNationalGrid.ToWgs84(e + 1, n);
-            var pn = BritishNationalGrid.ToWgs84(e, n + 1);
-            double a = pe.Longitude - p.Longitude, b = pn.Longitude - p.Longitude, c = pe.Latitude - p.Latitude, d = pn.Latitude - p.Latitude;
-            double fx = target.Longitude - p.Longitude, fy = target.Latitude - p.Latitude;
-            var det = (a * d) - (b * c);
-            var de = ((d * fx) - (b * fy)) / det;
-            var dn = ((a * fy) - (c * fx)) / det;
-            e += de;
-            n += dn;
-            if (Math.Abs(de) < 1e-4 && Math.Abs(dn) < 1e-4)
-            {
-                break;
-            }
-        }
-
-        return (e, n);
-    }
 }

@@ -1,9 +1,7 @@
 using Inequalities.Lake.Snapshots;
 using Inequalities.TestSupport;
 using Inequalities.TestSupport.Publishers;
-using Inequalities.Lake.Refresh;
-using Inequalities.Sources.Catalogue;
-using Inequalities.Sources.Fetch;
+using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -39,22 +37,14 @@ public sealed class PublisherLakeFixture : IAsyncLifetime
 
     public string Combine(params string[] parts) => _temp.Combine(parts);
 
-    /// <summary>Refreshes in process as <c>inequalities refresh</c> does, with the simulator's mirrors; returns 0 or 1 and the log.</summary>
+    /// <summary>Runs <c>inequalities refresh</c> in process (the command line a user types) with the simulator's mirrors; returns the exit code and the log.</summary>
     public async Task<(int Code, string Output)> RefreshAsync(string config, string lake, params string[] extra)
     {
+        string[] args = ["refresh", "--config", config, "--lake", lake, .. Simulator.MirrorArguments, .. extra];
         using var log = new ListLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(log));
-        var catalogue = SourceCatalogue.Load(config).WithMirrors(Simulator.Mirrors.Select(m => $"{m.Key}={m.Value}"));
-        var only = Array.IndexOf(extra, "--only");
-        if (only >= 0)
-        {
-            catalogue = catalogue.Only(extra[only + 1].Split(','));
-        }
-
-        using var fetcher = new SourceFetcher(new FetchOptions(), Clock, factory.CreateLogger<SourceFetcher>());
-        var outcome = await new RefreshRunner(new LakeLayout(lake), fetcher, Clock, factory.CreateLogger<RefreshRunner>())
-            .RunAsync(catalogue, new RefreshRequest { Force = extra.Contains("--force") });
-        return (outcome.Succeeded ? 0 : 1, log.Text + Environment.NewLine + outcome.Error);
+        var code = await Program.BuildRootCommand(Clock, factory).Parse(args).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null });
+        return (code, log.Text);
     }
 
     public async Task InitializeAsync()
