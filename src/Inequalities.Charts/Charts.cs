@@ -571,7 +571,7 @@ public static partial class Charts
             return BoundaryFile.Read(path, wanted);
         }
 
-        // <lake>/snapshots/<id> → <lake>/raw/<source>/*.geojson|json: take the file covering most of the wanted LSOAs.
+        // <lake>/snapshots/<id> → <lake>/raw/<source>/*.geojson: take the polygon file covering most of the wanted LSOAs.
         var raw = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(snapshot.Directory)!)!, "raw");
         var candidates = Directory.Exists(raw)
             ? Directory.EnumerateFiles(raw, "*", SearchOption.AllDirectories)
@@ -582,7 +582,17 @@ public static partial class Charts
         description = $"GeoJSON files in '{raw}'";
         foreach (var file in candidates)
         {
-            var shapes = BoundaryFile.Read(file, wanted);
+            Dictionary<string, List<double[]>> shapes;
+            try
+            {
+                shapes = BoundaryFile.Read(file, wanted);
+            }
+            catch (InvalidDataException)
+            {
+                // Not a boundary file (e.g. an ArcGIS point layer's GeoJSON, such as centroids): not a candidate.
+                continue;
+            }
+
             if (best is null || shapes.Count > best.Count)
             {
                 best = shapes;

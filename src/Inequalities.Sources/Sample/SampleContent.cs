@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inequalities.Core.Spatial;
 using Inequalities.Sources.Catalogue;
 
 namespace Inequalities.Sources.Sample;
@@ -581,11 +582,14 @@ internal static class SampleContent
         {
             var lon = Math.Round(area.CentreLongitude, 6);
             var lat = Math.Round(area.CentreLatitude, 6);
+            var (easting, northing) = BritishNationalGrid.FromWgs84(lon, lat);
             table.Add(
                 c => Common(c, area) ?? c switch
                 {
                     "longitude" => F(lon, 6),
                     "latitude" => F(lat, 6),
+                    "easting" => F(easting, 2),
+                    "northing" => F(northing, 2),
                     _ => null,
                 },
                 new SampleGeometry(lon, lat, lon, lat));
