@@ -128,8 +128,7 @@ public static class TableFilters
         {
             throw new ArgumentException(
                 $"Table '{table.Name}' has no column{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(m => $"'{m}'"))} to filter on; its columns are "
-                + $"{string.Join(", ", table.Schema.Select(f => $"{f.Name} ({f.DataType})"))}.",
-                "conditions");
+                + $"{string.Join(", ", table.Schema.Select(f => $"{f.Name} ({f.DataType})"))}.");
         }
     }
 
@@ -223,7 +222,7 @@ public static class TableFilters
         value.Kind == CellValueKind.Text
             ? value.Text
             : throw new ArgumentException(
-                $"Column '{column.Name}' of table '{table.Name}' holds text; compare it with text, not {value.Kind.ToString().ToLowerInvariant()} {value}.", "conditions");
+                $"Column '{column.Name}' of table '{table.Name}' holds text; compare it with text, not {value.Kind.ToString().ToLowerInvariant()} {value}.");
 
     /// <summary>The value as the column's element type; false when the column cannot hold it (so no row equals it).</summary>
     private static bool TryConvert<T>(Table table, PrimitiveColumn<T> column, CellValue value, out T result)
@@ -256,8 +255,8 @@ public static class TableFilters
         {
             CellValueKind.Integer => value.Integer,
             CellValueKind.Real => double.IsInteger(value.Real) && value.Real is >= -9.2e18 and <= 9.2e18 ? (long)value.Real : null,
-            CellValueKind.Text => long.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
+            CellValueKind.Text => long.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed
+                : double.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) ? Whole(table, column, real, min, max)
                 : throw Mismatch(table, column, value, "whole numbers"),
             _ => throw Mismatch(table, column, value, "whole numbers"),
         };
@@ -293,8 +292,8 @@ public static class TableFilters
     };
 
     private static ArgumentException Mismatch(Table table, Column column, CellValue value, string holds) =>
-        new($"Column '{column.Name}' of table '{table.Name}' holds {holds} ({column.DataType}); {value} is not one.", "conditions");
+        new($"Column '{column.Name}' of table '{table.Name}' holds {holds} ({column.DataType}); {value} is not one.");
 
     private static ArgumentException Unsupported(Table table, Column column) =>
-        new($"Column '{column.Name}' of table '{table.Name}' is {column.DataType}, which the row filter cannot compare.", "conditions");
+        new($"Column '{column.Name}' of table '{table.Name}' is {column.DataType}, which the row filter cannot compare.");
 }

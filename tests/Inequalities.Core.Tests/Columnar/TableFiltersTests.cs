@@ -47,6 +47,8 @@ public sealed class TableFiltersTests
         var table = Deprivation();
 
         Assert.Equal([1, 2, 4], Ranks(table.Where(("lsoa_vintage", "2021"))));
+        Assert.Equal([1, 2, 4], Ranks(table.Where(("lsoa_vintage", "2021.0"))));
+        Assert.Equal(0, table.Where(("lsoa_vintage", "2021.5")).RowCount);
         Assert.Equal([1], Ranks(table.Where(("score", "1.0"))));
         Assert.Equal([3], Ranks(table.Where(("rank", "3"))));
         Assert.Equal([5, 4], Ranks(table.Where(("inherited", "true"))));
