@@ -13,9 +13,9 @@ public static class GeoJsonPolygons
     /// <summary>Reads the chosen features of a GeoJSON FeatureCollection, in file order.</summary>
     /// <param name="stream">The GeoJSON text.</param>
     /// <param name="select">
-    /// Called with each feature's 1-based number and its <c>properties</c> (an element of kind
-    /// <see cref="JsonValueKind.Undefined"/> when the feature has none); returns the feature's key (e.g. its area
-    /// code), or <see langword="null"/> to skip the feature. It may throw to reject the feature.
+    /// Called with each feature's 1-based number and the feature (see <see cref="Properties"/> and
+    /// <see cref="HasPolygons"/>); returns the feature's key (e.g. its area code), or <see langword="null"/> to skip the
+    /// feature. It may throw to reject the feature.
     /// </param>
     /// <param name="error">
     /// Makes the exception for a problem from the 1-based feature number (<see langword="null"/> for the file as a
@@ -54,10 +54,7 @@ public static class GeoJsonPolygons
             foreach (var feature in features.EnumerateArray())
             {
                 number++;
-                var properties = feature.ValueKind == JsonValueKind.Object && feature.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object
-                    ? p
-                    : default;
-                if (select(number, properties) is not { } key)
+                if (select(number, feature) is not { } key)
                 {
                     continue;
                 }
@@ -73,6 +70,17 @@ public static class GeoJsonPolygons
             return result;
         }
     }
+
+    /// <summary>A feature's <c>properties</c> object, or an element of kind <see cref="JsonValueKind.Undefined"/> when it has none.</summary>
+    /// <param name="feature">A feature of the collection.</param>
+    public static JsonElement Properties(JsonElement feature) =>
+        feature.ValueKind == JsonValueKind.Object && feature.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+
+    /// <summary>Whether a feature's geometry is a Polygon or MultiPolygon (a feature without geometry, or with points or lines, is not).</summary>
+    /// <param name="feature">A feature of the collection.</param>
+    public static bool HasPolygons(JsonElement feature) =>
+        feature.ValueKind == JsonValueKind.Object && feature.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object
+        && g.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() is "Polygon" or "MultiPolygon";
 
     private static double[][][] ReadGeometry(long number, string key, JsonElement geometry, Func<long?, string, Exception> error)
     {

@@ -31,8 +31,9 @@ public static class GeoParsers
         string? codeProperty = null;
         string? nameProperty = null;
         Dictionary<string, string>? columnsUsed = null;
-        string Select(long row, JsonElement properties)
+        string Select(long row, JsonElement feature)
         {
+            var properties = GeoJsonPolygons.Properties(feature);
             if (properties.ValueKind != JsonValueKind.Object)
             {
                 throw new SourceDataException(source.Id, row, null, "the feature has no 'properties' object");

@@ -10,8 +10,8 @@ public sealed class GeoJsonPolygonsTests
 
     private static MemoryStream Json(string text) => new(Encoding.UTF8.GetBytes(text));
 
-    private static string? Code(long feature, JsonElement properties) =>
-        properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty("code", out var code) ? code.GetString() : null;
+    private static string? Code(long number, JsonElement feature) =>
+        GeoJsonPolygons.Properties(feature) is { ValueKind: JsonValueKind.Object } properties && properties.TryGetProperty("code", out var code) ? code.GetString() : null;
 
     private static InvalidDataException Problem(long? feature, string problem) => new($"feature {feature?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}: {problem}");
 
@@ -35,6 +35,21 @@ public sealed class GeoJsonPolygonsTests
         Assert.Equal([0, 0, 1, 0, 1, 1, 0, 1, 0, 0], features[0].Polygons[0][0]);
         Assert.Equal([2, 1], features[1].Polygons.Select(p => p.Length));
         Assert.Equal([1, 1, 2, 1, 2, 2], features[1].Polygons[0][1]);
+    }
+
+    [Fact]
+    public void Read_SelectingOnHasPolygons_PassesOverPointsAndFeaturesWithoutGeometry()
+    {
+        using var stream = Json($$$"""
+            {"type":"FeatureCollection","features":[
+              {"properties":{"code":"P"},"geometry":{"type":"Point","coordinates":[0,0]}},
+              {"properties":{"code":"N"},"geometry":null},
+              {"properties":{"code":"A"},"geometry":{"type":"Polygon","coordinates":{{{Square}}}}}]}
+            """);
+
+        var features = GeoJsonPolygons.Read(stream, (n, f) => GeoJsonPolygons.HasPolygons(f) ? Code(n, f) : null, Problem);
+
+        Assert.Equal("A", Assert.Single(features).Key);
     }
 
     [Theory]
