@@ -139,18 +139,14 @@ public sealed record SlopeIndex(
     double? Sii, double? SiiLower, double? SiiUpper, double? Rii, double? RiiLower, double? RiiUpper, double? Confidence, string? Reason, string? Interpretation)
 {
     /// <summary>The quantile-method row (or the only row, in a lake without a method column) and the LSOA-method row, each at the confidence nearest 95%.</summary>
-    internal static (SlopeIndex? Quantile, SlopeIndex? Lsoa) Methods(Table rows)
+    internal static (SlopeIndex? Quantile, SlopeIndex? Lsoa) Methods(Table rows) =>
+        rows.Contains("method") ? (Best(rows.Where(("method", "quantile"))), Best(rows.Where(("method", "lsoa")))) : (Best(rows), null);
+
+    /// <summary>The row whose confidence is nearest 95% (the first of ties), or null without rows.</summary>
+    private static SlopeIndex? Best(Table rows)
     {
         var confidence = rows.Primitive<double>("confidence");
-        int? Best(IEnumerable<int> r) => r.OrderBy(i => Math.Abs((confidence[i] ?? 0) - 0.95)).Cast<int?>().FirstOrDefault();
-        var all = Enumerable.Range(0, rows.RowCount);
-        if (!rows.Contains("method"))
-        {
-            return (Of(rows, Best(all)), null);
-        }
-
-        var method = rows.Strings("method");
-        return (Of(rows, Best(all.Where(i => method[i] == "quantile"))), Of(rows, Best(all.Where(i => method[i] == "lsoa"))));
+        return Of(rows, Enumerable.Range(0, rows.RowCount).OrderBy(i => Math.Abs((confidence[i] ?? 0) - 0.95)).Cast<int?>().FirstOrDefault());
     }
 
     private static SlopeIndex? Of(Table rows, int? row)

@@ -32,34 +32,37 @@ public static partial class Charts
         rows = rows.Where(("source_id", source));
         var basis = rows.Strings("basis");
         var period = rows.Strings("period");
-        var all = Enumerable.Range(0, rows.RowCount);
 
         // Several periods on one basis: the SII over time. Otherwise the last period across the bases.
-        var overTime = all.GroupBy(i => basis[i]!).Where(g => g.Select(i => period[i]).Distinct().Count() > 1).OrderBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
-        List<(string Label, int Row)> points;
+        var overTime = Enumerable.Range(0, rows.RowCount).GroupBy(i => basis[i]!).Where(g => g.Select(i => period[i]).Distinct().Count() > 1)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        Table shown;
+        List<string> labels;
         string subject;
         if (overTime is not null)
         {
-            points = overTime.OrderBy(i => period[i], PeriodOrder.Instance).Select(i => (period[i]!, i)).ToList();
-            subject = $"by period, {ChartLabels.Basis(overTime.Key)}";
+            shown = rows.Where(("basis", overTime));
+            shown = shown.Take([.. Enumerable.Range(0, shown.RowCount).OrderBy(i => shown.Strings("period")[i], PeriodOrder.Instance)]);
+            labels = [.. Enumerable.Range(0, shown.RowCount).Select(i => shown.Strings("period")[i]!)];
+            subject = $"by period, {ChartLabels.Basis(overTime)}";
         }
         else
         {
-            var last = all.Select(i => period[i]!).Distinct().OrderBy(p => p, PeriodOrder.Instance).LastOrDefault()
+            var last = LakeData.Distinct(rows, "period").OrderBy(p => p, PeriodOrder.Instance).LastOrDefault()
                 ?? throw new InvalidOperationException($"Table '{gradients.Name}' has no slope index for {what}.");
+            shown = rows.Where(("period", last)).SortBy("basis");
 
             // Tick labels on two lines (index, then domain and vintage), so five bases fit side by side.
-            points = all.Where(i => period[i] == last).OrderBy(i => basis[i], StringComparer.Ordinal)
-                .Select(i => (ChartLabels.BasisWithVintage(basis[i]!).Replace(" on LSOA", "\non LSOA", StringComparison.Ordinal), i))
-                .Select(p => (p.Item1.IndexOf(' ', StringComparison.Ordinal) is > 0 and var at && !p.Item1[..at].Contains('\n', StringComparison.Ordinal) ? p.Item1[..at] + "\n" + p.Item1[(at + 1)..] : p.Item1, p.i))
-                .ToList();
+            labels = [.. Enumerable.Range(0, shown.RowCount)
+                .Select(i => ChartLabels.BasisWithVintage(shown.Strings("basis")[i]!).Replace(" on LSOA", "\non LSOA", StringComparison.Ordinal))
+                .Select(l => l.IndexOf(' ', StringComparison.Ordinal) is > 0 and var at && !l[..at].Contains('\n', StringComparison.Ordinal) ? l[..at] + "\n" + l[(at + 1)..] : l)];
             subject = $"by deprivation basis, {last}";
         }
 
-        var sii = rows.Primitive<double>("sii");
-        var lower = rows.Primitive<double>("sii_lower");
-        var upper = rows.Primitive<double>("sii_upper");
-        var siiPoints = points.Select(p => new SiiPoint(p.Label, basis[p.Row]!, period[p.Row]!, sii[p.Row]!.Value, lower[p.Row], upper[p.Row])).ToList();
+        var sii = shown.Primitive<double>("sii");
+        var lower = shown.Primitive<double>("sii_lower");
+        var upper = shown.Primitive<double>("sii_upper");
+        var siiPoints = labels.Select((label, i) => new SiiPoint(label, shown.Strings("basis")[i]!, shown.Strings("period")[i]!, sii[i]!.Value, lower[i], upper[i])).ToList();
         var change = trends is null ? null : SiiChange.Find(trends, options, source, overTime is not null ? "period" : "basis");
         var title = options.Title ?? $"{ChartLabels.Words(options.IndicatorId)}: slope index of inequality {subject}, {ChartLabels.Area(options.AreaCode, LakeData.DistrictNames(areas))}"
             + (change is null ? string.Empty : "\n" + change);
