@@ -29,25 +29,25 @@ internal static class AssetNeedDrawing
 
         if (chart.HighNeedFrom is { } highNeedFrom)
         {
-            var v = plot.Add.VerticalLine(highNeedFrom);
-            v.LinePattern = LinePattern.Dashed;
-            v.Color = Colors.Gray;
-            v.LabelText = "high need →";
-            v.LabelFontName = ChartFonts.Family;
+            Quadrant(plot.Add.VerticalLine(highNeedFrom), "high need →");
         }
 
         if (chart.LowAssetsTo is { } lowAssetsTo)
         {
-            var h = plot.Add.HorizontalLine(lowAssetsTo);
-            h.LinePattern = LinePattern.Dashed;
-            h.Color = Colors.Gray;
-            h.LabelText = "low assets ↓";
-            h.LabelFontName = ChartFonts.Family;
+            Quadrant(plot.Add.HorizontalLine(lowAssetsTo), "low assets ↓");
         }
 
         plot.XLabel("Need score (higher = more need)");
         plot.YLabel("Assets per 10,000 residents");
         plot.ShowLegend(Alignment.UpperRight);
         return ChartDrawing.Finish(plot);
+    }
+
+    private static void Quadrant(ScottPlot.Plottables.AxisLine line, string label)
+    {
+        line.LinePattern = LinePattern.Dashed;
+        line.Color = Colors.Gray;
+        line.LabelText = label;
+        line.LabelFontName = ChartFonts.Family;
     }
 }
