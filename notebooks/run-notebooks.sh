@@ -1,25 +1,19 @@
 #!/usr/bin/env bash
 # Runs every notebook in notebooks/ headless, the way an analyst would use the library: the shipped projects are
-# packed into a local feed (artifacts/feed) at version 0.1.0-local, which the notebooks reference with
+# packed into a local feed (artifacts/feed) at version 0.1.0-local by eng/pack-local-feed.sh, which the notebooks
+# reference with
 #   #i "nuget: ../artifacts/feed"
 #   #r "nuget: Inequalities.Lake, 0.1.0-local"
-# Lakes are built from the real open data in ../shared/data (tests/data-sources.shared.yml) and from the sample
-# mirror (the only one with community-business registers). Each notebook runs with dotnet-repl (pinned in
+# Lakes are built by eng/build-lakes.sh from the real open data in ../shared/data (tests/data-sources.shared.yml) and
+# from the sample mirror (the only one with community-business registers). Each notebook runs with dotnet-repl (pinned in
 # .config/dotnet-tools.json); the script fails if any cell fails. Executed copies go to artifacts/notebooks/.
 #
 # Usage: notebooks/run-notebooks.sh [notebook.ipynb ...]     (default: every notebooks/*.ipynb)
 # Env:   INEQUALITIES_LAKE / INEQUALITIES_ASSETS_LAKE  use these lakes instead of building them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
-# The one version the notebooks reference. A prerelease that is never published, so a nuget.org package can never
-# stand in for it; its global-packages cache entry is deleted before each run so a stale pack is never used.
-version=0.1.0-local
-feed="$root/artifacts/feed"
-out="$root/artifacts/notebooks"
+. eng/local-feed.sh
+out="$(pwd)/artifacts/notebooks"
 
 if [ "$#" -gt 0 ]; then
   notebooks=("$@")
@@ -39,39 +33,13 @@ for nb in "${notebooks[@]}"; do
   fi
 done
 
-echo "== Packing the library ($version) into $feed"
-rm -rf "$feed" && mkdir -p "$feed" "$out"
-for project in src/*/*.csproj; do
-  # The command-line tool is packed as a dotnet tool, not a library; notebooks do not reference it.
-  case "$project" in */Inequalities.Worker.csproj) continue ;; esac
-  if grep -q '<IsPackable>true</IsPackable>' "$project"; then
-    dotnet pack "$project" -c Release -o "$feed" -p:Version="$version" --nologo -v quiet
-  fi
-done
-ls "$feed"
-
-packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
-for nupkg in "$feed"/*.nupkg; do
-  id=$(basename "$nupkg" ".$version.nupkg" | tr '[:upper:]' '[:lower:]')
-  rm -rf "${packages:?}/$id/$version"
-done
+bash eng/pack-local-feed.sh
+mkdir -p "$out"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if [ -z "${INEQUALITIES_LAKE:-}" ]; then
-  echo "== Building the real-data lake (tests/data-sources.shared.yml)"
-  dotnet run --project src/Inequalities.Worker -c Release -- refresh --config tests/data-sources.shared.yml \
-    --lake "$work/lake-real" > "$work/refresh-real.log" 2>&1 || { cat "$work/refresh-real.log"; exit 1; }
-  tail -n 1 "$work/refresh-real.log"
-  export INEQUALITIES_LAKE="$work/lake-real"
-fi
-if [ -z "${INEQUALITIES_ASSETS_LAKE:-}" ]; then
-  echo "== Building the sample lake (refresh --sample: synthetic community-business registers)"
-  dotnet run --project src/Inequalities.Worker -c Release -- refresh --sample \
-    --lake "$work/lake-sample" > "$work/refresh-sample.log" 2>&1 || { cat "$work/refresh-sample.log"; exit 1; }
-  tail -n 1 "$work/refresh-sample.log"
-  export INEQUALITIES_ASSETS_LAKE="$work/lake-sample"
-fi
+# Builds the real-data and sample lakes unless INEQUALITIES_LAKE / INEQUALITIES_ASSETS_LAKE name them already.
+. eng/build-lakes.sh "$work"
 
 dotnet tool restore > /dev/null
 

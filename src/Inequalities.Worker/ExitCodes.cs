@@ -9,7 +9,10 @@ internal static class ExitCodes
     /// <summary>The refresh failed: nothing was published and the previous snapshot stays current.</summary>
     public const int RefreshFailed = 1;
 
-    /// <summary>The command line or the catalogue is invalid.</summary>
+    /// <summary><c>status</c>: the lake is not fresh (a snapshot or source older than --max-age, a stale source, or a failed last run).</summary>
+    public const int NotFresh = 1;
+
+    /// <summary>The command line or the catalogue is invalid (for <c>status</c>: no lake, or status.json unreadable).</summary>
     public const int InvalidInput = 2;
 
     /// <summary>Another refresh or worker holds the lake.</summary>

@@ -19,10 +19,21 @@ internal static class Program
                 o.UseUtcTimestamp = true;
             })
             .SetMinimumLevel(LogLevel.Information));
-        var root = BuildRootCommand(TimeProvider.System, loggerFactory);
         // SIGTERM/Ctrl-C cancel the verb's token; give it time to stop cleanly (the worker's host shuts down in 15 s).
         var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) };
-        return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
+        return await InvokeAsync(args, TimeProvider.System, loggerFactory, invocation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs one command line. A command line that does not parse (an unknown option, a bad value) prints the errors
+    /// and exits with <see cref="ExitCodes.InvalidInput"/> (2), so a monitor calling <c>status</c> never reads a typo as
+    /// "not fresh" (1).
+    /// </summary>
+    internal static async Task<int> InvokeAsync(string[] args, TimeProvider timeProvider, ILoggerFactory loggerFactory, InvocationConfiguration? invocation = null)
+    {
+        var parsed = BuildRootCommand(timeProvider, loggerFactory).Parse(args);
+        var code = await parsed.InvokeAsync(invocation ?? new InvocationConfiguration()).ConfigureAwait(false);
+        return parsed.Errors.Count > 0 ? ExitCodes.InvalidInput : code;
     }
 
     internal static RootCommand BuildRootCommand(TimeProvider timeProvider, ILoggerFactory loggerFactory)
@@ -33,6 +44,8 @@ internal static class Program
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(RunCommand.Create(timeProvider, loggerFactory));
         root.Subcommands.Add(PlotCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create(timeProvider));
+        root.Subcommands.Add(CatalogueCommand.Create());
         return root;
     }
 }

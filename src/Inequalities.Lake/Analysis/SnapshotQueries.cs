@@ -85,6 +85,26 @@ public static class SnapshotQueries
         this LakeSnapshot snapshot, string areaCode, CancellationToken cancellationToken = default) =>
         DistinctAsync(snapshot, areaCode, "lsoa_code", cancellationToken);
 
+    /// <summary>
+    /// One cell of a numeric column as a <see cref="double"/>, whatever the column's type (<c>double</c>, <c>int</c>
+    /// or <c>long</c>); <see cref="double.NaN"/> for a null. Scripts and notebooks read counts, ranks and values alike.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="column">A numeric column, e.g. <c>population</c> or <c>quantile</c>.</param>
+    /// <param name="row">The row.</param>
+    /// <exception cref="InvalidOperationException">The column is not numeric.</exception>
+    public static double Number(this Table table, string column, int row)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.Column(column) switch
+        {
+            PrimitiveColumn<double> d => d[row] ?? double.NaN,
+            PrimitiveColumn<int> n => n[row] ?? double.NaN,
+            PrimitiveColumn<long> n => n[row] ?? double.NaN,
+            var c => throw new InvalidOperationException($"Table '{table.Name}' column '{column}' is {c.DataType}, not a number."),
+        };
+    }
+
     private static async Task<IReadOnlyList<string>> DistinctAsync(
         LakeSnapshot snapshot, string areaCode, string resultColumn, CancellationToken cancellationToken)
     {

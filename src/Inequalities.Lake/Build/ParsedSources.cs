@@ -159,6 +159,8 @@ internal sealed class ParsedSources
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (source, path) = files[i];
+            using var activity = Telemetry.RefreshTelemetry.ActivitySource.StartActivity("parse " + source.Id);
+            activity?.SetTag("source_id", source.Id);
             results[i] = cache is null ? ParseOne(source, path) : cache.GetOrParse(source, path, ParseOne);
         });
     }

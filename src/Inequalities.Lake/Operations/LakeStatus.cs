@@ -9,12 +9,15 @@ namespace Inequalities.Lake.Operations;
 /// the last success and the last failure, the next scheduled run and the state of every source. Field names are
 /// snake_case (see the README). The file is replaced atomically, so a reader never sees half of it.
 /// </summary>
-public sealed record LakeStatus
+public sealed partial record LakeStatus
 {
     /// <summary>When the file was written.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>What the worker is doing: <c>starting</c>, <c>idle</c>, <c>running</c> or <c>stopped</c>.</summary>
+    /// <summary>
+    /// What the worker is doing: <c>starting</c>, <c>idle</c>, <c>running</c> or <c>stopped</c>; <c>none</c> when no
+    /// worker has run on the lake (the file was written by the <c>refresh</c> verb).
+    /// </summary>
     public required string State { get; init; }
 
     /// <summary>The worker process id.</summary>
@@ -110,6 +113,12 @@ public sealed record RunRecord
 
     /// <summary>Why the run failed.</summary>
     public string? Error { get; init; }
+
+    /// <summary>
+    /// What started the run: <c>schedule</c> (the worker) or <c>refresh</c> (the <c>refresh</c> verb); null in files
+    /// written before it was recorded.
+    /// </summary>
+    public string? Trigger { get; init; }
 }
 
 /// <summary>The state of one source as the worker last saw it.</summary>

@@ -3,6 +3,7 @@ using System.Reflection;
 using Inequalities.Lake.Build;
 using Inequalities.Lake.Operations;
 using Inequalities.Lake.Snapshots;
+using Inequalities.Lake.Telemetry;
 using Inequalities.Sources.Catalogue;
 using Inequalities.Sources.Fetch;
 using Inequalities.Sources.Parsing;
@@ -94,7 +95,44 @@ public sealed partial class RefreshRunner
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(request);
         var started = Stopwatch.GetTimestamp();
+        using var activity = RefreshTelemetry.ActivitySource.StartActivity("refresh");
+        activity?.SetTag("lake", _layout.Root);
+        activity?.SetTag("catalogue", catalogue.Origin.Kind.ToString().ToLowerInvariant());
+        var outcomeName = "failed";
+        try
+        {
+            var outcome = await RunCoreAsync(catalogue, request, started, cancellationToken).ConfigureAwait(false);
+            outcomeName = outcome.Published ? "published" : outcome.NothingChanged ? "unchanged" : "failed";
+            activity?.SetTag("snapshot_id", outcome.SnapshotId);
+            if (outcome.Error is not null)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, outcome.Error);
+            }
+
+            return outcome;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcomeName = "cancelled";
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag("outcome", outcomeName);
+            RefreshTelemetry.Refreshed(outcomeName, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<RefreshOutcome> RunCoreAsync(SourceCatalogue catalogue, RefreshRequest request, long started, CancellationToken cancellationToken)
+    {
+        LogCatalogue(_logger, catalogue.Origin.ToString());
+        foreach (var skipped in catalogue.Origin.Skipped)
+        {
+            LogSkipped(_logger, skipped.Id, skipped.Reason);
+        }
+
         Directory.CreateDirectory(_layout.Root);
+        ObserveSnapshotAge();
         foreach (var removed in SnapshotPublisher.CleanDebris(_layout))
         {
             _logger.LogInformation("Removed debris of an interrupted run: {Path}", removed);
@@ -123,6 +161,8 @@ public sealed partial class RefreshRunner
             var unchangedReports = Reports(fetched, notDue, rows, parses: null);
             LogSources(unchangedReports);
             var kept = ApplyRetention(catalogue);
+            RecordSources(unchangedReports);
+            RefreshTelemetry.SnapshotCurrent(_layout.Root, _timeProvider, _timeProvider.GetUtcNow());
             LogNothingChanged(_logger, current.SnapshotId, Stopwatch.GetElapsedTime(started).TotalSeconds);
             return new RefreshOutcome(false, current.SnapshotId, fetched, null) { NothingChanged = true, Reports = unchangedReports, Deleted = kept };
         }
@@ -155,6 +195,7 @@ public sealed partial class RefreshRunner
             CreatedAt = staging.CreatedAt,
             ToolVersion = ToolVersion,
             Catalogue = catalogue.Path,
+            CatalogueOrigin = catalogue.Origin,
             Sample = request.Sample,
             Sources = fetched.Select(r => ToProvenance(r, build, fingerprints[r.Source.Id])).ToList(),
             Tables = build.Tables,
@@ -172,7 +213,35 @@ public sealed partial class RefreshRunner
             Stopwatch.GetElapsedTime(started).TotalSeconds,
             folder);
         var deleted = ApplyRetention(catalogue);
+        RecordSources(reports);
+        RefreshTelemetry.SnapshotCurrent(_layout.Root, _timeProvider, staging.CreatedAt);
         return new RefreshOutcome(true, staging.Id, fetched, null) { Reports = reports, Deleted = deleted };
+    }
+
+    private static void RecordSources(IReadOnlyList<SourceRun> reports)
+    {
+        foreach (var r in reports)
+        {
+            RefreshTelemetry.Source(r.Id, r.Rows, r.File?.Bytes);
+        }
+    }
+
+    /// <summary>Starts the snapshot-age gauge for this lake from its current snapshot, the first time the lake is refreshed in this process.</summary>
+    private void ObserveSnapshotAge()
+    {
+        if (RefreshTelemetry.IsObserved(_layout.Root) || _layout.ReadCurrentId() is not { } id)
+        {
+            return;
+        }
+
+        try
+        {
+            RefreshTelemetry.Observe(_layout.Root, _timeProvider, SnapshotManifest.Read(Path.Combine(_layout.SnapshotDirectory(id), "manifest.json")).CreatedAt);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            // An unreadable current snapshot is reported by the refresh itself; the gauge starts at the next publication.
+        }
     }
 
     private async Task<List<(FetchResult Result, bool NotDue)>> FetchAsync(SourceCatalogue catalogue, RefreshRequest request, RawCache rawCache, CancellationToken cancellationToken)
@@ -324,6 +393,12 @@ public sealed partial class RefreshRunner
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Source {SourceId}: {Status}, {Bytes} bytes, {Rows} rows, fetch {FetchMs} ms, parse {ParseMs} ms ({Parse}), stale {Stale}, error {Error}")]
     private static partial void LogSource(ILogger logger, string sourceId, string status, long bytes, long? rows, long fetchMs, long parseMs, string parse, bool stale, string? error);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Catalogue: {Origin}")]
+    private static partial void LogCatalogue(ILogger logger, string origin);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Source {SourceId}: skipped: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string sourceId, string reason);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Nothing changed since snapshot {SnapshotId}: every source and definition is the same; nothing published ({Elapsed:F1}s)")]
     private static partial void LogNothingChanged(ILogger logger, string snapshotId, double elapsed);

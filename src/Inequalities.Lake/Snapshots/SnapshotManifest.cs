@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Inequalities.Sources.Catalogue;
 
 namespace Inequalities.Lake.Snapshots;
 
@@ -20,6 +21,13 @@ public sealed record SnapshotManifest
 
     /// <summary>The catalogue file the refresh read.</summary>
     public string? Catalogue { get; init; }
+
+    /// <summary>
+    /// Where the catalogue came from: <c>kind</c> (<c>file</c> or <c>embedded</c>), <c>path</c>, <c>sha256</c> of its
+    /// YAML, <c>base_directory</c> (where relative <c>url:</c> paths resolve) and <c>skipped</c> sources with the reason
+    /// (null in manifests written before it was recorded).
+    /// </summary>
+    public CatalogueOrigin? CatalogueOrigin { get; init; }
 
     /// <summary>Whether the refresh ran on the generated sample mirror.</summary>
     public bool Sample { get; init; }

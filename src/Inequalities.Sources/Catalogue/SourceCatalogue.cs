@@ -33,8 +33,10 @@ public sealed partial class SourceCatalogue
         IReadOnlySet<string> allowedHosts,
         AssetNeedSettings assetNeed,
         GradientSettings? gradients,
-        IReadOnlyList<MirrorRule> mirrors)
+        IReadOnlyList<MirrorRule> mirrors,
+        CatalogueOrigin origin)
     {
+        Origin = origin;
         AssetNeed = assetNeed;
         Gradients = gradients ?? new GradientSettings();
         Path = path;
@@ -50,6 +52,12 @@ public sealed partial class SourceCatalogue
 
     /// <summary>The folder relative file locations are resolved against.</summary>
     public string BaseDirectory { get; }
+
+    /// <summary>
+    /// Where the catalogue came from (a file, the embedded copy or text), the SHA-256 of its YAML and the sources left
+    /// out when it was loaded; written into every snapshot's manifest as <c>catalogue_origin</c>.
+    /// </summary>
+    public CatalogueOrigin Origin { get; }
 
     /// <summary>Catalogue-wide settings.</summary>
     public CatalogueDefaults Defaults { get; }
@@ -99,7 +107,9 @@ public sealed partial class SourceCatalogue
         }
 
         var full = System.IO.Path.GetFullPath(path);
-        return Parse(File.ReadAllText(full), System.IO.Path.GetDirectoryName(full)!, path);
+        var text = File.ReadAllText(full);
+        var baseDirectory = System.IO.Path.GetDirectoryName(full)!;
+        return new Reader(path, baseDirectory).Read(text, CatalogueOrigin.For(CatalogueOriginKind.File, full, text, baseDirectory));
     }
 
     /// <summary>Parses and validates catalogue text.</summary>
@@ -112,7 +122,7 @@ public sealed partial class SourceCatalogue
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(baseDirectory);
         var reader = new Reader(displayPath, baseDirectory);
-        return reader.Read(yaml);
+        return reader.Read(yaml, CatalogueOrigin.For(CatalogueOriginKind.Text, null, yaml, System.IO.Path.GetFullPath(baseDirectory)));
     }
 
     /// <summary>
@@ -133,7 +143,7 @@ public sealed partial class SourceCatalogue
             hosts.Add(uri.IdnHost);
         }
 
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts, AssetNeed, Gradients, Mirrors);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts, AssetNeed, Gradients, Mirrors, Origin);
     }
 
     /// <summary>
@@ -183,7 +193,7 @@ public sealed partial class SourceCatalogue
     public SourceCatalogue WithMirrors(IEnumerable<MirrorRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, Sources, AllowedHosts, AssetNeed, Gradients, MirrorRule.Merge(Mirrors, rules));
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, Sources, AllowedHosts, AssetNeed, Gradients, MirrorRule.Merge(Mirrors, rules), Origin);
     }
 
     /// <summary>Returns a copy holding only the listed sources (all of them enabled), as <c>refresh --only</c> does.</summary>
@@ -200,7 +210,7 @@ public sealed partial class SourceCatalogue
         }
 
         var sources = Sources.Where(s => wanted.Contains(s.Id)).Select(s => s with { Enabled = true }).ToList();
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts, AssetNeed, Gradients, Mirrors);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts, AssetNeed, Gradients, Mirrors, Origin);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -216,7 +226,7 @@ public sealed partial class SourceCatalogue
     {
         private readonly List<string> _problems = [];
 
-        public SourceCatalogue Read(string yaml)
+        public SourceCatalogue Read(string yaml, CatalogueOrigin origin)
         {
             YamlMappingNode? root = null;
             try
@@ -298,7 +308,7 @@ public sealed partial class SourceCatalogue
                 extraHosts.Add(s.Location.IdnHost);
             }
 
-            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts, assetNeed, gradients, mirrors);
+            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts, assetNeed, gradients, mirrors, origin);
         }
 
         private string? RequiredText(YamlMappingNode entry, string field, string? id)

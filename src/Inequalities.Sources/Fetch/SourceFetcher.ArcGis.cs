@@ -169,10 +169,11 @@ public sealed partial class SourceFetcher
     {
         var source = job.Source;
         var pipeline = PipelineFor(source.Location);
+        var tries = 0;
         return await pipeline.ExecuteAsync(
             async token =>
             {
-                job.OnAttempt();
+                job.OnAttempt(tries++ > 0);
                 var sent = await SendAsync(url, job.Route, null, token).ConfigureAwait(false);
                 using var response = sent.Response;
                 var length = response.Content.Headers.ContentLength;

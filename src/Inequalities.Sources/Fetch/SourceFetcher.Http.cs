@@ -16,10 +16,11 @@ public sealed partial class SourceFetcher
         // Validators belong to a URL: a templated source's copy of another month is not asked about conditionally.
         var validators = job.Cached is not null && job.Cached.Url == job.Source.Location.ToString() ? job.Cached : null;
         var pipeline = PipelineFor(job.Source.Location);
+        var tries = 0;
         return await pipeline.ExecuteAsync(
             async token =>
             {
-                job.OnAttempt();
+                job.OnAttempt(tries++ > 0);
                 return await AttemptAsync(job, validators, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
@@ -183,7 +184,7 @@ public sealed partial class SourceFetcher
     private async Task<Download> ReadLocalAsync(Job job, CancellationToken cancellationToken)
     {
         var (source, cache, progress) = (job.Source, job.Cache, job.Progress);
-        job.OnAttempt();
+        job.OnAttempt(false);
         var path = source.Location.LocalPath;
         var info = new FileInfo(path);
         if (!info.Exists)

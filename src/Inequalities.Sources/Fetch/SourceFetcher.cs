@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -146,6 +148,8 @@ public sealed partial class SourceFetcher : IDisposable
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using var activity = FetchTelemetry.ActivitySource.StartActivity("fetch " + source.Id);
+        activity?.SetTag("source_id", source.Id);
         var started = _time.GetTimestamp();
         var where = new StrongBox<string>(Where(source));
         RawFile? cached = null;
@@ -166,10 +170,15 @@ public sealed partial class SourceFetcher : IDisposable
         }
 
         var attempts = 0;
+        var host = FetchTelemetry.HostOf(source.Location);
         try
         {
             cache.CleanDebris(source.Id);
-            var job = new Job(source, route, cache, cached, progress, () => Interlocked.Increment(ref attempts));
+            var job = new Job(source, route, cache, cached, progress, retry =>
+            {
+                Interlocked.Increment(ref attempts);
+                FetchTelemetry.Attempt(source.Id, host, retry);
+            });
             var download = await DownloadMonthsAsync(job, where, cancellationToken).ConfigureAwait(false);
             if (download.TempPath is null)
             {
@@ -278,8 +287,20 @@ public sealed partial class SourceFetcher : IDisposable
     {
         var bytes = result.File?.Bytes ?? 0;
         var ms = (long)result.Duration.TotalMilliseconds;
+        if (Activity.Current is { } activity && activity.Source == FetchTelemetry.ActivitySource)
+        {
+            activity.SetTag("status", result.Status.ToString().ToLowerInvariant());
+            activity.SetTag("bytes", bytes);
+            activity.SetTag("attempts", result.Attempts);
+            if (result.Status == FetchStatus.Failed)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, result.Error);
+            }
+        }
+
         if (result.Status == FetchStatus.Failed)
         {
+            FetchTelemetry.Failure(result.Source.Id, FetchTelemetry.HostOf(result.Source.Location));
             LogFailed(_logger, result.Source.Id, result.Attempts, ms, result.IsStale, result.Error ?? string.Empty);
         }
         else
@@ -379,7 +400,7 @@ public sealed partial class SourceFetcher : IDisposable
     }
 
     /// <summary>One source's fetch: the source (resolved for one month), where it goes, its cached copy, and the attempt counter.</summary>
-    private sealed record Job(SourceDefinition Source, Route Route, RawCache Cache, RawFile? Cached, IProgress<FetchProgress>? Progress, Action OnAttempt);
+    private sealed record Job(SourceDefinition Source, Route Route, RawCache Cache, RawFile? Cached, IProgress<FetchProgress>? Progress, Action<bool> OnAttempt);
 
     /// <summary>What every request of a fetch follows: the allow-list for redirects, the mirrors, the User-Agent.</summary>
     private sealed record Route(IReadOnlySet<string> AllowedHosts, IReadOnlyList<MirrorRule> Mirrors, string UserAgent);

@@ -5,10 +5,10 @@ namespace Inequalities.Worker.Commands;
 /// <summary>Options shared by the lake verbs.</summary>
 internal static class CommonOptions
 {
-    public static Option<FileInfo> Config() => new("--config")
+    public static Option<FileInfo?> Config() => new("--config")
     {
-        Description = "The data-sources catalogue.",
-        DefaultValueFactory = _ => new FileInfo("data-sources.yml"),
+        Description = "The data-sources catalogue (default: ./data-sources.yml when it exists, else the catalogue embedded in the" +
+            " tool, whose relative paths resolve against the working directory; the log and the manifest say which).",
     };
 
     public static Option<DirectoryInfo> Lake() => new("--lake")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Inequalities.Lake.Operations;
 using Inequalities.Lake.Refresh;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
@@ -16,7 +17,7 @@ internal static class RefreshCommand
         var config = CommonOptions.Config();
         var lake = CommonOptions.Lake();
         var only = new Option<string?>("--only") { Description = "Refresh only these source ids (comma-separated)." };
-        var sample = new Option<bool>("--sample") { Description = "Use the generated sample mirror: works offline on a fresh clone." };
+        var sample = new Option<bool>("--sample") { Description = "Use the sample mirror generated from the catalogue into <lake>/sample-mirror: works offline, from any folder." };
         var offline = new Option<bool>("--offline") { Description = "Read only the raw cache; never touch the network." };
         var wait = new Option<double>("--wait") { Description = "Seconds to wait for another refresh or worker on the same lake to finish (default: exit at once)." };
         var force = new Option<bool>("--force") { Description = "Publish a new snapshot even when nothing changed since the current one." };
@@ -26,9 +27,11 @@ internal static class RefreshCommand
             config, lake, only, sample, offline, wait, force, mirror,
         };
 
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            new RefreshArguments(
-                parse.GetValue(config)!,
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var export = TelemetryExport.StartOneShot(TelemetryExport.FromEnvironment(Environment.GetEnvironmentVariable));
+            var arguments = new RefreshArguments(
+                parse.GetValue(config),
                 parse.GetValue(lake)!,
                 parse.GetValue(only),
                 parse.GetValue(sample),
@@ -37,10 +40,9 @@ internal static class RefreshCommand
             {
                 Force = parse.GetValue(force),
                 Mirrors = parse.GetValue(mirror) ?? [],
-            },
-            timeProvider,
-            loggerFactory,
-            cancellationToken));
+            };
+            return await RunAsync(arguments, timeProvider, loggerFactory, cancellationToken).ConfigureAwait(false);
+        });
         return command;
     }
 
@@ -50,7 +52,8 @@ internal static class RefreshCommand
         SourceCatalogue catalogue;
         try
         {
-            catalogue = SourceCatalogue.Load(args.Config.FullName);
+            // The sample mirror generates every file, so --sample skips nothing from the embedded catalogue.
+            catalogue = SourceCatalogue.Locate(args.Config?.FullName, Directory.GetCurrentDirectory(), skipMissingFiles: !args.Sample);
             if (!string.IsNullOrWhiteSpace(args.Only))
             {
                 catalogue = catalogue.Only(args.Only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -86,10 +89,12 @@ internal static class RefreshCommand
         var options = new FetchOptions { Offline = args.Offline };
         using var fetcher = new SourceFetcher(options, timeProvider, loggerFactory.CreateLogger<SourceFetcher>());
         var runner = new RefreshRunner(layout, fetcher, timeProvider, loggerFactory.CreateLogger<RefreshRunner>());
+        var started = timeProvider.GetUtcNow();
         try
         {
             var request = new RefreshRequest { Sample = args.Sample, Progress = ConsoleProgress.ForTerminal(timeProvider), Force = args.Force };
             var outcome = await runner.RunAsync(catalogue, request, cancellationToken).ConfigureAwait(false);
+            RecordRun(layout, outcome, started, timeProvider, logger);
             if (outcome.NothingChanged)
             {
                 await Console.Out.WriteLineAsync($"Nothing changed since snapshot {outcome.SnapshotId}; nothing new was published to {layout.Root}").ConfigureAwait(false);
@@ -107,12 +112,26 @@ internal static class RefreshCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            RecordRun(layout, null, started, timeProvider, logger);
             await Console.Error.WriteLineAsync("Refresh cancelled; nothing was published.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
     }
 
-    internal sealed record RefreshArguments(FileInfo Config, DirectoryInfo Lake, string? Only, bool Sample, bool Offline, TimeSpan Wait)
+    /// <summary>Records the run in status.json for <c>inequalities status</c>; a status file that cannot be written does not fail the refresh.</summary>
+    private static void RecordRun(LakeLayout layout, RefreshOutcome? outcome, DateTimeOffset started, TimeProvider timeProvider, ILogger logger)
+    {
+        try
+        {
+            LakeStatus.RecordRefresh(layout, outcome, started, timeProvider.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not record the run in {StatusFile}: {Error}", layout.StatusFile, ex.Message);
+        }
+    }
+
+    internal sealed record RefreshArguments(FileInfo? Config, DirectoryInfo Lake, string? Only, bool Sample, bool Offline, TimeSpan Wait)
     {
         public bool Force { get; init; }
 

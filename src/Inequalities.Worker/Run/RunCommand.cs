@@ -24,7 +24,7 @@ internal static class RunCommand
             Description = "Cron schedule replacing the catalogue's defaults.schedule: 5 fields (minute hour day month weekday) or 6 (seconds first). Sources with their own schedule keep it.",
         };
         var timeZone = new Option<string?>("--time-zone") { Description = "IANA time zone the schedules are read in (default: the catalogue's defaults.time_zone, Europe/London)." };
-        var sample = new Option<bool>("--sample") { Description = "Use the generated sample mirror: works offline on a fresh clone." };
+        var sample = new Option<bool>("--sample") { Description = "Use the sample mirror generated from the catalogue into <lake>/sample-mirror: works offline, from any folder." };
         var wait = new Option<double>("--wait")
         {
             Description = "Seconds each run waits for a manual refresh holding the lake before skipping that run.",
@@ -37,7 +37,7 @@ internal static class RunCommand
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new RunArguments(
-                parse.GetValue(config)!,
+                parse.GetValue(config),
                 parse.GetValue(lake)!,
                 parse.GetValue(schedule),
                 parse.GetValue(timeZone),
@@ -59,7 +59,7 @@ internal static class RunCommand
         RefreshSchedule refreshSchedule;
         try
         {
-            catalogue = SourceCatalogue.Load(args.Config.FullName);
+            catalogue = SourceCatalogue.Locate(args.Config?.FullName, Directory.GetCurrentDirectory(), skipMissingFiles: !args.Sample);
             if (args.Mirrors.Count > 0)
             {
                 catalogue = catalogue.WithMirrors(args.Mirrors);
@@ -98,15 +98,17 @@ internal static class RunCommand
             builder.Services.AddSingleton(timeProvider);
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
             builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+            TelemetryExport.AddTo(builder.Services, args.Telemetry ?? TelemetryExport.FromEnvironment(Environment.GetEnvironmentVariable));
             builder.Services.AddHostedService(sp => new ScheduledRefreshService(refreshSchedule, job, timeProvider, loggerFactory.CreateLogger<ScheduledRefreshService>()));
             using var host = builder.Build();
             logger.LogInformation(
-                "Worker started on {Lake}: schedule '{Schedule}' in {TimeZone}, {Sources} sources ({Own} with their own schedule)",
+                "Worker started on {Lake}: schedule '{Schedule}' in {TimeZone}, {Sources} sources ({Own} with their own schedule), catalogue: {Catalogue}",
                 layout.Root,
                 refreshSchedule.DefaultExpression,
                 refreshSchedule.TimeZone.Id,
                 catalogue.Enabled.Count(),
-                catalogue.Enabled.Count(s => s.Schedule is not null));
+                catalogue.Enabled.Count(s => s.Schedule is not null),
+                catalogue.Origin);
             try
             {
                 await host.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -145,8 +147,11 @@ internal static class RunCommand
         }
     }
 
-    internal sealed record RunArguments(FileInfo Config, DirectoryInfo Lake, string? Schedule, string? TimeZone, bool Sample, TimeSpan Wait)
+    internal sealed record RunArguments(FileInfo? Config, DirectoryInfo Lake, string? Schedule, string? TimeZone, bool Sample, TimeSpan Wait)
     {
         public IReadOnlyList<string> Mirrors { get; init; } = [];
+
+        /// <summary>What to export; null reads the OTEL_* environment variables.</summary>
+        public TelemetryExport.Settings? Telemetry { get; init; }
     }
 }

@@ -59,7 +59,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
                 NextDue = schedule.NextFor(s.Id, now),
             }).ToList(),
         };
-        WriteStatus(_status);
+        Update(_ => _status);
     }
 
     /// <summary>The outcome of the latest refresh that ran (for tests).</summary>
@@ -127,7 +127,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
             LastOutcome = outcome;
             var outcomeName = outcome.Published ? "published" : outcome.NothingChanged ? "unchanged" : "failed";
             var record = Record(run, started, outcomeName, outcome.SnapshotId, outcome.Error);
-            Update(s => s with { Sources = MergeSources(s.Sources, outcome.Reports, started) });
+            Update(s => MergeSources(s, outcome.Reports, started));
             Finish(record, outcome.Succeeded);
             if (outcome.Published)
             {
@@ -161,64 +161,35 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         SnapshotId = snapshotId,
         Fetched = [.. _catalogue.Enabled.Select(s => s.Id).Where(run.Due.Contains)],
         Error = error,
+        Trigger = "schedule",
     };
 
-    private void Finish(RunRecord record, bool success, bool failure = true) => Update(s => s with
-    {
-        State = "idle",
-        LastRun = record,
-        LastSuccess = success ? record : s.LastSuccess,
-        LastFailure = !success && failure ? record : s.LastFailure,
-        CurrentSnapshot = _layout.ReadCurrentId(),
-    });
+    private void Finish(RunRecord record, bool success, bool failure = true) =>
+        Update(s => s.WithRun(record, success, failure, _layout.ReadCurrentId()) with { State = "idle" });
 
-    private List<SourceState> MergeSources(IReadOnlyList<SourceState> previous, IReadOnlyList<SourceRun> reports, DateTimeOffset checkedAt)
+    private LakeStatus MergeSources(LakeStatus status, IReadOnlyList<SourceRun> reports, DateTimeOffset checkedAt)
     {
-        var byId = previous.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var now = _time.GetUtcNow();
-        return reports.Select(r =>
-        {
-            var old = byId.GetValueOrDefault(r.Id);
-            var sameCopy = old is not null && old.Sha256 == r.File?.Sha256;
-            return new SourceState
-            {
-                Id = r.Id,
-                Schedule = _schedule.ExpressionOf(r.Id),
-                Status = r.Status == SourceRunStatus.NotDue && old is not null && old.Status != "not_due" ? old.Status : RefreshRunner.StatusName(r.Status),
-                Stale = r.Status == SourceRunStatus.NotDue ? old?.Stale ?? false : r.Stale,
-                Error = r.Status == SourceRunStatus.NotDue ? old?.Error : r.Error,
-                Bytes = r.File?.Bytes,
-                Rows = r.Rows ?? (sameCopy ? old!.Rows : null),
-                Sha256 = r.File?.Sha256,
-                RetrievedAt = r.File?.RetrievedAt,
-                LastCheckedAt = r.Status == SourceRunStatus.NotDue ? old?.LastCheckedAt : checkedAt,
-                NextDue = _schedule.NextFor(r.Id, now),
-            };
-        }).ToList();
+        return status.WithSourceReports(reports, checkedAt, (id, _) => (_schedule.ExpressionOf(id), _schedule.NextFor(id, now)));
     }
 
+    /// <summary>
+    /// Changes status.json as read from disk under its lock (a manual <c>refresh</c> records its runs in it too);
+    /// the worker's own copy stands in when the file is missing or unreadable.
+    /// </summary>
     private void Update(Func<LakeStatus, LakeStatus> change)
     {
         lock (_gate)
         {
-            _status = change(_status) with { UpdatedAt = _time.GetUtcNow() };
-            WriteStatus(_status);
-        }
-    }
-
-    private void WriteStatus(LakeStatus status)
-    {
-        try
-        {
-            status.Write(_layout);
-        }
-        catch (IOException ex)
-        {
-            LogStatusNotWritten(_logger, _layout.StatusFile, ex.Message);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            LogStatusNotWritten(_logger, _layout.StatusFile, ex.Message);
+            try
+            {
+                _status = LakeStatus.Update(_layout, onDisk => change(onDisk ?? _status) with { UpdatedAt = _time.GetUtcNow() });
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _status = change(_status) with { UpdatedAt = _time.GetUtcNow() };
+                LogStatusNotWritten(_logger, _layout.StatusFile, ex.Message);
+            }
         }
     }
 

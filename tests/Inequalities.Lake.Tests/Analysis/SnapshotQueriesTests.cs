@@ -72,6 +72,29 @@ public sealed class SnapshotQueriesTests : IDisposable
         Assert.All(Enumerable.Range(0, table.RowCount), i => Assert.Equal("E47000004", table.Strings("cauth_code")[i]));
     }
 
+    [Fact]
+    public void Number_IntLongDoubleAndNull_ReadsEachAsDouble()
+    {
+        var table = new TableBuilder("t")
+            .Add<int>("n", [3, 7])
+            .Add<long>("big", [5_000_000_000, 1])
+            .AddNullable<double>("value", [1.5, null])
+            .Build();
+
+        Assert.Equal([3d, 7d], [table.Number("n", 0), table.Number("n", 1)]);
+        Assert.Equal(5e9, table.Number("big", 0));
+        Assert.Equal(1.5, table.Number("value", 0));
+        Assert.True(double.IsNaN(table.Number("value", 1)));
+    }
+
+    [Fact]
+    public void Number_StringColumn_ThrowsNamingTableAndColumn()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => Areas().Number("lad_code", 0));
+
+        Assert.Equal("Table 'areas' column 'lad_code' is String, not a number.", ex.Message);
+    }
+
     private static Table Areas() => new TableBuilder("areas")
         .Add("lsoa_code", ["L1", "H1", "K1", "X1", "L2"])
         .Add("lad_code", ["E08000012", "E06000001", "E08000011", null, "E08000012"])
