@@ -59,7 +59,7 @@ Check(perDecile.Sum(g => g.Count()) == deprivation.RowCount && perDecile.All(g =
 Check(perDecile[0].Key == 1 && perDecile[0].Count() == perDecile.Max(g => g.Count()), "national decile 1 holds the most LCR neighbourhoods");
 
 // The charts of the notebook, written as images.
-foreach (var (name, chart) in new[]
+foreach (var (name, chart) in new (string, ChartResult)[]
 {
     ("district-summary-lcr.png", await Charts.DistrictSummaryAsync(lake, new DistrictSummaryChartOptions())),
     ("choropleth-lcr-imd2025.png", await Charts.ChoroplethAsync(lake, new ChoroplethChartOptions())),
