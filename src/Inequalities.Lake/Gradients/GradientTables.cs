@@ -32,8 +32,11 @@ internal static class GradientTables
         var q = new QuantileTableColumns();
         var g = new GradientTableColumns();
         var rows = new List<GradientRow>();
-        var counts = indicators is null ? null : LsoaCounts(indicators);
+        var index = new LsoaIndex();
+        var lsoaRows = index.Rows(lsoaIndicators.Strings("lsoa_code"));
+        var counts = indicators is null ? null : LsoaCounts(indicators, index);
         var seriesByVintage = new Dictionary<int, List<GradientSeries>>();
+        var scratch = new AreaScratch();
         foreach (var basis in Bases(deprivation, settings))
         {
             if (VintageOf(deprivation, basis.Index) is not { } indexVintage)
@@ -48,17 +51,17 @@ internal static class GradientTables
                 continue;
             }
 
-            var context = new GradientBasisContext(areas, deprivation, basis, indexVintage, vintage, bridge);
+            var context = new GradientBasisContext(index, areas, deprivation, basis, indexVintage, vintage, bridge);
             if (!seriesByVintage.TryGetValue(vintage, out var series))
             {
-                series = SeriesOf(lsoaIndicators, vintage, settings, counts);
+                series = SeriesOf(lsoaIndicators, lsoaRows, index.Count, vintage, settings, counts);
                 seriesByVintage[vintage] = series;
             }
 
             foreach (var s in series)
             {
-                var meta = metadata.For(s.SourceId, s.IndicatorId);
-                foreach (var row in Compute(context, basis, s, meta, settings, q))
+                var meta = metadata.For(s.Key.SourceId, s.Key.IndicatorId);
+                foreach (var row in Compute(context, basis, s, meta, settings, q, scratch))
                 {
                     rows.Add(row);
                     g.Add(row, meta);
@@ -69,37 +72,40 @@ internal static class GradientTables
         return new GradientOutput(q.Build(), g.Build(), TrendTable.Build(rows));
     }
 
-    private static IEnumerable<GradientRow> Compute(
-        GradientBasisContext context, GradientBasis basis, GradientSeries series, IndicatorMetadata? meta, GradientSettings settings, QuantileTableColumns q)
+    private static List<GradientRow> Compute(
+        GradientBasisContext context, GradientBasis basis, GradientSeries series, IndicatorMetadata? meta, GradientSettings settings, QuantileTableColumns q,
+        AreaScratch scratch)
     {
         var countOptions = series.Counts is not null && meta?.ValueKind is IndicatorValueKind.Proportion or IndicatorValueKind.Rate
             ? new SmallQuantileOptions { Counts = meta.ValueKind == IndicatorValueKind.Rate ? CountScale.Rate : CountScale.Proportion, Multiplier = meta.Multiplier ?? 1 }
             : null;
         var records = new List<SiiRecord>();
         var pending = new List<(string Area, string Type, QuantileValue[] Summary, string? Reason, LsoaGradientResult Lsoa, double MinValue)>();
-        foreach (var (areaCode, areaType, members) in context.Areas)
+        foreach (var area in context.Areas)
         {
-            var n = members.Count;
-            var quantiles = new int[n];
-            var values = new double[n];
-            var populations = new double[n];
-            var ranks = new double[n];
-            var count = countOptions is null ? [] : new double[n];
-            var denominator = countOptions is null ? [] : new double[n];
+            var members = area.Members;
+            var n = members.Length;
+            scratch.Ensure(n);
+            var quantiles = scratch.Quantiles.AsSpan(0, n);
+            var values = scratch.Values.AsSpan(0, n);
+            var populations = scratch.Populations.AsSpan(0, n);
+            var ranks = scratch.Ranks.AsSpan(0, n);
+            var count = countOptions is null ? [] : scratch.Counts.AsSpan(0, n);
+            var denominator = countOptions is null ? [] : scratch.Denominators.AsSpan(0, n);
             var withValue = new int[basis.Quantiles + 1];
-            var local = basis.Ranking == QuantileRanking.Local ? context.LocalQuantiles(areaCode, members) : null;
+            var local = basis.Ranking == QuantileRanking.Local ? context.LocalQuantiles(area) : null;
             var minValue = double.PositiveInfinity;
             var any = false;
             for (var i = 0; i < n; i++)
             {
                 var lsoa = members[i];
-                quantiles[i] = local is null ? context.NationalQuantile(lsoa) : local.GetValueOrDefault(lsoa);
-                values[i] = series.Values.TryGetValue(lsoa, out var v) ? v : double.NaN;
+                quantiles[i] = local is null ? context.NationalQuantile(lsoa) : local[i];
+                values[i] = series.Value(lsoa);
                 populations[i] = context.Population(lsoa);
                 ranks[i] = context.Rank(lsoa);
                 if (countOptions is not null)
                 {
-                    (count[i], denominator[i]) = series.Counts!.TryGetValue(lsoa, out var c) ? c : (double.NaN, double.NaN);
+                    (count[i], denominator[i]) = series.Count(lsoa);
                 }
 
                 if (!double.IsNaN(values[i]))
@@ -121,29 +127,32 @@ internal static class GradientTables
             var summary = QuantileSummary.AggregateWithSmallQuantiles(quantiles, values, populations, basis.Quantiles, count, denominator, countOptions);
             foreach (var s in summary)
             {
-                q.Add(series, areaCode, areaType, basis, s);
+                q.Add(series.Key, area.Code, area.Type, basis, s);
             }
 
             var reason = QuantileReason(summary, withValue, basis.Quantiles);
             if (reason is null)
             {
-                records.AddRange(summary.Select(s => new SiiRecord(areaCode, s.Quantile, s.Population, s.Value) { StandardError = s.StandardError }));
+                records.AddRange(summary.Select(s => new SiiRecord(area.Code, s.Quantile, s.Population, s.Value) { StandardError = s.StandardError }));
             }
 
-            pending.Add((areaCode, areaType, summary, reason, LsoaGradient.Fit(ranks, values, populations), minValue));
+            pending.Add((area.Code, area.Type, summary, reason, LsoaGradient.Fit(ranks, values, populations), minValue));
         }
 
         // The RII is simulated where Fieller's closed form does not hold: ask for it only where it will be kept.
         var (slopes, dropped) = Slopes(records, settings, rii: meta?.IsRatioScale == true);
+        var rows = new List<GradientRow>(2 * pending.Count);
         foreach (var (area, type, summary, reason, lsoa, minValue) in pending)
         {
-            yield return QuantileRow(series, area, type, basis, context.Vintage, summary, reason ?? dropped.GetValueOrDefault(area), slopes.GetValueOrDefault(area), meta, settings);
-            yield return LsoaRow(series, area, type, basis, context.Vintage, lsoa, meta, minValue);
+            rows.Add(QuantileRow(series.Key, area, type, basis, context.Vintage, summary, reason ?? dropped.GetValueOrDefault(area), slopes.GetValueOrDefault(area), meta, settings));
+            rows.Add(LsoaRow(series.Key, area, type, basis, context.Vintage, lsoa, meta, minValue));
         }
+
+        return rows;
     }
 
     private static GradientRow QuantileRow(
-        GradientSeries series, string area, string type, GradientBasis basis, int vintage, QuantileValue[] summary, string? reason,
+        SeriesKey series, string area, string type, GradientBasis basis, int vintage, QuantileValue[] summary, string? reason,
         SiiGroupResult? sii, IndicatorMetadata? meta, GradientSettings settings)
     {
         var row = new GradientRow(series, area, type, basis, vintage, GradientVocabulary.QuantileMethod, summary.Sum(s => s.Areas))
@@ -176,7 +185,7 @@ internal static class GradientTables
     }
 
     private static GradientRow LsoaRow(
-        GradientSeries series, string area, string type, GradientBasis basis, int vintage, LsoaGradientResult fit, IndicatorMetadata? meta, double minValue)
+        SeriesKey series, string area, string type, GradientBasis basis, int vintage, LsoaGradientResult fit, IndicatorMetadata? meta, double minValue)
     {
         var row = new GradientRow(series, area, type, basis, vintage, GradientVocabulary.LsoaMethod, fit.Lsoas);
         if (fit.Status != LsoaGradientStatus.Ok)
@@ -283,48 +292,56 @@ internal static class GradientTables
     }
 
     private static List<GradientSeries> SeriesOf(
-        Table lsoaIndicators, int vintage, GradientSettings settings, Dictionary<(string, string, string), Dictionary<string, (double, double)>>? counts)
+        Table lsoaIndicators, int[] lsoaRows, int lsoaCount, int vintage, GradientSettings settings, Dictionary<(string, string, string), (double, double)[]>? counts)
     {
-        var code = lsoaIndicators.Strings("lsoa_code");
         var ofVintage = lsoaIndicators.Mask(("lsoa_vintage", vintage));
         var inherited = settings.IncludeInherited ? null : lsoaIndicators.Mask(("method", "inherited"));
         var source = lsoaIndicators.Strings("source_id");
         var indicator = lsoaIndicators.Strings("indicator_id");
         var period = lsoaIndicators.Strings("period");
         var value = lsoaIndicators.Primitive<double>("value");
-        var series = new Dictionary<(string, string, string), GradientSeries>();
+        var sourceIds = source.Ids;
+        var indicatorIds = indicator.Ids;
+        var periodIds = period.Ids;
+        var values = value.Values;
+
+        // Series by the ids of their key columns; null for a key the settings do not select.
+        var series = new Dictionary<(int, int, int), (GradientSeries Series, double[] Values)?>();
         for (var i = 0; i < lsoaIndicators.RowCount; i++)
         {
-            if (!ofVintage[i] || (inherited is not null && inherited[i]) || value[i] is not { } x)
+            if (!ofVintage[i] || (inherited is not null && inherited[i]) || !value.IsValid(i) || lsoaRows[i] < 0)
             {
                 continue;
             }
 
-            var key = (source[i]!, indicator[i]!, period[i]!);
-            if (!series.TryGetValue(key, out var s))
+            var ids = (sourceIds[i], indicatorIds[i], periodIds[i]);
+            if (!series.TryGetValue(ids, out var s))
             {
-                if (!settings.Selects(key.Item1, key.Item2))
+                var key = new SeriesKey(source[i]!, indicator[i]!, period[i]!);
+                if (settings.Selects(key.SourceId, key.IndicatorId))
                 {
-                    continue;
+                    var dense = new double[lsoaCount];
+                    dense.AsSpan().Fill(double.NaN);
+                    s = (new GradientSeries(key, dense) { Counts = counts?.GetValueOrDefault((key.SourceId, key.IndicatorId, key.Period)) }, dense);
                 }
 
-                s = new GradientSeries(key.Item1, key.Item2, key.Item3, new Dictionary<string, double>(StringComparer.Ordinal))
-                {
-                    Counts = counts?.GetValueOrDefault(key),
-                };
-                series[key] = s;
+                series[ids] = s;
             }
 
-            s.Values[code[i]!] = x;
+            if (s is { } selected)
+            {
+                selected.Values[lsoaRows[i]] = values[i];
+            }
         }
 
-        return [.. series.Values.OrderBy(s => s.SourceId, StringComparer.Ordinal).ThenBy(s => s.IndicatorId, StringComparer.Ordinal).ThenBy(s => s.Period, StringComparer.Ordinal)];
+        return [.. series.Values.Where(s => s is not null).Select(s => s!.Value.Series)
+            .OrderBy(s => s.Key.SourceId, StringComparer.Ordinal).ThenBy(s => s.Key.IndicatorId, StringComparer.Ordinal).ThenBy(s => s.Key.Period, StringComparer.Ordinal)];
     }
 
-    /// <summary>Counts and denominators published per LSOA (persons), by series.</summary>
-    private static Dictionary<(string, string, string), Dictionary<string, (double, double)>> LsoaCounts(Table indicators)
+    /// <summary>Counts and denominators published per LSOA (persons), by series, by dense LSOA id ((NaN, NaN) = none).</summary>
+    private static Dictionary<(string, string, string), (double, double)[]> LsoaCounts(Table indicators, LsoaIndex index)
     {
-        var result = new Dictionary<(string, string, string), Dictionary<string, (double, double)>>();
+        var result = new Dictionary<(string, string, string), (double, double)[]>();
         if (!indicators.Contains("count") || !indicators.Contains("denominator"))
         {
             return result;
@@ -334,24 +351,75 @@ internal static class GradientTables
         var persons = indicators.MaskAnyOf("sex", [CellValue.Null, "Persons"]);
         var count = indicators.Primitive<double>("count");
         var denominator = indicators.Primitive<double>("denominator");
-        for (var i = 0; i < indicators.RowCount; i++)
+        var use = new bool[indicators.RowCount];
+        for (var i = 0; i < use.Length; i++)
         {
-            if (!lsoa[i] || !persons[i] || count[i] is not { } c || denominator[i] is not { } d)
+            use[i] = lsoa[i] && persons[i] && count.IsValid(i) && denominator.IsValid(i);
+        }
+
+        var area = index.Rows(indicators.Strings("area_code"), use);
+        var (source, indicator, period) = (indicators.Strings("source_id"), indicators.Strings("indicator_id"), indicators.Strings("period"));
+        var byIds = new Dictionary<(int, int, int), List<int>>();
+        for (var i = 0; i < use.Length; i++)
+        {
+            if (use[i] && area[i] >= 0)
             {
-                continue;
+                var ids = (source.Ids[i], indicator.Ids[i], period.Ids[i]);
+                if (!byIds.TryGetValue(ids, out var list))
+                {
+                    list = [];
+                    byIds[ids] = list;
+                }
+
+                list.Add(i);
+            }
+        }
+
+        foreach (var rows in byIds.Values)
+        {
+            var first = rows[0];
+            var map = new (double, double)[index.Count];
+            map.AsSpan().Fill((double.NaN, double.NaN));
+            foreach (var i in rows)
+            {
+                map[area[i]] = (count.Values[i], denominator.Values[i]);
             }
 
-            var key = (indicators.Strings("source_id")[i]!, indicators.Strings("indicator_id")[i]!, indicators.Strings("period")[i]!);
-            if (!result.TryGetValue(key, out var map))
-            {
-                map = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
-                result[key] = map;
-            }
-
-            map[indicators.Strings("area_code")[i]!] = (c, d);
+            result[(source[first]!, indicator[first]!, period[first]!)] = map;
         }
 
         return result;
+    }
+
+    /// <summary>Per-area work arrays, reused across areas and series (each area's are copied out by the core before the next).</summary>
+    private sealed class AreaScratch
+    {
+        public int[] Quantiles { get; private set; } = [];
+
+        public double[] Values { get; private set; } = [];
+
+        public double[] Populations { get; private set; } = [];
+
+        public double[] Ranks { get; private set; } = [];
+
+        public double[] Counts { get; private set; } = [];
+
+        public double[] Denominators { get; private set; } = [];
+
+        public void Ensure(int n)
+        {
+            if (Quantiles.Length >= n)
+            {
+                return;
+            }
+
+            Quantiles = new int[n];
+            Values = new double[n];
+            Populations = new double[n];
+            Ranks = new double[n];
+            Counts = new double[n];
+            Denominators = new double[n];
+        }
     }
 
     private static double? N(double v) => double.IsNaN(v) ? null : v;
