@@ -307,6 +307,8 @@ internal static class GradientTables
 
         // Series by the ids of their key columns; null for a key the settings do not select.
         var series = new Dictionary<(int, int, int), (GradientSeries Series, double[] Values)?>();
+        (int, int, int) lastIds = (int.MinValue, 0, 0);
+        (GradientSeries Series, double[] Values)? last = null;
         for (var i = 0; i < lsoaIndicators.RowCount; i++)
         {
             if (!ofVintage[i] || (inherited is not null && inherited[i]) || !value.IsValid(i) || lsoaRows[i] < 0)
@@ -314,7 +316,18 @@ internal static class GradientTables
                 continue;
             }
 
+            // Rows of one series are mostly contiguous: look the key up only when it changes.
             var ids = (sourceIds[i], indicatorIds[i], periodIds[i]);
+            if (ids == lastIds)
+            {
+                if (last is { } same)
+                {
+                    same.Values[lsoaRows[i]] = values[i];
+                }
+
+                continue;
+            }
+
             if (!series.TryGetValue(ids, out var s))
             {
                 var key = new SeriesKey(source[i]!, indicator[i]!, period[i]!);
@@ -328,6 +341,7 @@ internal static class GradientTables
                 series[ids] = s;
             }
 
+            (lastIds, last) = (ids, s);
             if (s is { } selected)
             {
                 selected.Values[lsoaRows[i]] = values[i];
