@@ -49,7 +49,7 @@ internal static partial class LakeBuilder
         await WriteTablesAsync(tables, 0, staging, logger, entries, cancellationToken).ConfigureAwait(false);
         var gradientTables = await gradientTask.ConfigureAwait(false);
         await WriteTablesAsync(gradientTables, baseCount, staging, logger, entries, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Wrote {Tables} tables in {Elapsed} ms", entries.Length, clock.ElapsedMilliseconds);
+        logger.LogInformation("Wrote {Tables} tables in {Elapsed} ms ({Memory})", entries.Length, clock.ElapsedMilliseconds, MemoryNote());
 
         return summary with { Tables = entries };
     }
@@ -67,7 +67,7 @@ internal static partial class LakeBuilder
     {
         var clock = Stopwatch.StartNew();
         var parsed = ParsedSources.Parse(files, cancellationToken, cache);
-        logger.LogInformation("Parsed {Sources} sources in {Elapsed} ms", files.Count, clock.ElapsedMilliseconds);
+        logger.LogInformation("Parsed {Sources} sources in {Elapsed} ms ({Memory})", files.Count, clock.ElapsedMilliseconds, MemoryNote());
 
         clock.Restart();
         var geography = GeographyModel.Build(parsed);
@@ -108,7 +108,7 @@ internal static partial class LakeBuilder
             summaries,
         };
         tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
-        logger.LogInformation("Built {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
+        logger.LogInformation("Built {Tables} tables in {Elapsed} ms ({Memory})", tables.Count, clock.ElapsedMilliseconds, MemoryNote());
 
         // Gradient bases on another LSOA vintage than their index's carry the ranks through the change lookup.
         var bridges = bridgesForGradients ? LakeTables.Bridges(geography) : null;
@@ -124,7 +124,11 @@ internal static partial class LakeBuilder
         var indicatorMetadata = IndicatorMetadataTable.Build(tables[2].Table, metadata);
         IReadOnlyList<string> gradientSources = [.. tables[1].Sources, .. tables[3].Sources, .. tables[0].Sources];
         logger.LogInformation(
-            "Computed {Gradients} inequality gradients and {Trends} trends in {Elapsed} ms", output.Gradients.RowCount, output.Trends.RowCount, clock.ElapsedMilliseconds);
+            "Computed {Gradients} inequality gradients and {Trends} trends in {Elapsed} ms ({Memory})",
+            output.Gradients.RowCount,
+            output.Trends.RowCount,
+            clock.ElapsedMilliseconds,
+            MemoryNote());
         return [(output.Quantiles, gradientSources), (output.Gradients, gradientSources), (output.Trends, gradientSources), (indicatorMetadata, tables[2].Sources)];
     }
 
@@ -201,6 +205,13 @@ internal static partial class LakeBuilder
         {
             return await ParquetTableReader.ReadRowCountAsync(stream, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The process's memory for the phase logs: resident now, its peak so far, and the managed heap.</summary>
+    private static string MemoryNote()
+    {
+        using var process = Process.GetCurrentProcess();
+        return $"resident {process.WorkingSet64 >> 20} MB, peak {process.PeakWorkingSet64 >> 20} MB, managed heap {GC.GetTotalMemory(forceFullCollection: false) >> 20} MB";
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Geography: {Warning}")]
