@@ -3,23 +3,19 @@ using Inequalities.Core.Geography;
 using Inequalities.Core.Measures;
 using Inequalities.Sources.Catalogue;
 
-namespace Inequalities.Lake.Gradients;
+using Inequalities.Lake.Gradients;
 
-/// <summary>
-/// One deprivation basis at one LSOA vintage: each LSOA's national rank and quantile, its population, and the areas
-/// (districts, combined authorities, England) it belongs to, with each area's members sorted from the most to the least
-/// deprived. An index computed on another vintage than its own gets its ranks through the ONS change lookup: an
-/// unchanged or split LSOA keeps its parent's rank and decile; a merged (or complex) one takes the population-weighted
-/// mean of its parents' ranks and the decile of that rank, ceil(10 × rank / N).
-/// </summary>
-internal sealed class GradientBasisContext
+namespace Inequalities.Benchmarks.PreviousGradients;
+
+/// <summary>One basis as the previous implementation held it: ranks, deciles and populations by LSOA code (frozen copy; see <see cref="PreviousGradientTables"/>).</summary>
+internal sealed class PreviousBasisContext
 {
     private readonly Dictionary<string, (double Rank, int Decile)> _deprivation = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _population = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, int>> _local = new(StringComparer.Ordinal);
     private readonly GradientBasis _basis;
 
-    public GradientBasisContext(Table areas, Table deprivation, GradientBasis basis, int indexVintage, int vintage, VintageBridge? bridge)
+    public PreviousBasisContext(Table areas, Table deprivation, GradientBasis basis, int indexVintage, int vintage, VintageBridge? bridge)
     {
         _basis = basis;
         Vintage = vintage;

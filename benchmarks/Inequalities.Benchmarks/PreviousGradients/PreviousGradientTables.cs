@@ -4,26 +4,24 @@ using Inequalities.Core.Inequality;
 using Inequalities.Core.Measures;
 using Inequalities.Sources.Catalogue;
 
-namespace Inequalities.Lake.Gradients;
+using Inequalities.Lake.Gradients;
 
-/// <summary>The gradient tables of one refresh.</summary>
-/// <param name="Quantiles"><c>inequality_quantiles</c>.</param>
-/// <param name="Gradients"><c>inequality_gradients</c>.</param>
-/// <param name="Trends"><c>inequality_trends</c>.</param>
-internal sealed record GradientOutput(Table Quantiles, Table Gradients, Table Trends);
+namespace Inequalities.Benchmarks.PreviousGradients;
+
+/// <summary>An indicator series as the previous implementation kept it: LSOA values by code.</summary>
+internal sealed record PreviousSeries(SeriesKey Key, Dictionary<string, double> Values)
+{
+    public Dictionary<string, (double Count, double Denominator)>? Counts { get; set; }
+}
+
 
 /// <summary>
-/// <c>inequality_quantiles</c>, <c>inequality_gradients</c> and <c>inequality_trends</c>: for every LSOA-level indicator
-/// series in the lake and every area (each district, each combined authority, England), on each deprivation basis,
-/// the population-weighted value of each quantile with its standard error, and the slope and relative index of
-/// inequality by two methods: <c>quantile</c> (OHID, on the quantile table, which is exactly the input of the
-/// <c>sii</c> verb) and <c>lsoa</c> (weighted least squares on the LSOAs' own values). Every null slope has a reason
-/// and every slope its standard-error method; see <see cref="GradientVocabulary"/>.
+/// The gradient computation as it was before dense LSOA ids (commit d609ced, the lake-equality baseline): LSOA codes as
+/// strings in dictionaries per basis and series. Frozen here as the Baseline of <see cref="GradientBenchmark"/>; the
+/// lake builds with <see cref="GradientTables"/>.
 /// </summary>
-internal static class GradientTables
+internal static class PreviousGradientTables
 {
-    public const string England = "E92000001";
-
     public static GradientOutput Build(
         Table areas, Table deprivation, Table lsoaIndicators, GradientSettings settings,
         IndicatorMetadataCatalogue? metadata = null, Table? indicators = null, IReadOnlyDictionary<int, VintageBridge>? bridges = null)
@@ -33,10 +31,10 @@ internal static class GradientTables
         var g = new GradientTableColumns();
         var rows = new List<GradientRow>();
         var counts = indicators is null ? null : LsoaCounts(indicators);
-        var seriesByVintage = new Dictionary<int, List<GradientSeries>>();
+        var seriesByVintage = new Dictionary<int, List<PreviousSeries>>();
         foreach (var basis in Bases(deprivation, settings))
         {
-            if (VintageOf(deprivation, basis.Index) is not { } indexVintage)
+            if (GradientTables.VintageOf(deprivation, basis.Index) is not { } indexVintage)
             {
                 continue;
             }
@@ -48,7 +46,7 @@ internal static class GradientTables
                 continue;
             }
 
-            var context = new GradientBasisContext(areas, deprivation, basis, indexVintage, vintage, bridge);
+            var context = new PreviousBasisContext(areas, deprivation, basis, indexVintage, vintage, bridge);
             if (!seriesByVintage.TryGetValue(vintage, out var series))
             {
                 series = SeriesOf(lsoaIndicators, vintage, settings, counts);
@@ -57,7 +55,7 @@ internal static class GradientTables
 
             foreach (var s in series)
             {
-                var meta = metadata.For(s.SourceId, s.IndicatorId);
+                var meta = metadata.For(s.Key.SourceId, s.Key.IndicatorId);
                 foreach (var row in Compute(context, basis, s, meta, settings, q))
                 {
                     rows.Add(row);
@@ -70,7 +68,7 @@ internal static class GradientTables
     }
 
     private static IEnumerable<GradientRow> Compute(
-        GradientBasisContext context, GradientBasis basis, GradientSeries series, IndicatorMetadata? meta, GradientSettings settings, QuantileTableColumns q)
+        PreviousBasisContext context, GradientBasis basis, PreviousSeries series, IndicatorMetadata? meta, GradientSettings settings, QuantileTableColumns q)
     {
         var countOptions = series.Counts is not null && meta?.ValueKind is IndicatorValueKind.Proportion or IndicatorValueKind.Rate
             ? new SmallQuantileOptions { Counts = meta.ValueKind == IndicatorValueKind.Rate ? CountScale.Rate : CountScale.Proportion, Multiplier = meta.Multiplier ?? 1 }
@@ -121,7 +119,7 @@ internal static class GradientTables
             var summary = QuantileSummary.AggregateWithSmallQuantiles(quantiles, values, populations, basis.Quantiles, count, denominator, countOptions);
             foreach (var s in summary)
             {
-                q.Add(series, areaCode, areaType, basis, s);
+                q.Add(series.Key, areaCode, areaType, basis, s);
             }
 
             var reason = QuantileReason(summary, withValue, basis.Quantiles);
@@ -137,13 +135,13 @@ internal static class GradientTables
         var (slopes, dropped) = Slopes(records, settings, rii: meta?.IsRatioScale == true);
         foreach (var (area, type, summary, reason, lsoa, minValue) in pending)
         {
-            yield return QuantileRow(series, area, type, basis, context.Vintage, summary, reason ?? dropped.GetValueOrDefault(area), slopes.GetValueOrDefault(area), meta, settings);
-            yield return LsoaRow(series, area, type, basis, context.Vintage, lsoa, meta, minValue);
+            yield return QuantileRow(series.Key, area, type, basis, context.Vintage, summary, reason ?? dropped.GetValueOrDefault(area), slopes.GetValueOrDefault(area), meta, settings);
+            yield return LsoaRow(series.Key, area, type, basis, context.Vintage, lsoa, meta, minValue);
         }
     }
 
     private static GradientRow QuantileRow(
-        GradientSeries series, string area, string type, GradientBasis basis, int vintage, QuantileValue[] summary, string? reason,
+        SeriesKey series, string area, string type, GradientBasis basis, int vintage, QuantileValue[] summary, string? reason,
         SiiGroupResult? sii, IndicatorMetadata? meta, GradientSettings settings)
     {
         var row = new GradientRow(series, area, type, basis, vintage, GradientVocabulary.QuantileMethod, summary.Sum(s => s.Areas))
@@ -176,7 +174,7 @@ internal static class GradientTables
     }
 
     private static GradientRow LsoaRow(
-        GradientSeries series, string area, string type, GradientBasis basis, int vintage, LsoaGradientResult fit, IndicatorMetadata? meta, double minValue)
+        SeriesKey series, string area, string type, GradientBasis basis, int vintage, LsoaGradientResult fit, IndicatorMetadata? meta, double minValue)
     {
         var row = new GradientRow(series, area, type, basis, vintage, GradientVocabulary.LsoaMethod, fit.Lsoas);
         if (fit.Status != LsoaGradientStatus.Ok)
@@ -276,13 +274,7 @@ internal static class GradientTables
         return indices.Select(x => new GradientBasis(x));
     }
 
-    internal static int? VintageOf(Table deprivation, string indexId)
-    {
-        var first = Array.IndexOf(deprivation.Mask(("index_id", indexId)), true);
-        return first < 0 ? null : deprivation.Primitive<int>("lsoa_vintage")[first];
-    }
-
-    private static List<GradientSeries> SeriesOf(
+    private static List<PreviousSeries> SeriesOf(
         Table lsoaIndicators, int vintage, GradientSettings settings, Dictionary<(string, string, string), Dictionary<string, (double, double)>>? counts)
     {
         var code = lsoaIndicators.Strings("lsoa_code");
@@ -292,7 +284,7 @@ internal static class GradientTables
         var indicator = lsoaIndicators.Strings("indicator_id");
         var period = lsoaIndicators.Strings("period");
         var value = lsoaIndicators.Primitive<double>("value");
-        var series = new Dictionary<(string, string, string), GradientSeries>();
+        var series = new Dictionary<(string, string, string), PreviousSeries>();
         for (var i = 0; i < lsoaIndicators.RowCount; i++)
         {
             if (!ofVintage[i] || (inherited is not null && inherited[i]) || value[i] is not { } x)
@@ -308,7 +300,7 @@ internal static class GradientTables
                     continue;
                 }
 
-                s = new GradientSeries(key.Item1, key.Item2, key.Item3, new Dictionary<string, double>(StringComparer.Ordinal))
+                s = new PreviousSeries(new SeriesKey(key.Item1, key.Item2, key.Item3), new Dictionary<string, double>(StringComparer.Ordinal))
                 {
                     Counts = counts?.GetValueOrDefault(key),
                 };
@@ -318,7 +310,7 @@ internal static class GradientTables
             s.Values[code[i]!] = x;
         }
 
-        return [.. series.Values.OrderBy(s => s.SourceId, StringComparer.Ordinal).ThenBy(s => s.IndicatorId, StringComparer.Ordinal).ThenBy(s => s.Period, StringComparer.Ordinal)];
+        return [.. series.Values.OrderBy(s => s.Key.SourceId, StringComparer.Ordinal).ThenBy(s => s.Key.IndicatorId, StringComparer.Ordinal).ThenBy(s => s.Key.Period, StringComparer.Ordinal)];
     }
 
     /// <summary>Counts and denominators published per LSOA (persons), by series.</summary>

@@ -40,11 +40,14 @@ internal static partial class LakeBuilder
         var (tables, summary, bridges) = BuildTables(files, logger, cancellationToken, assetNeed, cache, gradients.Bases.Any(b => b.Vintage is not null));
         var metadata = new IndicatorMetadataCatalogue(files.Select(f => f.Source));
 
-        // Tables are independent: write them concurrently (one per core), while the gradients are computed from
-        // the first ones; then write the gradient tables.
+        // Tables are independent: write them concurrently (one per core), releasing each once written, while the
+        // gradients are computed from what they took of the tables beforehand; then write the gradient tables.
         var clock = Stopwatch.StartNew();
         var baseCount = tables.Count;
-        var gradientTask = Task.Run(() => BuildGradients(tables, gradients, metadata, bridges, logger), cancellationToken);
+        var inputs = GradientTables.Prepare(tables[0].Table, tables[1].Table, tables[3].Table, gradients, tables[2].Table, bridges);
+        var indicatorMetadata = (IndicatorMetadataTable.Build(tables[2].Table, metadata), tables[2].Sources);
+        IReadOnlyList<string> gradientSources = [.. tables[1].Sources, .. tables[3].Sources, .. tables[0].Sources];
+        var gradientTask = Task.Run(() => BuildGradients(inputs, gradientSources, indicatorMetadata, metadata, logger), cancellationToken);
         var entries = new TableEntry[baseCount + GradientTableCount];
         await WriteTablesAsync(tables, 0, staging, logger, entries, cancellationToken).ConfigureAwait(false);
         var gradientTables = await gradientTask.ConfigureAwait(false);
@@ -116,20 +119,18 @@ internal static partial class LakeBuilder
     }
 
     private static List<(Table Table, IReadOnlyList<string> Sources)> BuildGradients(
-        List<(Table Table, IReadOnlyList<string> Sources)> tables, GradientSettings gradients, IndicatorMetadataCatalogue metadata,
-        Dictionary<int, Core.Geography.VintageBridge>? bridges, ILogger logger)
+        GradientInputs inputs, IReadOnlyList<string> gradientSources, (Table Table, IReadOnlyList<string> Sources) indicatorMetadata,
+        IndicatorMetadataCatalogue metadata, ILogger logger)
     {
         var clock = Stopwatch.StartNew();
-        var output = GradientTables.Build(tables[0].Table, tables[1].Table, tables[3].Table, gradients, metadata, tables[2].Table, bridges);
-        var indicatorMetadata = IndicatorMetadataTable.Build(tables[2].Table, metadata);
-        IReadOnlyList<string> gradientSources = [.. tables[1].Sources, .. tables[3].Sources, .. tables[0].Sources];
+        var output = GradientTables.Compute(inputs, metadata);
         logger.LogInformation(
             "Computed {Gradients} inequality gradients and {Trends} trends in {Elapsed} ms ({Memory})",
             output.Gradients.RowCount,
             output.Trends.RowCount,
             clock.ElapsedMilliseconds,
             MemoryNote());
-        return [(output.Quantiles, gradientSources), (output.Gradients, gradientSources), (output.Trends, gradientSources), (indicatorMetadata, tables[2].Sources)];
+        return [(output.Quantiles, gradientSources), (output.Gradients, gradientSources), (output.Trends, gradientSources), indicatorMetadata];
     }
 
     private static Task WriteTablesAsync(
@@ -137,7 +138,11 @@ internal static partial class LakeBuilder
         Parallel.ForEachAsync(
             Enumerable.Range(0, tables.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (i, token) => entries[offset + i] = await WriteTableAsync(tables[i].Table, tables[i].Sources, staging, logger, token).ConfigureAwait(false));
+            async (i, token) =>
+            {
+                entries[offset + i] = await WriteTableAsync(tables[i].Table, tables[i].Sources, staging, logger, token).ConfigureAwait(false);
+                tables[i] = (null!, tables[i].Sources); // written: let it go
+            });
 
     private static async Task<TableEntry> WriteTableAsync(
         Table table, IReadOnlyList<string> sources, SnapshotStaging staging, ILogger logger, CancellationToken cancellationToken)

@@ -12,6 +12,12 @@ namespace Inequalities.Lake.Gradients;
 /// <param name="Trends"><c>inequality_trends</c>.</param>
 internal sealed record GradientOutput(Table Quantiles, Table Gradients, Table Trends);
 
+/// <summary>What <see cref="GradientTables.Compute(GradientInputs, IndicatorMetadataCatalogue?)"/> needs: the bases to compute, with their index vintage and bridge, and the selected series per LSOA vintage.</summary>
+internal sealed record GradientInputs(
+    LsoaIndex Index, Table Areas, Table Deprivation, GradientSettings Settings,
+    IReadOnlyList<(GradientBasis Basis, int IndexVintage, int Vintage, VintageBridge? Bridge)> Bases,
+    IReadOnlyDictionary<int, List<GradientSeries>> SeriesByVintage);
+
 /// <summary>
 /// <c>inequality_quantiles</c>, <c>inequality_gradients</c> and <c>inequality_trends</c>: for every LSOA-level indicator
 /// series in the lake and every area (each district, each combined authority, England), on each deprivation basis,
@@ -26,17 +32,22 @@ internal static class GradientTables
 
     public static GradientOutput Build(
         Table areas, Table deprivation, Table lsoaIndicators, GradientSettings settings,
-        IndicatorMetadataCatalogue? metadata = null, Table? indicators = null, IReadOnlyDictionary<int, VintageBridge>? bridges = null)
+        IndicatorMetadataCatalogue? metadata = null, Table? indicators = null, IReadOnlyDictionary<int, VintageBridge>? bridges = null) =>
+        Compute(Prepare(areas, deprivation, lsoaIndicators, settings, indicators, bridges), metadata);
+
+    /// <summary>
+    /// Takes what the gradients need of <paramref name="lsoaIndicators"/> and <paramref name="indicators"/> (the selected
+    /// series and their counts, by dense LSOA id), so those tables can be written and released before
+    /// <see cref="Compute"/> runs.
+    /// </summary>
+    public static GradientInputs Prepare(
+        Table areas, Table deprivation, Table lsoaIndicators, GradientSettings settings, Table? indicators = null, IReadOnlyDictionary<int, VintageBridge>? bridges = null)
     {
-        metadata ??= IndicatorMetadataCatalogue.Empty;
-        var q = new QuantileTableColumns();
-        var g = new GradientTableColumns();
-        var rows = new List<GradientRow>();
         var index = new LsoaIndex();
         var lsoaRows = index.Rows(lsoaIndicators.Strings("lsoa_code"));
         var counts = indicators is null ? null : LsoaCounts(indicators, index);
+        var bases = new List<(GradientBasis Basis, int IndexVintage, int Vintage, VintageBridge? Bridge)>();
         var seriesByVintage = new Dictionary<int, List<GradientSeries>>();
-        var scratch = new AreaScratch();
         foreach (var basis in Bases(deprivation, settings))
         {
             if (VintageOf(deprivation, basis.Index) is not { } indexVintage)
@@ -51,17 +62,31 @@ internal static class GradientTables
                 continue;
             }
 
-            var context = new GradientBasisContext(index, areas, deprivation, basis, indexVintage, vintage, bridge);
-            if (!seriesByVintage.TryGetValue(vintage, out var series))
+            bases.Add((basis, indexVintage, vintage, bridge));
+            if (!seriesByVintage.ContainsKey(vintage))
             {
-                series = SeriesOf(lsoaIndicators, lsoaRows, index.Count, vintage, settings, counts);
-                seriesByVintage[vintage] = series;
+                seriesByVintage[vintage] = SeriesOf(lsoaIndicators, lsoaRows, index.Count, vintage, settings, counts);
             }
+        }
 
-            foreach (var s in series)
+        return new GradientInputs(index, areas, deprivation, settings, bases, seriesByVintage);
+    }
+
+    /// <summary>The gradient tables from <see cref="Prepare"/>'s inputs.</summary>
+    public static GradientOutput Compute(GradientInputs inputs, IndicatorMetadataCatalogue? metadata = null)
+    {
+        metadata ??= IndicatorMetadataCatalogue.Empty;
+        var q = new QuantileTableColumns();
+        var g = new GradientTableColumns();
+        var rows = new List<GradientRow>();
+        var scratch = new AreaScratch();
+        foreach (var (basis, indexVintage, vintage, bridge) in inputs.Bases)
+        {
+            var context = new GradientBasisContext(inputs.Index, inputs.Areas, inputs.Deprivation, basis, indexVintage, vintage, bridge);
+            foreach (var s in inputs.SeriesByVintage[vintage])
             {
                 var meta = metadata.For(s.Key.SourceId, s.Key.IndicatorId);
-                foreach (var row in Compute(context, basis, s, meta, settings, q, scratch))
+                foreach (var row in ComputeSeries(context, basis, s, meta, inputs.Settings, q, scratch))
                 {
                     rows.Add(row);
                     g.Add(row, meta);
@@ -72,7 +97,7 @@ internal static class GradientTables
         return new GradientOutput(q.Build(), g.Build(), TrendTable.Build(rows));
     }
 
-    private static List<GradientRow> Compute(
+    private static List<GradientRow> ComputeSeries(
         GradientBasisContext context, GradientBasis basis, GradientSeries series, IndicatorMetadata? meta, GradientSettings settings, QuantileTableColumns q,
         AreaScratch scratch)
     {
