@@ -24,16 +24,13 @@ public class GradientBenchmark
     private Table areas = null!, deprivation = null!, lsoaIndicators = null!, indicators = null!;
     private GradientSettings settings = null!;
     private IndicatorMetadataCatalogue metadata = null!;
+    private string lake = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var catalogue = SourceCatalogue.Load(Path.Combine(NationalData.RepoRoot(), "tests", "data-sources.shared.yml"));
-        var lake = NationalData.ScratchFolder("gradient-lake");
-        if (Directory.Exists(lake))
-        {
-            Directory.Delete(lake, recursive: true);
-        }
+        lake = NationalData.ScratchFolder($"gradient-lake-{Environment.ProcessId}");
 
         using (var fetcher = new SourceFetcher(new FetchOptions(), TimeProvider.System))
         {
@@ -52,6 +49,9 @@ public class GradientBenchmark
         settings = catalogue.Gradients with { Bases = [.. catalogue.Gradients.Bases.Where(b => b.Vintage is null)] };
         metadata = new IndicatorMetadataCatalogue(catalogue.Enabled);
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(lake, recursive: true);
 
     [Benchmark(Baseline = true)]
     public int Previous() => PreviousGradientTables.Build(areas, deprivation, lsoaIndicators, settings, metadata, indicators).Gradients.RowCount;
