@@ -32,7 +32,7 @@ internal static class PreviousGradientTables
         var rows = new List<GradientRow>();
         var counts = indicators is null ? null : LsoaCounts(indicators);
         var seriesByVintage = new Dictionary<int, List<PreviousSeries>>();
-        foreach (var basis in Bases(deprivation, settings))
+        foreach (var basis in GradientTables.Bases(deprivation, settings))
         {
             if (GradientTables.VintageOf(deprivation, basis.Index) is not { } indexVintage)
             {
@@ -122,7 +122,7 @@ internal static class PreviousGradientTables
                 q.Add(series.Key, areaCode, areaType, basis, s);
             }
 
-            var reason = QuantileReason(summary, withValue, basis.Quantiles);
+            var reason = GradientTables.QuantileReason(summary, withValue, basis.Quantiles);
             if (reason is null)
             {
                 records.AddRange(summary.Select(s => new SiiRecord(areaCode, s.Quantile, s.Population, s.Value) { StandardError = s.StandardError }));
@@ -132,146 +132,12 @@ internal static class PreviousGradientTables
         }
 
         // The RII is simulated where Fieller's closed form does not hold: ask for it only where it will be kept.
-        var (slopes, dropped) = Slopes(records, settings, rii: meta?.IsRatioScale == true);
+        var (slopes, dropped) = GradientTables.Slopes(records, settings, rii: meta?.IsRatioScale == true);
         foreach (var (area, type, summary, reason, lsoa, minValue) in pending)
         {
-            yield return QuantileRow(series.Key, area, type, basis, context.Vintage, summary, reason ?? dropped.GetValueOrDefault(area), slopes.GetValueOrDefault(area), meta, settings);
-            yield return LsoaRow(series.Key, area, type, basis, context.Vintage, lsoa, meta, minValue);
+            yield return GradientTables.QuantileRow(series.Key, area, type, basis, context.Vintage, summary, reason ?? dropped.GetValueOrDefault(area), slopes.GetValueOrDefault(area), meta, settings);
+            yield return GradientTables.LsoaRow(series.Key, area, type, basis, context.Vintage, lsoa, meta, minValue);
         }
-    }
-
-    private static GradientRow QuantileRow(
-        SeriesKey series, string area, string type, GradientBasis basis, int vintage, QuantileValue[] summary, string? reason,
-        SiiGroupResult? sii, IndicatorMetadata? meta, GradientSettings settings)
-    {
-        var row = new GradientRow(series, area, type, basis, vintage, GradientVocabulary.QuantileMethod, summary.Sum(s => s.Areas))
-        {
-            AbsGap = N(QuantileSummary.AbsoluteGap(summary, basis.Quantiles)),
-            RelGap = N(QuantileSummary.RelativeGap(summary, basis.Quantiles)),
-            ConcentrationIndex = N(QuantileSummary.ConcentrationIndex(summary)),
-            Repetitions = settings.Repetitions,
-        };
-        if (sii is null)
-        {
-            return row with { Reason = reason ?? GradientVocabulary.NoStandardError };
-        }
-
-        var lower = sii.SiiLimits[0].Lower;
-        var upper = sii.SiiLimits[0].Upper;
-        var riiReason = RiiReason(meta, summary.Min(s => s.Value), sii.Intercept, sii.Sii);
-        return row with
-        {
-            Sii = sii.Sii,
-            SiiLower = lower,
-            SiiUpper = upper,
-            SiiSe = InequalityChange.StandardErrorOf(lower, upper),
-            SeMethod = GradientVocabulary.SeMethodOf(summary.Select(s => s.ErrorMethod)),
-            Rii = riiReason is null ? sii.Rii : null,
-            RiiLower = riiReason is null && sii.RiiLimits.Count > 0 ? sii.RiiLimits[0].Lower : null,
-            RiiUpper = riiReason is null && sii.RiiLimits.Count > 0 ? sii.RiiLimits[0].Upper : null,
-            RiiReason = riiReason,
-        };
-    }
-
-    private static GradientRow LsoaRow(
-        SeriesKey series, string area, string type, GradientBasis basis, int vintage, LsoaGradientResult fit, IndicatorMetadata? meta, double minValue)
-    {
-        var row = new GradientRow(series, area, type, basis, vintage, GradientVocabulary.LsoaMethod, fit.Lsoas);
-        if (fit.Status != LsoaGradientStatus.Ok)
-        {
-            return row with { Reason = fit.Status == LsoaGradientStatus.TooFewLsoas ? GradientVocabulary.TooFewLsoas : GradientVocabulary.NoVariation };
-        }
-
-        var riiReason = RiiReason(meta, minValue, fit.Intercept, fit.Sii);
-        return row with
-        {
-            Sii = fit.Sii,
-            SiiLower = fit.SiiLower,
-            SiiUpper = fit.SiiUpper,
-            SiiSe = fit.StandardError,
-            SeMethod = GradientVocabulary.ClusterRobust,
-            Rii = riiReason is null ? fit.Rii : null,
-            RiiLower = riiReason is null ? N(fit.RiiLower) : null,
-            RiiUpper = riiReason is null ? N(fit.RiiUpper) : null,
-            RiiReason = riiReason,
-            ConcentrationIndex = N(fit.ConcentrationIndex),
-        };
-    }
-
-    /// <summary>Why an area has no quantile-method slope before estimating it, or null when every quantile is usable.</summary>
-    private static string? QuantileReason(QuantileValue[] summary, int[] withValue, int quantileCount)
-    {
-        var present = summary.Select(s => s.Quantile).ToHashSet();
-        var absent = Enumerable.Range(1, quantileCount).Where(k => !present.Contains(k)).ToList();
-        if (absent.Any(k => withValue[k] == 0))
-        {
-            return GradientVocabulary.MissingQuantile;
-        }
-
-        if (absent.Count > 0)
-        {
-            return GradientVocabulary.ZeroPopulation;
-        }
-
-        if (summary.Any(s => double.IsNaN(s.StandardError)))
-        {
-            return GradientVocabulary.NoStandardError;
-        }
-
-        return summary.All(s => s.StandardError == 0) ? GradientVocabulary.NoVariation : null;
-    }
-
-    /// <summary>Why the RII is left out (null when it is given): only positive values on a ratio scale have one.</summary>
-    private static string? RiiReason(IndicatorMetadata? meta, double minValue, double intercept, double sii)
-    {
-        if (meta is null)
-        {
-            return GradientVocabulary.UnknownValueKind;
-        }
-
-        if (!meta.IsRatioScale)
-        {
-            return GradientVocabulary.NotRatioScale;
-        }
-
-        return minValue > 0 && intercept > 0 && intercept + sii > 0 ? null : GradientVocabulary.NonPositiveValues;
-    }
-
-    private static (Dictionary<string, SiiGroupResult> Slopes, Dictionary<string, string> Dropped) Slopes(List<SiiRecord> records, GradientSettings settings, bool rii)
-    {
-        if (records.Count == 0)
-        {
-            return ([], []);
-        }
-
-        var result = Sii.Calculate(records, new SiiOptions { Rii = rii, Repetitions = settings.Repetitions, Seed = settings.Seed, Confidence = [ConfidenceLevels.NinetyFive] });
-        var dropped = result.DroppedGroups.ToDictionary(
-            d => d.Group,
-            d => d.Reason switch
-            {
-                SiiIncompleteReason.ZeroPopulation => GradientVocabulary.ZeroPopulation,
-                SiiIncompleteReason.NoStandardError => GradientVocabulary.NoStandardError,
-                _ => GradientVocabulary.MissingQuantile,
-            },
-            StringComparer.Ordinal);
-        return (result.Groups.ToDictionary(x => x.Group, StringComparer.Ordinal), dropped);
-    }
-
-    private static IEnumerable<GradientBasis> Bases(Table deprivation, GradientSettings settings)
-    {
-        if (settings.Bases.Count > 0)
-        {
-            return settings.Bases;
-        }
-
-        var index = deprivation.Where(("domain", "imd")).Strings("index_id");
-        var indices = new SortedSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < index.Length; i++)
-        {
-            indices.Add(index[i]!);
-        }
-
-        return indices.Select(x => new GradientBasis(x));
     }
 
     private static List<PreviousSeries> SeriesOf(
@@ -346,5 +212,4 @@ internal static class PreviousGradientTables
         return result;
     }
 
-    private static double? N(double v) => double.IsNaN(v) ? null : v;
 }

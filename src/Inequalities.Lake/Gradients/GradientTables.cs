@@ -176,7 +176,7 @@ internal static class GradientTables
         return rows;
     }
 
-    private static GradientRow QuantileRow(
+    internal static GradientRow QuantileRow(
         SeriesKey series, string area, string type, GradientBasis basis, int vintage, QuantileValue[] summary, string? reason,
         SiiGroupResult? sii, IndicatorMetadata? meta, GradientSettings settings)
     {
@@ -209,7 +209,7 @@ internal static class GradientTables
         };
     }
 
-    private static GradientRow LsoaRow(
+    internal static GradientRow LsoaRow(
         SeriesKey series, string area, string type, GradientBasis basis, int vintage, LsoaGradientResult fit, IndicatorMetadata? meta, double minValue)
     {
         var row = new GradientRow(series, area, type, basis, vintage, GradientVocabulary.LsoaMethod, fit.Lsoas);
@@ -235,7 +235,7 @@ internal static class GradientTables
     }
 
     /// <summary>Why an area has no quantile-method slope before estimating it, or null when every quantile is usable.</summary>
-    private static string? QuantileReason(QuantileValue[] summary, int[] withValue, int quantileCount)
+    internal static string? QuantileReason(QuantileValue[] summary, int[] withValue, int quantileCount)
     {
         var present = summary.Select(s => s.Quantile).ToHashSet();
         var absent = Enumerable.Range(1, quantileCount).Where(k => !present.Contains(k)).ToList();
@@ -273,7 +273,7 @@ internal static class GradientTables
         return minValue > 0 && intercept > 0 && intercept + sii > 0 ? null : GradientVocabulary.NonPositiveValues;
     }
 
-    private static (Dictionary<string, SiiGroupResult> Slopes, Dictionary<string, string> Dropped) Slopes(List<SiiRecord> records, GradientSettings settings, bool rii)
+    internal static (Dictionary<string, SiiGroupResult> Slopes, Dictionary<string, string> Dropped) Slopes(List<SiiRecord> records, GradientSettings settings, bool rii)
     {
         if (records.Count == 0)
         {
@@ -293,7 +293,7 @@ internal static class GradientTables
         return (result.Groups.ToDictionary(x => x.Group, StringComparer.Ordinal), dropped);
     }
 
-    private static IEnumerable<GradientBasis> Bases(Table deprivation, GradientSettings settings)
+    internal static IEnumerable<GradientBasis> Bases(Table deprivation, GradientSettings settings)
     {
         if (settings.Bases.Count > 0)
         {
