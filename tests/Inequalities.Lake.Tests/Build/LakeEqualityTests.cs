@@ -49,6 +49,13 @@ public sealed class LakeEqualityTests(SharedLakeFixture lake)
             var columns = string.Join(", ", oldSchema.Select(c => Projection(entry.Name, c)));
             differences.AddRange(Except(connection, entry.Name, "in the pinned commit's lake, not in the current one", columns, oldRelation, newRelation));
             differences.AddRange(Except(connection, entry.Name, "in the current lake, not in the pinned commit's", columns, newRelation, oldRelation));
+
+            // Each file's Parquet schema too: types and nullability (required or optional) per column and part.
+            var oldFiles = Files(baseline, old);
+            var newFiles = Files(current, entry);
+            Assert.True(Count(connection, newFiles) > newSchema.Count, $"{entry.Name}: no Parquet schema read from {newFiles}");
+            differences.AddRange(Except(connection, entry.Name + " (Parquet schema)", "in the pinned commit's files, not in the current ones", "*", oldFiles, newFiles));
+            differences.AddRange(Except(connection, entry.Name + " (Parquet schema)", "in the current files, not in the pinned commit's", "*", newFiles, oldFiles));
         }
 
         Assert.True(differences.Count == 0, $"Lake content differs from commit {commit} ({BaselineLake.PinFile}):\n" + string.Join("\n", differences));
@@ -60,6 +67,17 @@ public sealed class LakeEqualityTests(SharedLakeFixture lake)
         return Directory.Exists(path)
             ? $"read_parquet({Quote(Path.Combine(path, "**", "*.parquet"))}, hive_partitioning = true)"
             : $"read_parquet({Quote(path)})";
+    }
+
+    /// <summary>Every file's schema elements, each named by its path within the table (the part folder for a partitioned table).</summary>
+    private static string Files(LakeSnapshot snapshot, TableEntry table)
+    {
+        var path = Path.Combine(snapshot.Directory, table.Path);
+        var glob = Directory.Exists(path) ? Path.Combine(path, "**", "*.parquet") : path;
+        return $"""
+            (SELECT substr(file_name, {path.Length + 1}) AS file, name, type, repetition_type, converted_type, logical_type::VARCHAR AS logical_type
+             FROM parquet_schema({Quote(glob)}))
+            """;
     }
 
     private static List<(string Name, string Type)> Schema(DuckDBConnection connection, string relation)
@@ -106,6 +124,13 @@ public sealed class LakeEqualityTests(SharedLakeFixture lake)
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         var v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty,
     };
+
+    private static long Count(DuckDBConnection connection, string relation)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {relation}";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
 
     private static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
