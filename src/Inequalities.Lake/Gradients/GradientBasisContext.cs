@@ -113,6 +113,15 @@ internal sealed class GradientBasisContext
                 Array.Sort(sorted, byRank);
                 return new GradientArea(m.Key.Code, m.Key.Type, sorted);
             })];
+
+        // Local quantiles up front, so the context is read-only while series are computed in parallel.
+        if (basis.Ranking == QuantileRanking.Local)
+        {
+            foreach (var area in Areas)
+            {
+                _local[area] = Local(area);
+            }
+        }
     }
 
     /// <summary>The LSOA vintage the basis is computed on.</summary>
@@ -137,14 +146,11 @@ internal sealed class GradientBasisContext
         return _basis.Quantiles == 10 ? d : (d + 1) / 2;
     }
 
-    /// <summary>The local quantile of each member of an area (aligned with <see cref="GradientArea.Members"/>), computed once per area.</summary>
-    public int[] LocalQuantiles(GradientArea area)
-    {
-        if (_local.TryGetValue(area, out var cached))
-        {
-            return cached;
-        }
+    /// <summary>The local quantile of each member of an area (aligned with <see cref="GradientArea.Members"/>), for a basis ranked locally.</summary>
+    public int[] LocalQuantiles(GradientArea area) => _local[area];
 
+    private int[] Local(GradientArea area)
+    {
         var members = area.Members;
         var ranks = new double[members.Length];
         for (var i = 0; i < members.Length; i++)
@@ -160,7 +166,6 @@ internal sealed class GradientBasisContext
             local[i] = assigned[i] ?? 0;
         }
 
-        _local[area] = local;
         return local;
     }
 

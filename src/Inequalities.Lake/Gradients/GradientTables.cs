@@ -12,12 +12,6 @@ namespace Inequalities.Lake.Gradients;
 /// <param name="Trends"><c>inequality_trends</c>.</param>
 internal sealed record GradientOutput(Table Quantiles, Table Gradients, Table Trends);
 
-/// <summary>What <see cref="GradientTables.Compute(GradientInputs, IndicatorMetadataCatalogue?)"/> needs: the bases to compute, with their index vintage and bridge, and the selected series per LSOA vintage.</summary>
-internal sealed record GradientInputs(
-    LsoaIndex Index, Table Areas, Table Deprivation, GradientSettings Settings,
-    IReadOnlyList<(GradientBasis Basis, int IndexVintage, int Vintage, VintageBridge? Bridge)> Bases,
-    IReadOnlyDictionary<int, List<GradientSeries>> SeriesByVintage);
-
 /// <summary>
 /// <c>inequality_quantiles</c>, <c>inequality_gradients</c> and <c>inequality_trends</c>: for every LSOA-level indicator
 /// series in the lake and every area (each district, each combined authority, England), on each deprivation basis,
@@ -26,7 +20,7 @@ internal sealed record GradientInputs(
 /// <c>sii</c> verb) and <c>lsoa</c> (weighted least squares on the LSOAs' own values). Every null slope has a reason
 /// and every slope its standard-error method; see <see cref="GradientVocabulary"/>.
 /// </summary>
-internal static class GradientTables
+internal static partial class GradientTables
 {
     public const string England = "E92000001";
 
@@ -36,71 +30,64 @@ internal static class GradientTables
         Compute(Prepare(areas, deprivation, lsoaIndicators, settings, indicators, bridges), metadata);
 
     /// <summary>
-    /// Takes what the gradients need of <paramref name="lsoaIndicators"/> and <paramref name="indicators"/> (the selected
-    /// series and their counts, by dense LSOA id), so those tables can be written and released before
-    /// <see cref="Compute"/> runs.
+    /// The gradient tables from <see cref="Prepare"/>'s inputs. Each basis and series is computed on its own (in parallel,
+    /// one per core) and the rows are gathered in basis and series order, so the tables do not depend on the thread count.
     /// </summary>
-    public static GradientInputs Prepare(
-        Table areas, Table deprivation, Table lsoaIndicators, GradientSettings settings, Table? indicators = null, IReadOnlyDictionary<int, VintageBridge>? bridges = null)
-    {
-        var index = new LsoaIndex();
-        var lsoaRows = index.Rows(lsoaIndicators.Strings("lsoa_code"));
-        var counts = indicators is null ? null : LsoaCounts(indicators, index);
-        var bases = new List<(GradientBasis Basis, int IndexVintage, int Vintage, VintageBridge? Bridge)>();
-        var seriesByVintage = new Dictionary<int, List<GradientSeries>>();
-        foreach (var basis in Bases(deprivation, settings))
-        {
-            if (VintageOf(deprivation, basis.Index) is not { } indexVintage)
-            {
-                continue;
-            }
-
-            var vintage = basis.Vintage ?? indexVintage;
-            VintageBridge? bridge = null;
-            if (vintage != indexVintage && (bridges is null || !bridges.TryGetValue(indexVintage, out bridge)))
-            {
-                continue;
-            }
-
-            bases.Add((basis, indexVintage, vintage, bridge));
-            if (!seriesByVintage.ContainsKey(vintage))
-            {
-                seriesByVintage[vintage] = SeriesOf(lsoaIndicators, lsoaRows, index.Count, vintage, settings, counts);
-            }
-        }
-
-        return new GradientInputs(index, areas, deprivation, settings, bases, seriesByVintage);
-    }
-
-    /// <summary>The gradient tables from <see cref="Prepare"/>'s inputs.</summary>
     public static GradientOutput Compute(GradientInputs inputs, IndicatorMetadataCatalogue? metadata = null)
     {
         metadata ??= IndicatorMetadataCatalogue.Empty;
-        var q = new QuantileTableColumns();
-        var g = new GradientTableColumns();
-        var rows = new List<GradientRow>();
-        var scratch = new AreaScratch();
+        var work = new List<(GradientBasisContext Context, GradientBasis Basis, GradientSeries Series, IndicatorMetadata? Meta)>();
         foreach (var (basis, indexVintage, vintage, bridge) in inputs.Bases)
         {
             var context = new GradientBasisContext(inputs.Index, inputs.Areas, inputs.Deprivation, basis, indexVintage, vintage, bridge);
             foreach (var s in inputs.SeriesByVintage[vintage])
             {
-                var meta = metadata.For(s.Key.SourceId, s.Key.IndicatorId);
-                foreach (var row in ComputeSeries(context, basis, s, meta, inputs.Settings, q, scratch))
-                {
-                    rows.Add(row);
-                    g.Add(row, meta);
-                }
+                work.Add((context, basis, s, metadata.For(s.Key.SourceId, s.Key.IndicatorId)));
+            }
+        }
+
+        var results = new SeriesResult[work.Count];
+        Parallel.For(
+            0,
+            work.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new AreaScratch(),
+            (i, _, scratch) =>
+            {
+                var (context, basis, series, meta) = work[i];
+                results[i] = ComputeSeries(context, basis, series, meta, inputs.Settings, scratch);
+                return scratch;
+            },
+            _ => { });
+
+        var q = new QuantileTableColumns();
+        var g = new GradientTableColumns();
+        var rows = new List<GradientRow>();
+        for (var i = 0; i < results.Length; i++)
+        {
+            var (_, basis, series, meta) = work[i];
+            foreach (var (area, type, value) in results[i].Quantiles)
+            {
+                q.Add(series.Key, area, type, basis, value);
+            }
+
+            foreach (var row in results[i].Rows)
+            {
+                rows.Add(row);
+                g.Add(row, meta);
             }
         }
 
         return new GradientOutput(q.Build(), g.Build(), TrendTable.Build(rows));
     }
 
-    private static List<GradientRow> ComputeSeries(
-        GradientBasisContext context, GradientBasis basis, GradientSeries series, IndicatorMetadata? meta, GradientSettings settings, QuantileTableColumns q,
-        AreaScratch scratch)
+    /// <summary>One basis and series: its <c>inequality_quantiles</c> rows (area, type, quantile) and its gradient rows.</summary>
+    private sealed record SeriesResult(List<(string Area, string Type, QuantileValue Value)> Quantiles, List<GradientRow> Rows);
+
+    private static SeriesResult ComputeSeries(
+        GradientBasisContext context, GradientBasis basis, GradientSeries series, IndicatorMetadata? meta, GradientSettings settings, AreaScratch scratch)
     {
+        var quantileRows = new List<(string Area, string Type, QuantileValue Value)>();
         var countOptions = series.Counts is not null && meta?.ValueKind is IndicatorValueKind.Proportion or IndicatorValueKind.Rate
             ? new SmallQuantileOptions { Counts = meta.ValueKind == IndicatorValueKind.Rate ? CountScale.Rate : CountScale.Proportion, Multiplier = meta.Multiplier ?? 1 }
             : null;
@@ -152,7 +139,7 @@ internal static class GradientTables
             var summary = QuantileSummary.AggregateWithSmallQuantiles(quantiles, values, populations, basis.Quantiles, count, denominator, countOptions);
             foreach (var s in summary)
             {
-                q.Add(series.Key, area.Code, area.Type, basis, s);
+                quantileRows.Add((area.Code, area.Type, s));
             }
 
             var reason = QuantileReason(summary, withValue, basis.Quantiles);
@@ -173,7 +160,7 @@ internal static class GradientTables
             rows.Add(LsoaRow(series.Key, area, type, basis, context.Vintage, lsoa, meta, minValue));
         }
 
-        return rows;
+        return new SeriesResult(quantileRows, rows);
     }
 
     internal static GradientRow QuantileRow(
@@ -314,120 +301,6 @@ internal static class GradientTables
     {
         var first = Array.IndexOf(deprivation.Mask(("index_id", indexId)), true);
         return first < 0 ? null : deprivation.Primitive<int>("lsoa_vintage")[first];
-    }
-
-    private static List<GradientSeries> SeriesOf(
-        Table lsoaIndicators, int[] lsoaRows, int lsoaCount, int vintage, GradientSettings settings, Dictionary<(string, string, string), (double, double)[]>? counts)
-    {
-        var ofVintage = lsoaIndicators.Mask(("lsoa_vintage", vintage));
-        var inherited = settings.IncludeInherited ? null : lsoaIndicators.Mask(("method", "inherited"));
-        var source = lsoaIndicators.Strings("source_id");
-        var indicator = lsoaIndicators.Strings("indicator_id");
-        var period = lsoaIndicators.Strings("period");
-        var value = lsoaIndicators.Primitive<double>("value");
-        var sourceIds = source.Ids;
-        var indicatorIds = indicator.Ids;
-        var periodIds = period.Ids;
-        var values = value.Values;
-
-        // Series by the ids of their key columns; null for a key the settings do not select.
-        var series = new Dictionary<(int, int, int), (GradientSeries Series, double[] Values)?>();
-        (int, int, int) lastIds = (int.MinValue, 0, 0);
-        (GradientSeries Series, double[] Values)? last = null;
-        for (var i = 0; i < lsoaIndicators.RowCount; i++)
-        {
-            if (!ofVintage[i] || (inherited is not null && inherited[i]) || !value.IsValid(i) || lsoaRows[i] < 0)
-            {
-                continue;
-            }
-
-            // Rows of one series are mostly contiguous: look the key up only when it changes.
-            var ids = (sourceIds[i], indicatorIds[i], periodIds[i]);
-            if (ids == lastIds)
-            {
-                if (last is { } same)
-                {
-                    same.Values[lsoaRows[i]] = values[i];
-                }
-
-                continue;
-            }
-
-            if (!series.TryGetValue(ids, out var s))
-            {
-                var key = new SeriesKey(source[i]!, indicator[i]!, period[i]!);
-                if (settings.Selects(key.SourceId, key.IndicatorId))
-                {
-                    var dense = new double[lsoaCount];
-                    dense.AsSpan().Fill(double.NaN);
-                    s = (new GradientSeries(key, dense) { Counts = counts?.GetValueOrDefault((key.SourceId, key.IndicatorId, key.Period)) }, dense);
-                }
-
-                series[ids] = s;
-            }
-
-            (lastIds, last) = (ids, s);
-            if (s is { } selected)
-            {
-                selected.Values[lsoaRows[i]] = values[i];
-            }
-        }
-
-        return [.. series.Values.Where(s => s is not null).Select(s => s!.Value.Series)
-            .OrderBy(s => s.Key.SourceId, StringComparer.Ordinal).ThenBy(s => s.Key.IndicatorId, StringComparer.Ordinal).ThenBy(s => s.Key.Period, StringComparer.Ordinal)];
-    }
-
-    /// <summary>Counts and denominators published per LSOA (persons), by series, by dense LSOA id ((NaN, NaN) = none).</summary>
-    private static Dictionary<(string, string, string), (double, double)[]> LsoaCounts(Table indicators, LsoaIndex index)
-    {
-        var result = new Dictionary<(string, string, string), (double, double)[]>();
-        if (!indicators.Contains("count") || !indicators.Contains("denominator"))
-        {
-            return result;
-        }
-
-        var lsoa = indicators.Mask(("area_type", "lsoa"));
-        var persons = indicators.MaskAnyOf("sex", [CellValue.Null, "Persons"]);
-        var count = indicators.Primitive<double>("count");
-        var denominator = indicators.Primitive<double>("denominator");
-        var use = new bool[indicators.RowCount];
-        for (var i = 0; i < use.Length; i++)
-        {
-            use[i] = lsoa[i] && persons[i] && count.IsValid(i) && denominator.IsValid(i);
-        }
-
-        var area = index.Rows(indicators.Strings("area_code"), use);
-        var (source, indicator, period) = (indicators.Strings("source_id"), indicators.Strings("indicator_id"), indicators.Strings("period"));
-        var byIds = new Dictionary<(int, int, int), List<int>>();
-        for (var i = 0; i < use.Length; i++)
-        {
-            if (use[i] && area[i] >= 0)
-            {
-                var ids = (source.Ids[i], indicator.Ids[i], period.Ids[i]);
-                if (!byIds.TryGetValue(ids, out var list))
-                {
-                    list = [];
-                    byIds[ids] = list;
-                }
-
-                list.Add(i);
-            }
-        }
-
-        foreach (var rows in byIds.Values)
-        {
-            var first = rows[0];
-            var map = new (double, double)[index.Count];
-            map.AsSpan().Fill((double.NaN, double.NaN));
-            foreach (var i in rows)
-            {
-                map[area[i]] = (count.Values[i], denominator.Values[i]);
-            }
-
-            result[(source[first]!, indicator[first]!, period[first]!)] = map;
-        }
-
-        return result;
     }
 
     /// <summary>Per-area work arrays, reused across areas and series (each area's are copied out by the core before the next).</summary>
