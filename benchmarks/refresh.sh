@@ -5,13 +5,19 @@
 # memory (maximum resident set size) from /usr/bin/time -v of Release builds; the medians with their ratio to DuckDB
 # (the Baseline). A .NET process that only opens DuckDB, and the tool printing its version, are measured too: their
 # peak RSS is the runtime's share of the numbers above. Written as a GitHub-markdown report to
-# benchmarks/results/refresh-report-github.md. Usage: benchmarks/refresh.sh [runs, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
+before="${2:-}"
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+trap 'git worktree remove --force "$out/before-src" 2>/dev/null || true; rm -rf "$out"' EXIT
 dotnet build src/Inequalities.Worker -c Release -o "$out/bin" --nologo -v q >/dev/null
+if [ -n "$before" ]; then
+  before=$(git rev-parse --short "$before^{commit}")
+  git worktree add --detach --force "$out/before-src" "$before" >/dev/null 2>&1
+  (cd "$out/before-src" && dotnet build src/Inequalities.Worker -c Release -o "$out/before-bin" --nologo -v q >/dev/null)
+  git worktree remove --force "$out/before-src"
+fi
 dotnet build benchmarks/Inequalities.Benchmarks -c Release -o "$out/bench" --nologo -v q >/dev/null
 catalogue=tests/data-sources.shared.yml
 
@@ -47,6 +53,10 @@ for run in $(seq 1 "$runs"); do
   measure duckdb "$run" dotnet "$out/bench/Inequalities.Benchmarks.dll" duckdb-parse-write "$out/duckdb" "${files[@]}"
   measure refresh "$run" "$out/bin/inequalities" refresh --config "$catalogue" --lake "$out/lake"
   cp "$out/time" "$out/refresh-log"
+  if [ -n "$before" ]; then
+    rm -rf "$out/lake"
+    measure before "$run" "$out/before-bin/inequalities" refresh --config "$catalogue" --lake "$out/lake"
+  fi
   measure duckdb-empty "$run" dotnet "$out/bench/Inequalities.Benchmarks.dll" duckdb-parse-write --empty
   measure tool-empty "$run" "$out/bin/inequalities" --version
 done
@@ -55,6 +65,7 @@ label() {
   case $1 in
     duckdb) echo 'DuckDB: read the CSVs, write zstd Parquet (Baseline)' ;;
     refresh) echo '`inequalities refresh --config tests/data-sources.shared.yml`' ;;
+    before) echo "the same refresh, built from $before (before)" ;;
     duckdb-empty) echo '.NET process opening DuckDB, no data' ;;
     tool-empty) echo '`inequalities --version` (the runtime alone)' ;;
   esac
@@ -75,7 +86,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] :
   base_wall=$(awk '$1 == "duckdb" { print $3 }' "$samples" | median)
   base_cpu=$(awk '$1 == "duckdb" { print $4 }' "$samples" | median)
   base_rss=$(awk '$1 == "duckdb" { print $7 }' "$samples" | median)
-  for name in duckdb refresh duckdb-empty tool-empty; do
+  for name in duckdb refresh ${before:+before} duckdb-empty tool-empty; do
     wall=$(awk -v n="$name" '$1 == n { print $3 }' "$samples" | median)
     cpu=$(awk -v n="$name" '$1 == n { print $4 }' "$samples" | median)
     rss=$(awk -v n="$name" '$1 == n { print $7 }' "$samples" | median)
