@@ -126,10 +126,12 @@ internal static class BriefHtml
 
         if (brief.HighestNeed.Count > 0)
         {
+            w.Open("div", ("class", "block"));
             Table(w, new BriefTable(
                 $"The {brief.HighestNeed.Count} neighbourhoods of {brief.Area.Name} with the highest values",
                 ["Neighbourhood", "Ward", "District", "Residents", "Value"],
                 brief.HighestNeed.Select(n => (IReadOnlyList<string>)[n.Name, n.Ward ?? "not in the lake", n.District, n.Population is { } p ? Words.Whole(p) : "unknown", Words.Number(n.NeedScore)]).ToList()));
+            w.Close("div");
         }
 
         w.Close("section");
@@ -202,6 +204,8 @@ internal static class BriefHtml
 
     private static void Figure(HtmlWriter w, BriefFigure figure)
     {
+        // A chart, its table and notes stay on one page in print.
+        w.Open("div", ("class", "block"));
         w.Open("figure", ("class", "chart"));
         w.Element("h3", figure.Heading);
         w.Png(figure.Chart.ToPng(), figure.AltText, figure.Chart.Width, figure.Chart.Height);
@@ -212,6 +216,8 @@ internal static class BriefHtml
         {
             w.Element("p", note, ("class", "note"));
         }
+
+        w.Close("div");
     }
 
     private static void Table(HtmlWriter w, BriefTable table)

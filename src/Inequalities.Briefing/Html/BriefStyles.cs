@@ -34,7 +34,8 @@ internal static class BriefStyles
           section { break-before: page; }
           section#headlines { break-before: auto; }
           h2, h3 { break-after: avoid; }
-          figure, table, tr, .sources-box, li { break-inside: avoid; }
+          .block, tr, li { break-inside: avoid; }
+          .sources-box table { font-size: 8pt; }
           thead { display: table-header-group; }
           figure img { max-height: 120mm; width: auto; }
         }
