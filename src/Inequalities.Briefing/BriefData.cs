@@ -33,11 +33,13 @@ internal sealed class BriefData
         var lad = areas.Strings("lad_name");
         var ward = areas.Contains("ward_name") ? areas.Strings("ward_name") : null;
         var population = areas.Primitive<double>("population");
+        var vintage = areas.Primitive<int>("lsoa_vintage");
         for (var i = 0; i < areas.RowCount; i++)
         {
-            if (code[i] is { } c)
+            // A code unchanged between vintages has a row in each: the 2021 row (the vintage of wards and asset_need) wins.
+            if (code[i] is { } c && (vintage[i] == 2021 || !Lsoas.ContainsKey(c)))
             {
-                Lsoas.TryAdd(c, (name[i] ?? c, ward?[i], lad[i] ?? string.Empty, population[i]));
+                Lsoas[c] = (name[i] ?? c, ward?[i], lad[i] ?? string.Empty, population[i]);
             }
         }
     }

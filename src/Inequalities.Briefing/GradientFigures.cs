@@ -11,17 +11,17 @@ internal static class GradientFigures
         var figures = new List<BriefFigure>();
         foreach (var h in headlines.Where(h => h.IsFinding).Take(count))
         {
-            var chart = Charts.Charts.Gradient(data.Quantiles, data.Gradients, new GradientChartOptions
+            GradientChart chart;
+            try
             {
-                IndicatorId = h.IndicatorId,
-                SourceId = h.SourceId,
-                AreaCode = area.Code,
-                Basis = h.Basis,
-                Period = h.Period,
-                QuantileCount = h.QuantileCount,
-                Width = 900,
-                Height = 560,
-            }, data.Areas);
+                chart = Charts.Charts.Gradient(data.Quantiles, data.Gradients, Options(h, area), data.Areas);
+            }
+            catch (InvalidOperationException)
+            {
+                // The lake has the slope but not the quantile rows to draw: the headline stands, without a chart.
+                continue;
+            }
+
             var unit = h.QuantileCount == 5 ? "Quintile" : "Decile";
             var rows = chart.Points.Select(p => (IReadOnlyList<string>)[
                 p.Quantile == 1 ? $"{p.Quantile} (most deprived)" : p.Quantile == chart.Points.Count ? $"{p.Quantile} (least deprived)" : $"{p.Quantile}",
@@ -99,6 +99,18 @@ internal static class GradientFigures
         notes.Add("Ranks compare districts of the index's own vintage (IoD2019: 2019 districts; IoD2025: 2024 districts).");
         return (new BriefFigure("District ranks, IoD2019 and IoD2025", chart, alt, table, notes), null);
     }
+
+    private static GradientChartOptions Options(Headline h, BriefArea area) => new()
+    {
+        IndicatorId = h.IndicatorId,
+        SourceId = h.SourceId,
+        AreaCode = area.Code,
+        Basis = h.Basis,
+        Period = h.Period,
+        QuantileCount = h.QuantileCount,
+        Width = 900,
+        Height = 560,
+    };
 
     private static string Index(string id) => id.StartsWith("iod", StringComparison.Ordinal) ? "IoD" + id[3..] : id;
 
