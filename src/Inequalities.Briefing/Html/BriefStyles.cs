@@ -37,7 +37,7 @@ internal static class BriefStyles
           .block, tr, li { break-inside: avoid; }
           .sources-box table { font-size: 8pt; }
           thead { display: table-header-group; }
-          figure img { max-height: 120mm; width: auto; }
+          figure img { max-height: 100mm; width: auto; }
         }
         """);
 }
