@@ -81,19 +81,19 @@ internal static class GradientFigures
         }
 
         var columns = new List<string> { "District" };
-        columns.AddRange(chart.Indices.Select(i => $"{Index(i.IndexId)} rank of {(i.ByScore ? "average score" : "average rank")} (1 = most deprived of {i.DistrictCount})"));
+        columns.AddRange(chart.Indices.Select(i => $"{Words.Index(i.IndexId)} rank of {(i.ByScore ? "average score" : "average rank")} (1 = most deprived of {i.DistrictCount})"));
         var rows = chart.Districts.Select(d => (IReadOnlyList<string>)[
             d.Name,
             .. chart.Indices.Select((_, x) => chart.Ranks.FirstOrDefault(r => r.LadCode == d.Code && r.Index == x) is { Rank: > 0 } r ? Words.Whole(r.Rank) : "not ranked"),
         ]).ToList();
         var table = new BriefTable($"District ranks on the Index of Multiple Deprivation, {area.Name}", columns, rows);
-        var text = string.Join("; ", chart.Districts.Select(d => $"{d.Name} {string.Join(" and ", chart.Indices.Select((i, x) => $"{(chart.Ranks.FirstOrDefault(r => r.LadCode == d.Code && r.Index == x) is { Rank: > 0 } r ? Words.Whole(r.Rank) : "not ranked")} on {Index(i.IndexId)}"))}"));
+        var text = string.Join("; ", chart.Districts.Select(d => $"{d.Name} {string.Join(" and ", chart.Indices.Select((i, x) => $"{(chart.Ranks.FirstOrDefault(r => r.LadCode == d.Code && r.Index == x) is { Rank: > 0 } r ? Words.Whole(r.Rank) : "not ranked")} on {Words.Index(i.IndexId)}"))}"));
         var alt = $"Bar chart of the rank of each district of {area.Name} among England's districts on the Index of Multiple Deprivation, "
-            + $"{string.Join(" and ", chart.Indices.Select(i => Index(i.IndexId)))} side by side (1 = most deprived): {text}.";
+            + $"{string.Join(" and ", chart.Indices.Select(i => Words.Index(i.IndexId)))} side by side (1 = most deprived): {text}.";
         var notes = new List<string>();
         if (missing.Count > 0)
         {
-            notes.Add($"The lake has no {string.Join(" or ", missing.Select(Index))} district summary, so it is not shown.");
+            notes.Add($"The lake has no {string.Join(" or ", missing.Select(Words.Index))} district summary, so it is not shown.");
         }
 
         notes.Add("Ranks compare districts of the index's own vintage (IoD2019: 2019 districts; IoD2025: 2024 districts).");
@@ -111,8 +111,6 @@ internal static class GradientFigures
         Width = 900,
         Height = 560,
     };
-
-    private static string Index(string id) => id.StartsWith("iod", StringComparison.Ordinal) ? "IoD" + id[3..] : id;
 
     private static string Slope(SlopeIndex? s) => s?.Sii is { } sii
         ? $"{Words.Number(sii)} (95% CI {Words.Number(s.SiiLower ?? double.NaN)} to {Words.Number(s.SiiUpper ?? double.NaN)})"

@@ -162,7 +162,7 @@ internal static class NeedSections
             return null;
         }
 
-        var label = $"{(index.StartsWith("iod", StringComparison.Ordinal) ? "IoD" + index[3..] : index)} Index of Multiple Deprivation score";
+        var label = $"{Words.Index(index)} Index of Multiple Deprivation score";
         return new NeedMeasure("deprivation", deprivation, "score", new Dictionary<string, string>(StringComparer.Ordinal) { ["index_id"] = index, ["domain"] = "imd" }, label, "deprivation");
     }
 

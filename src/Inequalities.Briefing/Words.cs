@@ -39,13 +39,16 @@ internal static class Words
     public static string Basis(string basis, int quantiles)
     {
         var parts = basis.Split('/');
-        var index = parts[0].StartsWith("iod", StringComparison.Ordinal) ? "IoD" + parts[0][3..] : parts[0].ToUpperInvariant();
+        var index = Index(parts[0]);
         var domain = parts.Length > 1 ? (parts[1] == "imd" ? "IMD" : $"{parts[1].Replace('_', ' ')} domain") : "IMD";
         var unit = quantiles == 5 ? "quintiles" : quantiles == 10 ? "deciles" : $"{quantiles} quantiles";
         var ranking = parts.Length > 2 && parts[2] == "local" ? $"{unit} within the area" : $"national {unit}";
         var vintage = parts.Length > 3 && parts[3].StartsWith("lsoa", StringComparison.Ordinal) ? $", carried to {parts[3][4..]} LSOAs" : string.Empty;
         return $"{index} {domain}, {ranking}{vintage}";
     }
+
+    /// <summary>An index id as written, e.g. <c>iod2025</c> → IoD2025.</summary>
+    public static string Index(string id) => id.StartsWith("iod", StringComparison.Ordinal) ? "IoD" + id[3..] : id.ToUpperInvariant();
 
     /// <summary>A gradient method in words.</summary>
     public static string Method(string method) => method == "lsoa"

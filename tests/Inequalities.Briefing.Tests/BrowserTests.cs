@@ -2,6 +2,7 @@ using Inequalities.Core.Columnar;
 using Inequalities.TestSupport;
 using Microsoft.Playwright;
 using SkiaSharp;
+using Inequalities.Charts.Tests;
 using UglyToad.PdfPig;
 
 namespace Inequalities.Briefing.Tests;
@@ -66,7 +67,7 @@ public sealed class BrowserTests(BriefLakes lakes)
             Assert.True(alt!.Length > 80 && !alt.Equals("chart", StringComparison.OrdinalIgnoreCase), $"Image {i}'s alt text says too little: {alt}");
             Assert.True(await image.EvaluateAsync<bool>("i => !!i.closest('.block').querySelector('table tbody tr')"), $"Image {i} has no table of its numbers.");
             using var shot = SKBitmap.Decode(await image.ScreenshotAsync());
-            Assert.True(LuminanceVariance(shot) > 100, $"Image {i} is blank.");
+            Assert.True(ImageAssert.LuminanceVariance(shot) > 100, $"Image {i} is blank.");
         }
 
         // Each number of each headline, read back from the page's text, is the lake's row.
@@ -110,7 +111,7 @@ public sealed class BrowserTests(BriefLakes lakes)
             Assert.Contains(key.Frame == "most_minus_least" ? "higher in the most deprived" : "higher in the least deprived", text, StringComparison.Ordinal);
         }
 
-        MatchesGolden(top, "liverpool-top");
+        ImageAssert.MatchesGolden(top, Path.Combine(SharedData.RepoRoot, "tests", "Inequalities.Briefing.Tests", "Golden"), "liverpool-top", GoldenTolerance);
     }
 
     [Fact]
@@ -146,70 +147,5 @@ public sealed class BrowserTests(BriefLakes lakes)
             ("quantile_count", key.QuantileCount), ("method", key.Method));
         Assert.Equal(1, rows.RowCount);
         return new GradientValue(rows.Primitive<double>("sii")[0]!.Value, rows.Primitive<double>("sii_lower")[0]!.Value, rows.Primitive<double>("sii_upper")[0]!.Value, 0);
-    }
-
-    private static void MatchesGolden(byte[] png, string name)
-    {
-        var directory = Path.Combine(SharedData.RepoRoot, "tests", "Inequalities.Briefing.Tests", "Golden");
-        var golden = Path.Combine(directory, name + ".png");
-        var actualPath = Path.Combine(directory, name + ".actual.png");
-        Directory.CreateDirectory(directory);
-        if (Environment.GetEnvironmentVariable("INEQUALITIES_UPDATE_GOLDENS") == "1")
-        {
-            File.WriteAllBytes(golden, png);
-        }
-
-        if (!File.Exists(golden))
-        {
-            File.WriteAllBytes(actualPath, png);
-            Assert.Fail($"No golden screenshot {golden}; the actual one is at {actualPath} (set INEQUALITIES_UPDATE_GOLDENS=1 to accept it).");
-        }
-
-        using var expected = SKBitmap.Decode(golden);
-        using var actual = SKBitmap.Decode(png);
-        var difference = expected.Width == actual.Width && expected.Height == actual.Height ? MeanAbsoluteDifference(expected, actual) : 1.0;
-        if (difference >= GoldenTolerance)
-        {
-            File.WriteAllBytes(actualPath, png);
-            Assert.Fail($"{name}: mean absolute difference {difference:P2} from {golden} (tolerance {GoldenTolerance:P0}); the actual screenshot is at {actualPath}.");
-        }
-
-        File.Delete(actualPath);
-    }
-
-    private static double MeanAbsoluteDifference(SKBitmap a, SKBitmap b)
-    {
-        double sum = 0;
-        for (var y = 0; y < a.Height; y++)
-        {
-            for (var x = 0; x < a.Width; x++)
-            {
-                var p = a.GetPixel(x, y);
-                var q = b.GetPixel(x, y);
-                sum += Math.Abs(p.Red - q.Red) + Math.Abs(p.Green - q.Green) + Math.Abs(p.Blue - q.Blue);
-            }
-        }
-
-        return sum / (3.0 * 255 * a.Width * a.Height);
-    }
-
-    private static double LuminanceVariance(SKBitmap bitmap)
-    {
-        double sum = 0, squares = 0;
-        var n = 0;
-        for (var y = 0; y < bitmap.Height; y += 2)
-        {
-            for (var x = 0; x < bitmap.Width; x += 2)
-            {
-                var p = bitmap.GetPixel(x, y);
-                var l = (0.2126 * p.Red) + (0.7152 * p.Green) + (0.0722 * p.Blue);
-                sum += l;
-                squares += l * l;
-                n++;
-            }
-        }
-
-        var mean = sum / n;
-        return (squares / n) - (mean * mean);
     }
 }

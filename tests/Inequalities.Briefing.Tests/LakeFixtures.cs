@@ -2,7 +2,6 @@ using Inequalities.Lake.Refresh;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
 using Inequalities.Sources.Fetch;
-using Inequalities.Sources.Sample;
 using Inequalities.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -30,23 +29,8 @@ public sealed class BriefLakes : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var real = File.ReadAllText(Path.Combine(SharedData.RepoRoot, "tests", "data-sources.shared.yml"))
-            .Replace("repetitions: 10000", "repetitions: 1000", StringComparison.Ordinal);
-        var realCatalogue = SourceCatalogue.Parse(real, Path.Combine(SharedData.RepoRoot, "tests"), "data-sources.shared.yml");
-        var sampleYaml = File.ReadAllText(Path.Combine(SharedData.RepoRoot, "data-sources.yml")) + """
-
-            gradients:
-              bases:
-                - index: iod2019
-              indicators:
-                - fingertips-life-expectancy-msoa:93283
-              include_inherited: true
-              repetitions: 1000
-            """;
-        var sampleCatalogue = SourceCatalogue.Parse(sampleYaml, SharedData.RepoRoot, "data-sources.yml");
-        sampleCatalogue = sampleCatalogue.WithLocations(SampleMirror.Generate(sampleCatalogue, _temp.Combine("mirror")));
-        Real = await BuildAsync(RealLake, realCatalogue, sample: false);
-        Sample = await BuildAsync(SampleLake, sampleCatalogue, sample: true);
+        Real = await BuildAsync(RealLake, _ => TestCatalogues.Shared(), sample: false);
+        Sample = await BuildAsync(SampleLake, clock => TestCatalogues.SampleWithGradients(_temp.Combine("mirror"), clock), sample: true);
     }
 
     public Task DisposeAsync()
@@ -55,11 +39,11 @@ public sealed class BriefLakes : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static async Task<LakeSnapshot> BuildAsync(string lake, SourceCatalogue catalogue, bool sample)
+    private static async Task<LakeSnapshot> BuildAsync(string lake, Func<TimeProvider, SourceCatalogue> catalogue, bool sample)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
         using var fetcher = new SourceFetcher(new FetchOptions(), time);
-        var outcome = await new RefreshRunner(new LakeLayout(lake), fetcher, time).RunAsync(catalogue, sample);
+        var outcome = await new RefreshRunner(new LakeLayout(lake), fetcher, time).RunAsync(catalogue(time), sample);
         return outcome.Published
             ? LakeSnapshot.OpenCurrent(lake)
             : throw new InvalidOperationException("The refresh for the briefing tests failed: " + outcome.Error);

@@ -24,16 +24,8 @@ public sealed class BriefLakeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var config = _temp.Combine("data-sources.yml");
-        var yaml = File.ReadAllText(Path.Combine(SharedData.RepoRoot, "data-sources.yml"));
-        yaml = yaml[..yaml.IndexOf("\nbriefs:", StringComparison.Ordinal)] + $"""
-
-            gradients:
-              bases:
-                - index: iod2019
-              indicators:
-                - fingertips-life-expectancy-msoa:93283
-              include_inherited: true
-              repetitions: 1000
+        var yaml = TestCatalogues.RealYaml;
+        yaml = yaml[..yaml.IndexOf("\nbriefs:", StringComparison.Ordinal)] + TestCatalogues.SampleGradients + $"""
             briefs:
               areas: [E47000004, E08000099]
               formats: [html, pdf]
