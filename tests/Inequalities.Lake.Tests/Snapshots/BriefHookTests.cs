@@ -61,9 +61,9 @@ public sealed class BriefHookTests : IDisposable
 
     private async Task<RefreshOutcome> RefreshAsync(Func<LakeSnapshot, CancellationToken, Task<IReadOnlyList<BriefEntry>>> hook)
     {
-        var catalogue = SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "data-sources.yml"));
-        catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, _dir.Combine("mirror")));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+        var catalogue = SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "data-sources.yml"));
+        catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, _dir.Combine("mirror"), timeProvider: time));
         using var fetcher = new SourceFetcher(new FetchOptions(), time);
         return await new RefreshRunner(new LakeLayout(_dir.Combine("lake")), fetcher, time)
             .RunAsync(catalogue, new RefreshRequest { Sample = true, WriteBriefs = hook });
