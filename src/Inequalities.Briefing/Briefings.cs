@@ -159,13 +159,17 @@ public static class Briefings
                 }
             }
 
+            if (brief is null)
+            {
+                LogFailed(logger, area, string.Join(", ", settings.Formats).ToLowerInvariant(), error ?? "unknown");
+            }
+
             foreach (var format in settings.Formats)
             {
                 var name = format == BriefFormat.Pdf ? "pdf" : "html";
                 var relative = $"briefs/{area}.{name}";
                 if (brief is null)
                 {
-                    LogFailed(logger, area, name, error ?? "unknown");
                     entries.Add(new BriefEntry { AreaCode = area, Format = name, Status = "failed", Error = error });
                     continue;
                 }
