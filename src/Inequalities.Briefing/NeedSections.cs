@@ -65,7 +65,7 @@ internal static class NeedSections
             + "from dark purple (lowest) to yellow (highest), with district boundaries outlined. "
             + (highest.Count > 0 ? $"The highest is {highest[0].Name}{(highest[0].Ward is { } w ? $" in {w} ward" : string.Empty)} ({Words.Number(highest[0].NeedScore)}). " : string.Empty)
             + "The table below gives each class's range; the ten neighbourhoods with the highest values are listed after it.";
-        var notes = new List<string> { $"Mapped: {measure.Label}, from the lake's {measure.SourceTable} table. Boundaries: {Path.GetFileName(chart.BoundarySource)}." };
+        var notes = new List<string> { $"Mapped: {measure.Label}, from the lake's {measure.SourceTable} table. Boundaries: {Path.GetFileName(Path.GetDirectoryName(chart.BoundarySource))} (its raw copy in the lake)." };
         return (new BriefFigure($"Where need is highest: {measure.Label}", chart, alt, table, notes), null, highest, chart.BoundarySource);
     }
 

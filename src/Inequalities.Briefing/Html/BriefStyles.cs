@@ -27,6 +27,7 @@ internal static class BriefStyles
         th, td { border: 1px solid #999; padding: 0.2rem 0.4rem; text-align: left; vertical-align: top; }
         thead th { background: #ece8f2; }
         .sources-box { border: 1px solid #3b1f5c; padding: 0.3rem 0.8rem; background: #faf9fc; }
+        .sources-box td:last-child { width: 38%; }
         @page { size: A4; margin: 14mm 12mm; }
         @media print {
           body { font-size: 10pt; }
