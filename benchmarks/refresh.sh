@@ -29,6 +29,16 @@ mapfile -t files < <(awk '
   /^    enabled:/ { enabled = $2 }
   END { flush() }' "$catalogue" | while read -r url; do realpath "$(dirname "$catalogue")/$url"; done)
 
+# The catalogue with its url: paths made absolute, so a copy can live in the scratch folder.
+absolute() { sed -E "s#^(    url: )(\.\./[^ ]+)#\1$(realpath "$(dirname "$catalogue")")/\2#"; }
+# The refresh compared with DuckDB writes no briefings (briefs: with no areas); the catalogue as it is (two briefings,
+# HTML and PDF through Chromium) is measured as its own row. The earlier commit reads its own catalogue.
+no_briefs="$out/data-sources.no-briefs.yml"
+awk '/^briefs:/ { print "briefs:"; print "  areas: []"; skip = 1; next } skip && /^[^ #]/ { skip = 0 } !skip' "$catalogue" | absolute > "$no_briefs"
+if [ -n "$before" ]; then
+  git show "$before:$catalogue" | absolute > "$out/data-sources.before.yml"
+fi
+
 report=benchmarks/results/refresh-report-github.md
 samples="$out/samples"
 : > "$samples"
@@ -51,11 +61,13 @@ measure() {
 for run in $(seq 1 "$runs"); do
   rm -rf "$out/duckdb" "$out/lake"
   measure duckdb "$run" dotnet "$out/bench/Inequalities.Benchmarks.dll" duckdb-parse-write "$out/duckdb" "${files[@]}"
-  measure refresh "$run" "$out/bin/inequalities" refresh --config "$catalogue" --lake "$out/lake"
+  measure refresh "$run" "$out/bin/inequalities" refresh --config "$no_briefs" --lake "$out/lake"
   cp "$out/time" "$out/refresh-log"
+  rm -rf "$out/lake"
+  measure refresh-briefs "$run" "$out/bin/inequalities" refresh --config "$catalogue" --lake "$out/lake"
   if [ -n "$before" ]; then
     rm -rf "$out/lake"
-    measure before "$run" "$out/before-bin/inequalities" refresh --config "$catalogue" --lake "$out/lake"
+    measure before "$run" "$out/before-bin/inequalities" refresh --config "$out/data-sources.before.yml" --lake "$out/lake"
   fi
   measure duckdb-empty "$run" dotnet "$out/bench/Inequalities.Benchmarks.dll" duckdb-parse-write --empty
   measure tool-empty "$run" "$out/bin/inequalities" --version
@@ -64,8 +76,9 @@ done
 label() {
   case $1 in
     duckdb) echo 'DuckDB: read the CSVs, write zstd Parquet (Baseline)' ;;
-    refresh) echo '`inequalities refresh --config tests/data-sources.shared.yml`' ;;
-    before) echo "the same refresh, built from $before (before)" ;;
+    refresh) echo '`inequalities refresh`, tests/data-sources.shared.yml without briefings' ;;
+    refresh-briefs) echo 'the same with the catalogue'"'"'s two briefings (HTML and PDF through Chromium)' ;;
+    before) echo "the refresh built from $before (before; its catalogue, no briefings then)" ;;
     duckdb-empty) echo '.NET process opening DuckDB, no data' ;;
     tool-empty) echo '`inequalities --version` (the runtime alone)' ;;
   esac
@@ -86,7 +99,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] :
   base_wall=$(awk '$1 == "duckdb" { print $3 }' "$samples" | median)
   base_cpu=$(awk '$1 == "duckdb" { print $4 }' "$samples" | median)
   base_rss=$(awk '$1 == "duckdb" { print $7 }' "$samples" | median)
-  for name in duckdb refresh ${before:+before} duckdb-empty tool-empty; do
+  for name in duckdb refresh refresh-briefs ${before:+before} duckdb-empty tool-empty; do
     wall=$(awk -v n="$name" '$1 == n { print $3 }' "$samples" | median)
     cpu=$(awk -v n="$name" '$1 == n { print $4 }' "$samples" | median)
     rss=$(awk -v n="$name" '$1 == n { print $7 }' "$samples" | median)

@@ -79,6 +79,47 @@ internal static class BaselineLake
         return worker;
     }
 
+    /// <summary>
+    /// The shared catalogue as it was at <paramref name="commit"/>, written into <paramref name="folder"/>: each relative
+    /// <c>url:</c> made absolute against the repository's tests folder, and briefings turned off (they are not lake
+    /// tables, and the current side's in-process refresh writes none).
+    /// </summary>
+    public static async Task<string> CatalogueAsync(string commit, string folder)
+    {
+        var (code, yaml, error) = await RunAsync("git", SharedData.RepoRoot, TimeSpan.FromMinutes(1), "show", $"{commit}:tests/data-sources.shared.yml");
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"git show {commit}:tests/data-sources.shared.yml exited {code}: {error}");
+        }
+
+        var tests = Path.Combine(SharedData.RepoRoot, "tests");
+        var lines = new List<string>();
+        var inBriefs = false;
+        foreach (var line in yaml.Split('\n'))
+        {
+            if (inBriefs && line.Length > 0 && !char.IsWhiteSpace(line[0]) && line[0] != '#')
+            {
+                inBriefs = false;
+            }
+
+            if (line.StartsWith("briefs:", StringComparison.Ordinal))
+            {
+                lines.Add("briefs:");
+                lines.Add("  areas: []");
+                inBriefs = true;
+            }
+            else if (!inBriefs)
+            {
+                var url = System.Text.RegularExpressions.Regex.Match(line, @"^(\s+url:\s*)(\.\.?/\S+)\s*$");
+                lines.Add(url.Success ? url.Groups[1].Value + Path.GetFullPath(Path.Combine(tests, url.Groups[2].Value)) : line);
+            }
+        }
+
+        var path = Path.Combine(folder, "data-sources.yml");
+        await File.WriteAllTextAsync(path, string.Join('\n', lines));
+        return path;
+    }
+
     /// <summary>Refreshes a new lake in <paramref name="lake"/> from <paramref name="catalogue"/> with the pinned commit's worker.</summary>
     public static async Task RefreshAsync(string worker, string catalogue, string lake)
     {
