@@ -32,11 +32,13 @@ mapfile -t files < <(awk '
 # The catalogue with its url: paths made absolute, so a copy can live in the scratch folder.
 absolute() { sed -E "s#^(    url: )(\.\./[^ ]+)#\1$(realpath "$(dirname "$catalogue")")/\2#"; }
 # The refresh compared with DuckDB writes no briefings (briefs: with no areas); the catalogue as it is (two briefings,
-# HTML and PDF through Chromium) is measured as its own row. The earlier commit reads its own catalogue.
+# HTML and PDF through Chromium) is measured as its own row. The earlier commit reads its own catalogue, also
+# without briefings.
+without_briefs() { awk '/^briefs:/ { print "briefs:"; print "  areas: []"; skip = 1; next } skip && /^[^ #]/ { skip = 0 } !skip'; }
 no_briefs="$out/data-sources.no-briefs.yml"
-awk '/^briefs:/ { print "briefs:"; print "  areas: []"; skip = 1; next } skip && /^[^ #]/ { skip = 0 } !skip' "$catalogue" | absolute > "$no_briefs"
+without_briefs < "$catalogue" | absolute > "$no_briefs"
 if [ -n "$before" ]; then
-  git show "$before:$catalogue" | absolute > "$out/data-sources.before.yml"
+  git show "$before:$catalogue" | without_briefs | absolute > "$out/data-sources.before.yml"
 fi
 
 report=benchmarks/results/refresh-report-github.md
@@ -78,7 +80,7 @@ label() {
     duckdb) echo 'DuckDB: read the CSVs, write zstd Parquet (Baseline)' ;;
     refresh) echo '`inequalities refresh`, tests/data-sources.shared.yml without briefings' ;;
     refresh-briefs) echo 'the same with the catalogue'"'"'s two briefings (HTML and PDF through Chromium)' ;;
-    before) echo "the refresh built from $before (before; its catalogue, no briefings then)" ;;
+    before) echo "the refresh built from $before (before; its own catalogue, without briefings)" ;;
     duckdb-empty) echo '.NET process opening DuckDB, no data' ;;
     tool-empty) echo '`inequalities --version` (the runtime alone)' ;;
   esac
