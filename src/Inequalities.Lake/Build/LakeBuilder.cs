@@ -136,7 +136,7 @@ internal static partial class LakeBuilder
     private static Task WriteTablesAsync(
         List<(Table Table, IReadOnlyList<string> Sources)> tables, int offset, SnapshotStaging staging, ILogger logger, TableEntry[] entries, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(
-            Enumerable.Range(0, tables.Count),
+            Enumerable.Range(0, tables.Count).OrderByDescending(i => tables[i].Table.RowCount).ToArray(), // the largest first: no long write left alone at the end
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (i, token) =>
             {

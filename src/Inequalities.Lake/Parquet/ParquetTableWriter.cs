@@ -161,25 +161,30 @@ public static class ParquetTableWriter
         var order = new List<string>();
         var grouped = table.GroupBy([.. partitionColumns]);
         var groupPaths = new string?[grouped.GroupCount];
+        var groupRows = new List<int>?[grouped.GroupCount];
         var groupIds = grouped.GroupIds;
         for (var row = 0; row < table.RowCount; row++)
         {
             var g = groupIds[row];
-            string path;
-            if (g >= 0)
+            List<int>? rows;
+            if (g >= 0 && groupRows[g] is { } known)
             {
-                path = groupPaths[g] ??= PartitionPath(table, partitionColumns, row);
+                rows = known; // the group's path was looked up at its first row
             }
             else
             {
-                path = PartitionPath(table, partitionColumns, row); // a null key: rare, so built per row
-            }
+                var path = g >= 0 ? groupPaths[g] ??= PartitionPath(table, partitionColumns, row) : PartitionPath(table, partitionColumns, row); // a null key: rare
+                if (!partitions.TryGetValue(path, out rows))
+                {
+                    rows = [];
+                    partitions.Add(path, rows);
+                    order.Add(path);
+                }
 
-            if (!partitions.TryGetValue(path, out var rows))
-            {
-                rows = [];
-                partitions.Add(path, rows);
-                order.Add(path);
+                if (g >= 0)
+                {
+                    groupRows[g] = rows;
+                }
             }
 
             rows.Add(row);
