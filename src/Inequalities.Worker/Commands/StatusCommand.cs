@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Inequalities.Lake.Operations;
+using Inequalities.Sources.Fetch;
 
 namespace Inequalities.Worker.Commands;
 
@@ -80,7 +81,7 @@ internal static class StatusCommand
         text.Append(CultureInfo.InvariantCulture, $"  {"id".PadRight(width)}  {"status",-9}  {"retrieved_at",-25}  {"age",-8}  {"stale",-5}  error").AppendLine();
         foreach (var s in r.Sources)
         {
-            var status = s.Status is { } st ? Lake.Refresh.RefreshRunner.StatusName(st) : "-";
+            var status = s.Status is { } st ? st.Name() : "-";
             var age = (s.Age is { } a ? LakeHealth.Ago(a) : "-") + (s.TooOld ? "!" : string.Empty);
             var retrieved = Time(s.RetrievedAt);
             text.Append(CultureInfo.InvariantCulture, $"  {s.Id.PadRight(width)}  {status,-9}  {retrieved,-25}  {age,-8}  {(s.Stale ? "yes" : "no"),-5}  {s.Error ?? "-"}").AppendLine();

@@ -53,7 +53,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
             LastRun = previous?.LastRun,
             LastSuccess = previous?.LastSuccess,
             LastFailure = previous?.LastFailure,
-            Sources = catalogue.Enabled.Select(s => (previousSources.GetValueOrDefault(s.Id) ?? new SourceState { Id = s.Id, Status = "not_due" }) with
+            Sources = catalogue.Enabled.Select(s => (previousSources.GetValueOrDefault(s.Id) ?? new SourceState { Id = s.Id, Status = SourceStatus.NotDue }) with
             {
                 Schedule = schedule.ExpressionOf(s.Id),
                 NextDue = schedule.NextFor(s.Id, now),
@@ -125,13 +125,12 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
             }
 
             LastOutcome = outcome;
-            var outcomeName = outcome.Published ? "published" : outcome.NothingChanged ? "unchanged" : "failed";
-            var record = Record(run, started, outcomeName, outcome.SnapshotId, outcome.Error);
+            var record = Record(run, started, outcome.OutcomeName, outcome.SnapshotId, outcome.Error);
             Update(s => MergeSources(s, outcome.Reports, started));
             Finish(record, outcome.Succeeded);
             if (outcome.Published)
             {
-                LogPublished(_logger, outcome.SnapshotId!, outcome.Reports.Count(r => r.Status == SourceRunStatus.Fetched), outcome.Reports.Count(r => r.Status == SourceRunStatus.Unchanged), outcome.Reports.Count(r => r.Stale));
+                LogPublished(_logger, outcome.SnapshotId!, outcome.Reports.Count(r => r.Status == SourceStatus.Fetched), outcome.Reports.Count(r => r.Status == SourceStatus.Unchanged), outcome.Reports.Count(r => r.Stale));
             }
             else if (outcome.NothingChanged)
             {
