@@ -365,7 +365,7 @@ internal static class LadDeprivationSummaries
 
             // (2) A population source that names the index.
             var named = sameVintage.FirstOrDefault(p =>
-                string.Equals(p.Source.Option("index_id"), index.IndexId, StringComparison.Ordinal) ||
+                string.Equals(p.Source.Options.IndexId, index.IndexId, StringComparison.Ordinal) ||
                 p.Source.Id.StartsWith(index.IndexId + "-", StringComparison.Ordinal));
             if (named.Data is not null)
             {

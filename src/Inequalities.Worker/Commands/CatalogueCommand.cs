@@ -64,7 +64,7 @@ internal static class CatalogueCommand
             s.Kind,
             s.Publisher,
             s.Period,
-            s.Schedule ?? catalogue.Defaults.Schedule,
+            (s.Schedule ?? catalogue.Defaults.Schedule).Expression,
             s.Schedule is null,
             s.Enabled,
             s.Url)).ToList();
@@ -77,7 +77,7 @@ internal static class CatalogueCommand
 
         var text = new StringBuilder();
         text.Append("Catalogue: ").AppendLine(catalogue.Origin.ToString());
-        text.Append(CultureInfo.InvariantCulture, $"Schedule: {catalogue.Defaults.Schedule} in {catalogue.Defaults.TimeZone}; {rows.Count} sources, {rows.Count(r => r.Enabled)} enabled").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"Schedule: {catalogue.Defaults.Schedule} in {catalogue.Defaults.TimeZone.Id}; {rows.Count} sources, {rows.Count(r => r.Enabled)} enabled").AppendLine();
         var widths = new[] { "id".Length, "publisher".Length, "edition".Length, "schedule".Length };
         foreach (var r in rows)
         {
@@ -123,7 +123,7 @@ internal static class CatalogueCommand
 
         var sources = catalogue.Sources;
         await output.WriteLineAsync(FormattableString.Invariant(
-            $"{catalogue.Path}: valid; {sources.Count} sources ({sources.Count(s => s.Enabled)} enabled, {sources.Count(s => s.Schedule is not null)} with their own schedule), schedule '{catalogue.Defaults.Schedule}' in {catalogue.Defaults.TimeZone}")).ConfigureAwait(false);
+            $"{catalogue.Path}: valid; {sources.Count} sources ({sources.Count(s => s.Enabled)} enabled, {sources.Count(s => s.Schedule is not null)} with their own schedule), schedule '{catalogue.Defaults.Schedule}' in {catalogue.Defaults.TimeZone.Id}")).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 

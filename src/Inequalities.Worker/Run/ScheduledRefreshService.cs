@@ -1,3 +1,4 @@
+using Inequalities.Sources.Catalogue;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Inequalities.Sources.Catalogue;
 using Inequalities.Worker.Run;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
