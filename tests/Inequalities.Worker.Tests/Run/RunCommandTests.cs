@@ -37,7 +37,7 @@ public sealed partial class RunCommandTests : IDisposable
     [Fact]
     public async Task RunAsync_SecondWorkerOnTheSameLake_ExitsThree()
     {
-        var (held, _) = InstanceLock.TryAcquire(new LakeLayout(_temp.Combine("lake")), TimeProvider.System);
+        var (held, _) = WorkerLock.TryAcquire(new LakeLayout(_temp.Combine("lake")), TimeProvider.System);
         using (held)
         {
             Assert.NotNull(held);

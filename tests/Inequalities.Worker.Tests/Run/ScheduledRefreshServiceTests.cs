@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Inequalities.Lake.Operations;
 using Inequalities.Sources.Catalogue;
 using Inequalities.Worker.Run;
 using Microsoft.Extensions.Logging.Abstractions;

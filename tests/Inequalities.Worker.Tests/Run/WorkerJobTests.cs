@@ -4,7 +4,6 @@ using Inequalities.Sources.Catalogue;
 using Inequalities.Sources.Fetch;
 using Inequalities.TestSupport;
 using Inequalities.TestSupport.Loopback;
-using Inequalities.Worker.Run;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -33,7 +32,7 @@ public sealed class WorkerJobTests : IAsyncLifetime
         _temp.Dispose();
     }
 
-    private WorkerJob NewJob(LakeLayout layout) =>
+    private WorkerRefreshJob NewJob(LakeLayout layout) =>
         new(layout, _catalogue, RefreshSchedule.Create(_catalogue), sample: false, TimeSpan.Zero, _clock, NullLoggerFactory.Instance);
 
     private ScheduledRun Run(IEnumerable<string>? due = null) =>

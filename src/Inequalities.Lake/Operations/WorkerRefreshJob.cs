@@ -1,18 +1,18 @@
-using Inequalities.Lake.Operations;
 using Inequalities.Lake.Refresh;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
 using Inequalities.Sources.Fetch;
 using Microsoft.Extensions.Logging;
 
-namespace Inequalities.Worker.Run;
+namespace Inequalities.Lake.Operations;
 
 /// <summary>
-/// The worker's refresh: takes the lake lock for each run (waiting for a manual <c>refresh</c> to finish), runs one
-/// long-lived <see cref="RefreshRunner"/> (so unchanged sources are not parsed again), and keeps
-/// <c>&lt;lake&gt;/status.json</c> up to date.
+/// The worker's refresh (what <c>inequalities run</c> schedules): takes the lake lock for each run (waiting for a
+/// manual <c>refresh</c> to finish), runs one long-lived <see cref="RefreshRunner"/> (so unchanged sources are not
+/// parsed again), and keeps <c>&lt;lake&gt;/status.json</c> up to date: the worker's state, each run, each source's
+/// status and next due time.
 /// </summary>
-internal sealed partial class WorkerJob : IRefreshJob, IDisposable
+public sealed partial class WorkerRefreshJob : IRefreshJob, IDisposable
 {
     private readonly LakeLayout _layout;
     private readonly SourceCatalogue _catalogue;
@@ -26,8 +26,21 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
     private readonly Lock _gate = new();
     private LakeStatus _status;
 
-    public WorkerJob(LakeLayout layout, SourceCatalogue catalogue, RefreshSchedule schedule, bool sample, TimeSpan lockWait, TimeProvider time, ILoggerFactory loggerFactory)
+    /// <summary>Creates the job and writes the worker's starting state to status.json (keeping the last runs recorded there).</summary>
+    /// <param name="layout">The lake.</param>
+    /// <param name="catalogue">The sources (pointed at the sample mirror already, when <paramref name="sample"/>).</param>
+    /// <param name="schedule">The schedules, for each source's schedule and next due time.</param>
+    /// <param name="sample">Whether the catalogue points at the sample mirror (recorded in the manifest).</param>
+    /// <param name="lockWait">How long a run waits for another refresh holding the lake before it is skipped (<c>busy</c>).</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="loggerFactory">Where the runs are logged (category <c>Inequalities.Worker</c>).</param>
+    public WorkerRefreshJob(LakeLayout layout, SourceCatalogue catalogue, RefreshSchedule schedule, bool sample, TimeSpan lockWait, TimeProvider time, ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
         _layout = layout;
         _catalogue = catalogue;
         _schedule = schedule;
@@ -62,7 +75,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         Update(_ => _status);
     }
 
-    /// <summary>The outcome of the latest refresh that ran (for tests).</summary>
+    /// <summary>The outcome of the latest refresh that ran, or null before one has.</summary>
     public RefreshOutcome? LastOutcome { get; private set; }
 
     /// <summary>The status as last written.</summary>
@@ -77,6 +90,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         }
     }
 
+    /// <inheritdoc />
     public Task ScheduledAsync(ScheduledRun? next, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -90,8 +104,10 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public async Task RunAsync(ScheduledRun run, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var started = _time.GetUtcNow();
         Update(s => s with { State = "running" });
         LogRunStarting(_logger, _schedule.ToLocal(run.At), run.Due.Count, _catalogue.Enabled.Count());
@@ -143,12 +159,14 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         }
     }
 
+    /// <inheritdoc />
     public Task StoppedAsync()
     {
         Update(s => s with { State = "stopped", NextRun = null });
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public void Dispose() => _fetcher.Dispose();
 
     private RunRecord Record(ScheduledRun run, DateTimeOffset started, string outcome, string? snapshotId, string? error) => new()
