@@ -9,7 +9,7 @@ namespace Inequalities.Lake.Operations;
 /// source's freshness, and every reason the lake is not fresh. <c>inequalities status --json</c> writes it
 /// (snake_case).
 /// </summary>
-public sealed record LakeHealthReport
+public sealed partial record LakeHealthReport
 {
     /// <summary>The lake root.</summary>
     public required string Lake { get; init; }

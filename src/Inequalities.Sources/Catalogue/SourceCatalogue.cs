@@ -73,6 +73,13 @@ public sealed partial class SourceCatalogue
     /// <summary>The sources a refresh includes: the enabled ones.</summary>
     public IEnumerable<SourceDefinition> Enabled => Sources.Where(s => s.Enabled);
 
+    /// <summary>
+    /// One line saying the catalogue is valid, as <c>inequalities catalogue validate</c> prints it: the sources, how many
+    /// are enabled and have their own schedule, and the default schedule and time zone.
+    /// </summary>
+    public string Summary() => FormattableString.Invariant(
+        $"{Path}: valid; {Sources.Count} sources ({Sources.Count(s => s.Enabled)} enabled, {Sources.Count(s => s.Schedule is not null)} with their own schedule), schedule '{Defaults.Schedule}' in {Defaults.TimeZone.Id}");
+
     /// <summary>Finds a source by id.</summary>
     /// <param name="id">The source id.</param>
     /// <exception cref="KeyNotFoundException">No source has that id.</exception>
