@@ -47,7 +47,7 @@ Check(Math.Abs(Enumerable.Range(0, deciles.RowCount).Sum(i => deciles.Number("as
 
 // The priority neighbourhoods (high need, few organisations), largest shortfall first.
 var need = await lake.ReadTableAsync("asset_need", "cauth_code", [SnapshotQueries.LiverpoolCityRegion]);
-var priority = need.WhereIn("quadrant", ["high_need_low_assets"]).SortBy("asset_gap", descending: true);
+var priority = need.Where(("quadrant", "high_need_low_assets")).SortBy("asset_gap", descending: true);
 for (var i = 0; i < Math.Min(5, priority.RowCount); i++)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -81,4 +81,4 @@ void Check(bool ok, string problem)
 }
 
 static int Row(Table table, string column, string value) =>
-    Enumerable.Range(0, table.RowCount).Single(i => table.Strings(column)[i] == value);
+    Array.IndexOf(table.Mask((column, value)), true) is >= 0 and var row ? row : throw new InvalidOperationException($"{table.Name} has no {column} {value}");

@@ -12,6 +12,7 @@
 // Lake: INEQUALITIES_LAKE, else lake-real. Charts are written to INEQUALITIES_EXAMPLES_OUT, else artifacts/examples. Exit code 1 when a number disagrees with the published one.
 using System.Globalization;
 using Inequalities.Charts;
+using Inequalities.Core.Columnar;
 using Inequalities.Lake.Analysis;
 using Inequalities.Lake.Snapshots;
 
@@ -24,7 +25,7 @@ Console.WriteLine($"Snapshot {lake.Id}; LCR districts: {string.Join(", ", lcr)}"
 Check(lcr.SequenceEqual(["E06000006", "E08000011", "E08000012", "E08000013", "E08000014", "E08000015"]), $"the LCR districts are Halton, Knowsley, Liverpool, St Helens, Sefton and Wirral (got {string.Join(", ", lcr)})");
 
 // The districts on the Index of Multiple Deprivation, 2019 and 2025 side by side.
-var imd = (await lake.ReadTableAsync("lad_deprivation_summaries", "lad_code", lcr)).WhereIn("domain", ["imd"]).SortBy("lad_code");
+var imd = (await lake.ReadTableAsync("lad_deprivation_summaries", "lad_code", lcr)).Where(("domain", "imd")).SortBy("lad_code");
 Console.WriteLine("index    district                 rank of avg rank  in most deprived 10%  rank  extent  local concentration");
 for (var i = 0; i < imd.RowCount; i++)
 {
@@ -32,14 +33,14 @@ for (var i = 0; i < imd.RowCount; i++)
         $"{imd.Strings("index_id")[i],-8} {imd.Strings("lad_name")[i],-24} {imd.Number("rank_of_average_rank", i),16}  {imd.Number("proportion_most_deprived_10pc", i),20:P1}  {imd.Number("rank_of_proportion_most_deprived_10pc", i),4}  {imd.Number("extent", i),6:F3}  {imd.Number("local_concentration", i),19:F0}"));
 }
 
-Check(imd.WhereIn("index_id", ["iod2019"]).RowCount == 6 && imd.WhereIn("index_id", ["iod2025"]).RowCount == 6, "one IMD summary row per district for each index");
+Check(imd.Where(("index_id", "iod2019")).RowCount == 6 && imd.Where(("index_id", "iod2025")).RowCount == 6, "one IMD summary row per district for each index");
 
 // IoD2025 proportion in the most deprived 10% and its rank against the published File 10 (to its 4 decimal places).
 const string Proportion = "imd_proportion_of_lso_as_in_most_deprived_10_percent_nationally";
 const string RankOfProportion = "imd_rank_of_proportion_of_lso_as_in_most_deprived_10_percent_nationally";
-var file10Rows = (await lake.ReadTableAsync("indicators", "area_code", lcr)).WhereIn("source_id", ["iod2025-file10-lad"]);
+var file10Rows = (await lake.ReadTableAsync("indicators", "area_code", lcr)).Where(("source_id", "iod2025-file10-lad"));
 var file10 = Enumerable.Range(0, file10Rows.RowCount).ToDictionary(i => (file10Rows.Strings("area_code")[i]!, file10Rows.Strings("indicator_id")[i]!), i => file10Rows.Number("value", i));
-var iod2025 = imd.WhereIn("index_id", ["iod2025"]);
+var iod2025 = imd.Where(("index_id", "iod2025"));
 for (var i = 0; i < iod2025.RowCount; i++)
 {
     var code = iod2025.Strings("lad_code")[i]!;
@@ -51,14 +52,14 @@ for (var i = 0; i < iod2025.RowCount; i++)
 
 // The region's neighbourhoods (LSOA 2021) per national IoD2025 decile.
 var lsoas = await lake.LsoaCodesAsync(SnapshotQueries.LiverpoolCityRegion);
-var deprivation = (await lake.ReadTableAsync("deprivation", "lsoa_code", lsoas)).WhereIn("index_id", ["iod2025"]).WhereIn("domain", ["imd"]);
+var deprivation = (await lake.ReadTableAsync("deprivation", "lsoa_code", lsoas)).Where(("index_id", "iod2025"), ("domain", "imd"));
 var perDecile = Enumerable.Range(0, deprivation.RowCount).GroupBy(i => (int)deprivation.Number("decile", i)).OrderBy(g => g.Key).ToList();
 Console.WriteLine("IoD2025 decile: " + string.Join(", ", perDecile.Select(g => $"{g.Key}: {g.Count()}")));
 Check(perDecile.Sum(g => g.Count()) == deprivation.RowCount && perDecile.All(g => g.Key is >= 1 and <= 10), "every LCR neighbourhood has one national decile from 1 to 10");
 Check(perDecile[0].Key == 1 && perDecile[0].Count() == perDecile.Max(g => g.Count()), "national decile 1 holds the most LCR neighbourhoods");
 
 // The charts of the notebook, written as images.
-foreach (var (name, chart) in new[]
+foreach (var (name, chart) in new (string, ChartResult)[]
 {
     ("district-summary-lcr.png", await Charts.DistrictSummaryAsync(lake, new DistrictSummaryChartOptions())),
     ("choropleth-lcr-imd2025.png", await Charts.ChoroplethAsync(lake, new ChoroplethChartOptions())),

@@ -13,6 +13,7 @@
 // Exit code 1 when a recomputed number disagrees with the lake.
 using System.Globalization;
 using Inequalities.Charts;
+using Inequalities.Core.Columnar;
 using Inequalities.Core.Measures;
 using Inequalities.Lake.Analysis;
 using Inequalities.Lake.Snapshots;
@@ -30,7 +31,7 @@ var gradients = await lake.ReadTableAsync("inequality_gradients", "area_code", a
 Console.WriteLine($"Snapshot {lake.Id}: {gradients.RowCount} gradients for the LCR and its districts");
 
 // Every indicator, every area: IMD 2019 national deciles.
-var imd = gradients.WhereIn("basis", ["iod2019/imd/national"]).WhereIn("method", ["quantile"]).SortBy("area_code").SortBy("indicator_id");
+var imd = gradients.Where(("basis", "iod2019/imd/national"), ("method", "quantile")).SortBy("area_code").SortBy("indicator_id");
 Console.WriteLine("indicator                                   area        sii (95% CI)                  rii    concentration");
 for (var i = 0; i < imd.RowCount; i++)
 {
@@ -41,15 +42,15 @@ for (var i = 0; i < imd.RowCount; i++)
 Check(imd.RowCount > 0, "no gradients on the IMD 2019 national deciles");
 
 // Years of potential life lost across income deprivation, each district and the region: recomputed from the deciles.
-var ypll = gradients.WhereIn("basis", [IncomeBasis]).WhereIn("indicator_id", [Ypll]).WhereIn("method", ["quantile"]);
-var deciles = (await lake.ReadTableAsync("inequality_quantiles", "area_code", areas)).WhereIn("basis", [IncomeBasis]).WhereIn("indicator_id", [Ypll]);
+var ypll = gradients.Where(("basis", IncomeBasis), ("indicator_id", Ypll), ("method", "quantile"));
+var deciles = (await lake.ReadTableAsync("inequality_quantiles", "area_code", areas)).Where(("basis", IncomeBasis), ("indicator_id", Ypll));
 Check(ypll.RowCount == areas.Length, $"expected a {Ypll} gradient for each of the {areas.Length} areas, got {ypll.RowCount}");
 var recomputed = 0;
 for (var i = 0; i < ypll.RowCount; i++)
 {
     var area = ypll.Strings("area_code")[i]!;
     var sii = ypll.Number("sii", i);
-    var own = deciles.WhereIn("area_code", [area]).SortBy("quantile");
+    var own = deciles.Where(("area_code", area)).SortBy("quantile");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{Ypll} by income decile, {area}: SII {sii:F1} ({ypll.Number("sii_lower", i):F1} to {ypll.Number("sii_upper", i):F1}), gap {ypll.Number("abs_gap", i):F1}"));
     if (double.IsNaN(sii))
@@ -75,8 +76,8 @@ for (var i = 0; i < ypll.RowCount; i++)
 }
 
 // Liverpool, the README's worked example: more life lost where income deprivation is higher.
-var liverpool = Enumerable.Range(0, ypll.RowCount).Single(i => ypll.Strings("area_code")[i] == "E08000012");
-Check(ypll.Number("sii_upper", liverpool) < 0, "Liverpool's SII interval should lie below zero");
+var liverpool = ypll.Where(("area_code", "E08000012"));
+Check(liverpool.RowCount == 1 && liverpool.Number("sii_upper", 0) < 0, "Liverpool's SII interval should lie below zero");
 Check(recomputed >= 2, $"only {recomputed} slope indices could be recomputed");
 
 foreach (var (name, options) in new[]

@@ -9,6 +9,7 @@
 // Lake: INEQUALITIES_LAKE, else lake-real (inequalities refresh --config tests/data-sources.shared.yml --lake lake-real).
 // Exit code 1 when a number is not what the README says.
 using System.Globalization;
+using Inequalities.Core.Columnar;
 using Inequalities.Core.Measures;
 using Inequalities.Lake.Analysis;
 using Inequalities.Lake.Snapshots;
@@ -19,9 +20,9 @@ const string Basis = "iod2019/income/national";
 
 var lake = LakeSnapshot.OpenCurrent(Environment.GetEnvironmentVariable("INEQUALITIES_LAKE") ?? "lake-real");
 var deciles = (await lake.ReadTableAsync("inequality_quantiles", "area_code", [Liverpool]))
-    .WhereIn("indicator_id", [Indicator]).WhereIn("basis", [Basis]).SortBy("quantile");
+    .Where(("indicator_id", Indicator), ("basis", Basis)).SortBy("quantile");
 var gradient = (await lake.ReadTableAsync("inequality_gradients", "area_code", [Liverpool]))
-    .WhereIn("indicator_id", [Indicator]).WhereIn("basis", [Basis]).WhereIn("method", ["quantile"]);
+    .Where(("indicator_id", Indicator), ("basis", Basis), ("method", "quantile"));
 
 Console.WriteLine($"Snapshot {lake.Id}: {Indicator}, {Basis}, Liverpool ({Liverpool})");
 Console.WriteLine("decile  lsoas  population   value     se");

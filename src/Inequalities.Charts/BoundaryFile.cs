@@ -1,100 +1,80 @@
 using System.Text.Json;
+using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Parsing;
 
 namespace Inequalities.Charts;
 
-/// <summary>LSOA outlines read from a GeoJSON FeatureCollection for the choropleth.</summary>
+/// <summary>LSOA outlines for the choropleth, read with the one GeoJSON polygon reader (<see cref="GeoJsonPolygons"/>).</summary>
 internal static class BoundaryFile
 {
     /// <summary>
-    /// Reads the outer rings (lon/lat pairs) of the features whose properties hold one of the wanted codes; holes are
-    /// left out (the areas inside them are drawn on top).
+    /// Reads the outer rings (lon/lat pairs) of the Polygon and MultiPolygon features whose properties hold one of the
+    /// wanted codes; holes are left out (the areas inside them are drawn on top), and features without polygons (a
+    /// points or attribute-only layer in the raw cache) are passed over. Problems name the file and the feature.
     /// </summary>
     public static Dictionary<string, List<double[]>> Read(string path, IReadOnlySet<string> wanted)
     {
         using var stream = File.OpenRead(path);
-        JsonDocument document;
-        try
+        var features = GeoJsonPolygons.Read(
+            stream,
+            (_, feature) => GeoJsonPolygons.HasPolygons(feature) && GeoJsonPolygons.Properties(feature) is { ValueKind: JsonValueKind.Object } properties
+                ? WantedCode(properties, wanted)
+                : null,
+            (feature, problem) => new InvalidDataException(feature is { } f ? $"The boundary file '{path}' feature {f}: {problem}." : $"The boundary file '{path}': {problem}."));
+        var result = new Dictionary<string, List<double[]>>(StringComparer.Ordinal);
+        foreach (var feature in features)
         {
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"The boundary file '{path}' is not valid GeoJSON: {ex.Message}", ex);
+            result[feature.Key] = feature.Polygons.Select(polygon => polygon[0]).ToList();
         }
 
-        using (document)
-        {
-            if (!document.RootElement.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
-            {
-                throw new InvalidDataException($"The boundary file '{path}' is not a GeoJSON FeatureCollection (no 'features' array).");
-            }
-
-            var result = new Dictionary<string, List<double[]>>(StringComparer.Ordinal);
-            var feature = 0;
-            foreach (var f in features.EnumerateArray())
-            {
-                feature++;
-                if (!f.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-
-                string? code = null;
-                foreach (var p in properties.EnumerateObject())
-                {
-                    if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { } s && wanted.Contains(s))
-                    {
-                        code = s;
-                        break;
-                    }
-                }
-
-                if (code is null || !f.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-
-                var type = geometry.GetProperty("type").GetString();
-                var coordinates = geometry.GetProperty("coordinates");
-                var rings = new List<double[]>();
-                switch (type)
-                {
-                    case "Polygon":
-                        rings.Add(Ring(coordinates[0], path, feature));
-                        break;
-                    case "MultiPolygon":
-                        foreach (var polygon in coordinates.EnumerateArray())
-                        {
-                            rings.Add(Ring(polygon[0], path, feature));
-                        }
-
-                        break;
-                    default:
-                        throw new InvalidDataException($"The boundary file '{path}' feature {feature} ({code}) is a {type}; expected Polygon or MultiPolygon.");
-                }
-
-                result[code] = rings;
-            }
-
-            return result;
-        }
+        return result;
     }
 
-    private static double[] Ring(JsonElement ring, string path, int feature)
+    /// <summary>
+    /// The boundaries of the wanted LSOAs: from <paramref name="path"/>, or else the GeoJSON file of the lake's raw
+    /// cache covering most of them (which picks the LSOA vintage); <paramref name="description"/> says which.
+    /// </summary>
+    public static Dictionary<string, List<double[]>> Find(LakeSnapshot snapshot, string? path, HashSet<string> wanted, out string description)
     {
-        var xy = new double[ring.GetArrayLength() * 2];
-        var i = 0;
-        foreach (var point in ring.EnumerateArray())
+        if (path is not null)
         {
-            if (point.GetArrayLength() < 2)
-            {
-                throw new InvalidDataException($"The boundary file '{path}' feature {feature} has a position with fewer than 2 coordinates.");
-            }
-
-            xy[i++] = point[0].GetDouble();
-            xy[i++] = point[1].GetDouble();
+            description = path;
+            return Read(path, wanted);
         }
 
-        return xy;
+        // <lake>/snapshots/<id> → <lake>/raw/<source>/*.geojson: take the file covering most of the wanted LSOAs.
+        var raw = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(snapshot.Directory)!)!, "raw");
+        var candidates = Directory.Exists(raw)
+            ? Directory.EnumerateFiles(raw, "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal).ToList()
+            : [];
+        Dictionary<string, List<double[]>>? best = null;
+        description = $"GeoJSON files in '{raw}'";
+        foreach (var file in candidates)
+        {
+            var shapes = Read(file, wanted);
+            if (best is null || shapes.Count > best.Count)
+            {
+                best = shapes;
+                description = file;
+            }
+        }
+
+        return best ?? throw new InvalidOperationException($"No boundary GeoJSON was found in the lake's raw cache '{raw}'; give a boundary file (BoundaryPath, --boundaries).");
+    }
+
+    /// <summary>The first string property value that is a wanted code.</summary>
+    private static string? WantedCode(JsonElement properties, IReadOnlySet<string> wanted)
+    {
+        foreach (var p in properties.EnumerateObject())
+        {
+            if (p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { } s && wanted.Contains(s))
+            {
+                return s;
+            }
+        }
+
+        return null;
     }
 }

@@ -59,7 +59,7 @@ public abstract record ChartOptionsBase
     }
 }
 
-/// <summary>Options of <see cref="Charts.GradientAsync"/>.</summary>
+/// <summary>Options of <see cref="Charts.Gradient"/> and <see cref="Charts.GradientAsync"/>.</summary>
 public sealed record GradientChartOptions : ChartOptionsBase
 {
     /// <summary>The indicator (<c>indicator_id</c> of inequality_quantiles), e.g. <c>years_of_potential_life_lost</c>.</summary>
@@ -97,7 +97,7 @@ public sealed record GradientChartOptions : ChartOptionsBase
     }
 }
 
-/// <summary>Options of <see cref="Charts.AssetNeedAsync"/>.</summary>
+/// <summary>Options of <see cref="Charts.AssetNeed"/> and <see cref="Charts.AssetNeedAsync"/>.</summary>
 public sealed record AssetNeedChartOptions : ChartOptionsBase
 {
     /// <summary>The area whose LSOAs are drawn (a district, or a combined authority).</summary>
@@ -107,10 +107,10 @@ public sealed record AssetNeedChartOptions : ChartOptionsBase
     private protected override void AddProblems(List<string> problems) => Require(problems, AreaCode, nameof(AreaCode));
 }
 
-/// <summary>Options of <see cref="Charts.ChoroplethAsync"/>.</summary>
+/// <summary>Options of <see cref="Charts.Choropleth(Core.Columnar.Table, Core.Columnar.Table, ChoroplethChartOptions)"/> and <see cref="Charts.ChoroplethAsync"/>.</summary>
 public sealed record ChoroplethChartOptions : ChartOptionsBase
 {
-    /// <summary>The lake table holding the LSOA-level values (it needs an <c>lsoa_code</c> column).</summary>
+    /// <summary>The lake table holding the LSOA-level values (it needs an <c>lsoa_code</c> column); read by <see cref="Charts.ChoroplethAsync"/>.</summary>
     /// <value>The default value is <c>deprivation</c>.</value>
     public string Table { get; init; } = "deprivation";
 
@@ -119,8 +119,8 @@ public sealed record ChoroplethChartOptions : ChartOptionsBase
     public string Column { get; init; } = "score";
 
     /// <summary>
-    /// Rows to keep, column name to value (compared as text, as in the <c>export</c> verb); after filtering each LSOA
-    /// must have one row.
+    /// Rows to keep, column name to value, through the core's row filter (<see cref="Core.Columnar.TableFilters.Where"/>:
+    /// the text is read as the column's type, as in the <c>export</c> verb); after filtering each LSOA must have one row.
     /// </summary>
     /// <value>The default value is <c>index_id=iod2025, domain=imd</c> (for the default table).</value>
     public IReadOnlyDictionary<string, string> Filters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -152,7 +152,7 @@ public sealed record ChoroplethChartOptions : ChartOptionsBase
     }
 }
 
-/// <summary>Options of <see cref="Charts.DistrictSummaryAsync"/>.</summary>
+/// <summary>Options of <see cref="Charts.DistrictSummary"/> and <see cref="Charts.DistrictSummaryAsync"/>.</summary>
 public sealed record DistrictSummaryChartOptions : ChartOptionsBase
 {
     /// <summary>The area whose districts are drawn (a combined authority or region).</summary>
@@ -188,7 +188,7 @@ public enum TrendMeasure
     Sii,
 }
 
-/// <summary>Options of <see cref="Charts.TrendAsync"/>.</summary>
+/// <summary>Options of <see cref="Charts.Trend"/>, <see cref="Charts.DistrictTrend"/>, <see cref="Charts.SiiTrend"/> and <see cref="Charts.TrendAsync"/>.</summary>
 public sealed record TrendChartOptions : ChartOptionsBase
 {
     /// <summary>The indicator (<c>indicator_id</c>).</summary>

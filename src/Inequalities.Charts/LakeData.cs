@@ -1,23 +1,11 @@
-using System.Globalization;
 using Inequalities.Core.Columnar;
 
 namespace Inequalities.Charts;
 
-/// <summary>Small row helpers over lake tables for the charts.</summary>
+/// <summary>Small helpers over lake tables for the charts' data preparation, on the core's row filter.</summary>
 internal static class LakeData
 {
     public const string England = "E92000001";
-
-    /// <summary>A cell as text, the way the export verb writes it (null for a missing value).</summary>
-    public static string? Text(Column column, int row) => !column.IsValid(row) ? null : column switch
-    {
-        StringColumn s => s[row],
-        PrimitiveColumn<double> d => d[row]!.Value.ToString("R", CultureInfo.InvariantCulture),
-        PrimitiveColumn<int> n => n[row]!.Value.ToString(CultureInfo.InvariantCulture),
-        PrimitiveColumn<long> n => n[row]!.Value.ToString(CultureInfo.InvariantCulture),
-        PrimitiveColumn<bool> b => b[row]!.Value ? "true" : "false",
-        _ => null,
-    };
 
     /// <summary>A numeric cell (double, int or long columns), or null.</summary>
     public static double? Number(Column column, int row) => !column.IsValid(row) ? null : column switch
@@ -39,39 +27,44 @@ internal static class LakeData
         }
     }
 
-    /// <summary>Row indices where every named column's text equals the value (null values are skipped).</summary>
-    public static List<int> Rows(Table table, params (string Column, string? Value)[] conditions)
+    /// <summary>The rows where every condition holds (<see cref="TableFilters.Where"/>); a null value is an option left unset, and its condition is left out.</summary>
+    public static Table WhereSet(Table table, params ReadOnlySpan<(string Column, CellValue Value)> conditions)
     {
-        var columns = conditions.Where(c => c.Value is not null).Select(c => (Column: table.Column(c.Column), c.Value)).ToArray();
-        var rows = new List<int>();
-        for (var i = 0; i < table.RowCount; i++)
+        var set = new List<(string, CellValue)>(conditions.Length);
+        foreach (var condition in conditions)
         {
-            var keep = true;
-            foreach (var (column, value) in columns)
+            if (!condition.Value.IsNull)
             {
-                if (!string.Equals(Text(column, i), value, StringComparison.Ordinal))
-                {
-                    keep = false;
-                    break;
-                }
-            }
-
-            if (keep)
-            {
-                rows.Add(i);
+                set.Add(condition);
             }
         }
 
-        return rows;
+        return table.Where([.. set]);
     }
 
-    /// <summary>Picks one value of a column among rows: the requested one, else the first (or last) in ordinal order.</summary>
-    public static string Pick(Table table, List<int> rows, string column, string? requested, bool last, string what)
+    /// <summary>The distinct non-null values of a string column, in ordinal order.</summary>
+    public static List<string> Distinct(Table table, string column)
     {
-        var values = rows.Select(i => table.Strings(column)[i]).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var strings = table.Strings(column);
+        var values = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < strings.Length; i++)
+        {
+            if (strings[i] is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return [.. values];
+    }
+
+    /// <summary>Picks one value of a column among the rows: the requested one, else the first (or last) in ordinal order.</summary>
+    public static string Pick(Table rows, string column, string? requested, bool last, string what)
+    {
+        var values = Distinct(rows, column);
         if (values.Count == 0)
         {
-            throw new InvalidOperationException($"Table '{table.Name}' has no rows for {what}.");
+            throw new InvalidOperationException($"Table '{rows.Name}' has no rows for {what}.");
         }
 
         if (requested is null)
@@ -81,23 +74,54 @@ internal static class LakeData
 
         return values.Contains(requested)
             ? requested
-            : throw new InvalidOperationException($"Table '{table.Name}' has no {column} '{requested}' for {what}; it has {string.Join(", ", values)}.");
+            : throw new InvalidOperationException($"Table '{rows.Name}' has no {column} '{requested}' for {what}; it has {string.Join(", ", values)}.");
+    }
+
+    /// <summary>The one source of the rows' <c>source_id</c>; throws when there are none or several.</summary>
+    public static string UniqueSource(Table rows, string what)
+    {
+        var sources = Distinct(rows, "source_id");
+        return sources.Count switch
+        {
+            0 => throw new InvalidOperationException($"Table '{rows.Name}' has no rows for {what}."),
+            1 => sources[0],
+            _ => throw new InvalidOperationException($"Table '{rows.Name}' has {what} from several sources ({string.Join(", ", sources)}); choose one with the source option."),
+        };
+    }
+
+    /// <summary>The rows of an area: its district, combined authority or region code in any of those columns, or every row for England.</summary>
+    public static Table InArea(Table table, string areaCode, params string[] areaColumns)
+    {
+        if (areaCode == England)
+        {
+            return table;
+        }
+
+        var mask = table.Mask((areaColumns[0], areaCode));
+        foreach (var column in areaColumns.Skip(1))
+        {
+            var also = table.Mask((column, areaCode));
+            for (var i = 0; i < mask.Length; i++)
+            {
+                mask[i] |= also[i];
+            }
+        }
+
+        return table.Filter(mask);
     }
 
     /// <summary>The LSOAs of an area (district, combined authority, region, or England) with their district code and name.</summary>
     public static Dictionary<string, (string LadCode, string LadName)> AreaLsoas(Table areas, string areaCode)
     {
         RequireColumns(areas, "lsoa_code", "lad_code", "lad_name", "cauth_code", "region_code");
-        var code = areas.Strings("lsoa_code");
-        var lad = areas.Strings("lad_code");
-        var ladName = areas.Strings("lad_name");
-        var cauth = areas.Strings("cauth_code");
-        var region = areas.Strings("region_code");
+        var rows = InArea(areas, areaCode, "lad_code", "cauth_code", "region_code");
+        var code = rows.Strings("lsoa_code");
+        var lad = rows.Strings("lad_code");
+        var ladName = rows.Strings("lad_name");
         var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        for (var i = 0; i < areas.RowCount; i++)
+        for (var i = 0; i < rows.RowCount; i++)
         {
-            if (code[i] is { } c && lad[i] is { } l
-                && (areaCode == England || l == areaCode || cauth[i] == areaCode || region[i] == areaCode))
+            if (code[i] is { } c && lad[i] is { } l)
             {
                 result.TryAdd(c, (l, ladName[i] ?? l));
             }
@@ -108,12 +132,17 @@ internal static class LakeData
             : throw new InvalidOperationException($"No LSOA of the 'areas' table lies in area '{areaCode}' (a district, combined authority, region or {England} for England).");
     }
 
-    /// <summary>District code to name, from the areas table.</summary>
-    public static Dictionary<string, string> DistrictNames(Table areas)
+    /// <summary>District code to name, from the areas table (empty without one).</summary>
+    public static Dictionary<string, string> DistrictNames(Table? areas)
     {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (areas is null)
+        {
+            return result;
+        }
+
         var lad = areas.Strings("lad_code");
         var name = areas.Strings("lad_name");
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < areas.RowCount; i++)
         {
             if (lad[i] is { } l && name[i] is { } n)
@@ -123,20 +152,5 @@ internal static class LakeData
         }
 
         return result;
-    }
-
-    /// <summary>A readable label of an area code.</summary>
-    public static string AreaLabel(string areaCode, IReadOnlyDictionary<string, string> districtNames) => areaCode switch
-    {
-        ChartOptionsBase.LiverpoolCityRegion => "Liverpool City Region",
-        England => "England",
-        _ => districtNames.TryGetValue(areaCode, out var n) ? n : areaCode,
-    };
-
-    /// <summary>An id as words: <c>years_of_potential_life_lost</c> → <c>Years of potential life lost</c>.</summary>
-    public static string Words(string id)
-    {
-        var text = id.Replace('_', ' ');
-        return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
 }

@@ -41,6 +41,20 @@ public abstract class LakeFixture : IAsyncLifetime
     private protected abstract SourceCatalogue Catalogue(TempDirectory temp);
 }
 
+/// <summary>The test classes that share one sample lake.</summary>
+[CollectionDefinition(Name)]
+public sealed class SampleLakeCollection : ICollectionFixture<SampleLakeFixture>
+{
+    public const string Name = "sample lake";
+}
+
+/// <summary>The test classes that share one real-data lake.</summary>
+[CollectionDefinition(Name)]
+public sealed class RealLakeCollection : ICollectionFixture<RealLakeFixture>
+{
+    public const string Name = "real-data lake";
+}
+
 /// <summary>
 /// The sample lake (<c>refresh --sample</c> on data-sources.yml) with a gradients section added, so the sample's
 /// inherited MSOA life expectancy (three periods) gets deprivation quantiles.

@@ -1,6 +1,7 @@
 namespace Inequalities.Charts.Tests;
 
-public sealed class RealLakeChartTests(RealLakeFixture lake) : IClassFixture<RealLakeFixture>
+[Collection(RealLakeCollection.Name)]
+public sealed class RealLakeChartTests(RealLakeFixture lake)
 {
     [Fact]
     public async Task Gradient_LiverpoolYpllByIncome_RendersWithSiiInLegendAndMatchesGolden()

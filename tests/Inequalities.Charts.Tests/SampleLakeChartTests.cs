@@ -3,7 +3,8 @@ using Inequalities.TestSupport;
 
 namespace Inequalities.Charts.Tests;
 
-public sealed class SampleLakeChartTests(SampleLakeFixture lake) : IClassFixture<SampleLakeFixture>
+[Collection(SampleLakeCollection.Name)]
+public sealed class SampleLakeChartTests(SampleLakeFixture lake)
 {
     [Fact]
     public async Task Gradient_SampleLake_RendersAndMatchesGolden()

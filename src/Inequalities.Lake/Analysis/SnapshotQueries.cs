@@ -15,7 +15,9 @@ public static class SnapshotQueries
 
     /// <summary>
     /// Keeps the rows of <paramref name="table"/> whose string column <paramref name="column"/> holds one of
-    /// <paramref name="values"/> (compared ordinally); rows with a null there are dropped. Row order is kept.
+    /// <paramref name="values"/> (compared ordinally); rows with a null there are dropped. Row order is kept. This is
+    /// the core's <see cref="TableFilters.WhereAnyOf"/> held to string columns; <see cref="TableFilters.Where"/> filters
+    /// on several columns of any type at once.
     /// </summary>
     /// <param name="table">The table.</param>
     /// <param name="column">A string column of the table, e.g. <c>lad_code</c>.</param>
@@ -26,15 +28,14 @@ public static class SnapshotQueries
         ArgumentNullException.ThrowIfNull(table);
         ArgumentException.ThrowIfNullOrEmpty(column);
         ArgumentNullException.ThrowIfNull(values);
-        if (!table.Contains(column) || table.Column(column) is not StringColumn strings)
+        if (!table.Contains(column) || table.Column(column) is not StringColumn)
         {
             throw new ArgumentException(
                 $"Table '{table.Name}' has no string column '{column}'. Columns: {string.Join(", ", table.Schema.Select(f => $"{f.Name} ({f.DataType})"))}.",
                 nameof(column));
         }
 
-        var wanted = values as IReadOnlySet<string> ?? new HashSet<string>(values, StringComparer.Ordinal);
-        return table.Filter(strings.Mask(wanted.Contains));
+        return table.WhereAnyOf(column, values.OfType<string>().Select(CellValue.FromString));
     }
 
     /// <summary>

@@ -23,15 +23,14 @@ internal sealed class GradientBasisContext
     {
         _basis = basis;
         Vintage = vintage;
-        var index = deprivation.Strings("index_id");
-        var domain = deprivation.Strings("domain");
-        var dCode = deprivation.Strings("lsoa_code");
-        var rank = deprivation.Primitive<int>("rank");
-        var decile = deprivation.Primitive<int>("decile");
+        var ranked = deprivation.Where(("index_id", basis.Index), ("domain", basis.Domain));
+        var dCode = ranked.Strings("lsoa_code");
+        var rank = ranked.Primitive<int>("rank");
+        var decile = ranked.Primitive<int>("decile");
         var own = new Dictionary<string, (double Rank, int Decile)>(StringComparer.Ordinal);
-        for (var i = 0; i < deprivation.RowCount; i++)
+        for (var i = 0; i < ranked.RowCount; i++)
         {
-            if (index[i] == basis.Index && domain[i] == basis.Domain && rank[i] is { } r)
+            if (rank[i] is { } r)
             {
                 own[dCode[i]!] = (r, decile[i] ?? 0);
             }
@@ -50,11 +49,11 @@ internal sealed class GradientBasisContext
             Carry(own, national, bridge);
         }
 
-        var code2 = areas.Strings("lsoa_code");
-        var v = areas.Primitive<int>("lsoa_vintage");
-        var lad = areas.Strings("lad_code");
-        var cauth = areas.Strings("cauth_code");
-        var pop = areas.Primitive<double>("population");
+        var ofVintage = areas.Where(("lsoa_vintage", vintage));
+        var code2 = ofVintage.Strings("lsoa_code");
+        var lad = ofVintage.Strings("lad_code");
+        var cauth = ofVintage.Strings("cauth_code");
+        var pop = ofVintage.Primitive<double>("population");
         var members = new Dictionary<(string Code, string Type), List<string>>();
         void Add(string? area, string type, string lsoa)
         {
@@ -72,9 +71,9 @@ internal sealed class GradientBasisContext
             list.Add(lsoa);
         }
 
-        for (var i = 0; i < areas.RowCount; i++)
+        for (var i = 0; i < ofVintage.RowCount; i++)
         {
-            if (v[i] != vintage || !_deprivation.ContainsKey(code2[i]!))
+            if (!_deprivation.ContainsKey(code2[i]!))
             {
                 continue;
             }

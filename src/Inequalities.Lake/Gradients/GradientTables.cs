@@ -266,15 +266,11 @@ internal static class GradientTables
             return settings.Bases;
         }
 
-        var index = deprivation.Strings("index_id");
-        var domain = deprivation.Strings("domain");
+        var index = deprivation.Where(("domain", "imd")).Strings("index_id");
         var indices = new SortedSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < deprivation.RowCount; i++)
+        for (var i = 0; i < index.Length; i++)
         {
-            if (domain[i] == "imd")
-            {
-                indices.Add(index[i]!);
-            }
+            indices.Add(index[i]!);
         }
 
         return indices.Select(x => new GradientBasis(x));
@@ -282,32 +278,24 @@ internal static class GradientTables
 
     internal static int? VintageOf(Table deprivation, string indexId)
     {
-        var index = deprivation.Strings("index_id");
-        for (var i = 0; i < deprivation.RowCount; i++)
-        {
-            if (index[i] == indexId)
-            {
-                return deprivation.Primitive<int>("lsoa_vintage")[i];
-            }
-        }
-
-        return null;
+        var first = Array.IndexOf(deprivation.Mask(("index_id", indexId)), true);
+        return first < 0 ? null : deprivation.Primitive<int>("lsoa_vintage")[first];
     }
 
     private static List<GradientSeries> SeriesOf(
         Table lsoaIndicators, int vintage, GradientSettings settings, Dictionary<(string, string, string), Dictionary<string, (double, double)>>? counts)
     {
         var code = lsoaIndicators.Strings("lsoa_code");
-        var v = lsoaIndicators.Primitive<int>("lsoa_vintage");
+        var ofVintage = lsoaIndicators.Mask(("lsoa_vintage", vintage));
+        var inherited = settings.IncludeInherited ? null : lsoaIndicators.Mask(("method", "inherited"));
         var source = lsoaIndicators.Strings("source_id");
         var indicator = lsoaIndicators.Strings("indicator_id");
         var period = lsoaIndicators.Strings("period");
         var value = lsoaIndicators.Primitive<double>("value");
-        var method = lsoaIndicators.Strings("method");
         var series = new Dictionary<(string, string, string), GradientSeries>();
         for (var i = 0; i < lsoaIndicators.RowCount; i++)
         {
-            if (v[i] != vintage || (!settings.IncludeInherited && method[i] == "inherited") || value[i] is not { } x)
+            if (!ofVintage[i] || (inherited is not null && inherited[i]) || value[i] is not { } x)
             {
                 continue;
             }
@@ -342,13 +330,13 @@ internal static class GradientTables
             return result;
         }
 
-        var type = indicators.Strings("area_type");
+        var lsoa = indicators.Mask(("area_type", "lsoa"));
+        var persons = indicators.MaskAnyOf("sex", [CellValue.Null, "Persons"]);
         var count = indicators.Primitive<double>("count");
         var denominator = indicators.Primitive<double>("denominator");
-        var sex = indicators.Strings("sex");
         for (var i = 0; i < indicators.RowCount; i++)
         {
-            if (type[i] != "lsoa" || count[i] is not { } c || denominator[i] is not { } d || sex[i] is not (null or "Persons"))
+            if (!lsoa[i] || !persons[i] || count[i] is not { } c || denominator[i] is not { } d)
             {
                 continue;
             }

@@ -26,81 +26,56 @@ public static class GeoParsers
         }
 
         using var stream = OpenGeoJson(source, path);
-        JsonDocument document;
-        try
+        var names = new List<string?>();
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        string? codeProperty = null;
+        string? nameProperty = null;
+        Dictionary<string, string>? columnsUsed = null;
+        string Select(long row, JsonElement feature)
         {
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
-        }
-        catch (JsonException ex)
-        {
-            throw new SourceDataException(source.Id, null, null, $"the file is not valid GeoJSON ({ex.Message})");
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("features", out var features)
-                || features.ValueKind != JsonValueKind.Array)
+            var properties = GeoJsonPolygons.Properties(feature);
+            if (properties.ValueKind != JsonValueKind.Object)
             {
-                throw new SourceDataException(source.Id, null, null, "expected a GeoJSON FeatureCollection with a 'features' array");
+                throw new SourceDataException(source.Id, row, null, "the feature has no 'properties' object");
             }
 
-            var areas = new List<AreaPolygon>();
-            var names = new List<string?>();
-            var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-            string? codeProperty = null;
-            string? nameProperty = null;
-            Dictionary<string, string>? columnsUsed = null;
-            long row = 0;
-            foreach (var feature in features.EnumerateArray())
+            if (codeProperty is null)
             {
-                row++;
-                if (!feature.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+                var headers = properties.EnumerateObject().Select(p => p.Name).ToList();
+                var binding = ColumnBinding.Bind(source, headers, ["area_code"], what: "features' properties object");
+                codeProperty = binding.Headers["area_code"];
+                var ni = ColumnBinding.Find(headers, source.AcceptedHeaders("area_name"), out var nameAlias);
+                nameProperty = ni >= 0 ? headers[ni] : null;
+                columnsUsed = new Dictionary<string, string>(binding.AliasesUsed, StringComparer.Ordinal);
+                if (nameAlias is not null && source.ColumnAliases.ContainsKey("area_name"))
                 {
-                    throw new SourceDataException(source.Id, row, null, "the feature has no 'properties' object");
+                    columnsUsed["area_name"] = nameAlias;
                 }
-
-                if (codeProperty is null)
-                {
-                    var headers = properties.EnumerateObject().Select(p => p.Name).ToList();
-                    var binding = ColumnBinding.Bind(source, headers, ["area_code"], what: "features' properties object");
-                    codeProperty = binding.Headers["area_code"];
-                    var ni = ColumnBinding.Find(headers, source.AcceptedHeaders("area_name"), out var nameAlias);
-                    nameProperty = ni >= 0 ? headers[ni] : null;
-                    columnsUsed = new Dictionary<string, string>(binding.AliasesUsed, StringComparer.Ordinal);
-                    if (nameAlias is not null && source.ColumnAliases.ContainsKey("area_name"))
-                    {
-                        columnsUsed["area_name"] = nameAlias;
-                    }
-                }
-
-                var code = properties.TryGetProperty(codeProperty, out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()!.Trim() : null;
-                if (string.IsNullOrEmpty(code) || !Core.Geography.GssCode.IsWellFormed(code))
-                {
-                    throw new SourceDataException(source.Id, row, $"'area_code' (property '{codeProperty}')", $"'{code}' is not a GSS code (a letter and 8 digits)");
-                }
-
-                if (!seen.TryAdd(code, row))
-                {
-                    throw new SourceDataException(source.Id, row, $"'area_code' (property '{codeProperty}')", $"'{code}' appears again (first at feature {seen[code]}); each area must have one feature");
-                }
-
-                if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object)
-                {
-                    throw new SourceDataException(source.Id, row, null, $"area {code} has no geometry; boundaries need Polygon or MultiPolygon geometries");
-                }
-
-                areas.Add(new AreaPolygon(code, ReadGeometry(source.Id, row, code, geometry)));
-                names.Add(nameProperty is not null && properties.TryGetProperty(nameProperty, out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null);
             }
 
-            if (areas.Count == 0)
+            var code = properties.TryGetProperty(codeProperty, out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()!.Trim() : null;
+            if (string.IsNullOrEmpty(code) || !Core.Geography.GssCode.IsWellFormed(code))
             {
-                throw new SourceDataException(source.Id, null, null, "the FeatureCollection has no features");
+                throw new SourceDataException(source.Id, row, $"'area_code' (property '{codeProperty}')", $"'{code}' is not a GSS code (a letter and 8 digits)");
             }
 
-            return new BoundaryData { SourceId = source.Id, Vintage = source.Vintage, Areas = areas, Names = names, ColumnsUsed = columnsUsed ?? [] };
+            if (!seen.TryAdd(code, row))
+            {
+                throw new SourceDataException(source.Id, row, $"'area_code' (property '{codeProperty}')", $"'{code}' appears again (first at feature {seen[code]}); each area must have one feature");
+            }
+
+            names.Add(nameProperty is not null && properties.TryGetProperty(nameProperty, out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null);
+            return code;
         }
+
+        var features = GeoJsonPolygons.Read(stream, Select, (row, problem) => new SourceDataException(source.Id, row, null, problem));
+        var areas = features.Select(f => new AreaPolygon(f.Key, [.. f.Polygons])).ToList();
+        if (areas.Count == 0)
+        {
+            throw new SourceDataException(source.Id, null, null, "the FeatureCollection has no features");
+        }
+
+        return new BoundaryData { SourceId = source.Id, Vintage = source.Vintage, Areas = areas, Names = names, ColumnsUsed = columnsUsed ?? [] };
     }
 
     /// <summary>
@@ -170,48 +145,6 @@ public static class GeoParsers
 
         return new CentroidData { SourceId = source.Id, Vintage = source.Vintage, Points = points, ColumnsUsed = reader.ColumnsUsed };
     }
-
-    private static double[][][] ReadGeometry(string sourceId, long row, string code, JsonElement geometry)
-    {
-        var type = geometry.TryGetProperty("type", out var t) ? t.GetString() : null;
-        if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
-        {
-            throw new SourceDataException(sourceId, row, null, $"area {code}: the {type} geometry has no coordinates");
-        }
-
-        try
-        {
-            return type switch
-            {
-                "Polygon" => [ReadPolygon(coordinates)],
-                "MultiPolygon" => coordinates.EnumerateArray().Select(ReadPolygon).ToArray(),
-                _ => throw new SourceDataException(sourceId, row, null, $"area {code}: geometry type '{type}' is not Polygon or MultiPolygon"),
-            };
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
-        {
-            throw new SourceDataException(sourceId, row, null, $"area {code}: the {type} coordinates are not rings of [longitude, latitude] pairs with at least 3 vertices ({ex.Message})");
-        }
-    }
-
-    private static double[][] ReadPolygon(JsonElement polygon) =>
-        polygon.EnumerateArray().Select(ring =>
-        {
-            var flat = new double[ring.GetArrayLength() * 2];
-            var i = 0;
-            foreach (var position in ring.EnumerateArray())
-            {
-                flat[i++] = position[0].GetDouble();
-                flat[i++] = position[1].GetDouble();
-            }
-
-            if (flat.Length < 6)
-            {
-                throw new FormatException($"a ring has {flat.Length / 2} vertices");
-            }
-
-            return flat;
-        }).ToArray();
 
     private static Stream OpenGeoJson(SourceDefinition source, string path)
     {

@@ -13,7 +13,7 @@ internal static class ExportCommand
     {
         var lake = CommonOptions.Lake();
         var table = new Option<string>("--table") { Description = "The table name, e.g. inequality_quantiles.", Required = true };
-        var filter = new Option<string[]>("--filter") { Description = "Keep rows where COLUMN=VALUE (repeatable; all must hold).", AllowMultipleArgumentsPerToken = false };
+        var filter = new Option<string[]>("--filter") { Description = "Keep rows where COLUMN=VALUE (repeatable; all must hold). Numbers compare as numbers (2021 and 2021.0 alike); an empty VALUE keeps empty cells.", AllowMultipleArgumentsPerToken = false };
         var output = new Option<FileInfo>("--output") { Description = "The CSV file to write.", Required = true };
         var command = new Command("export", "Write a table of the current snapshot to CSV, optionally filtered.") { lake, table, filter, output };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(lake)!, parse.GetValue(table)!, parse.GetValue(filter) ?? [], parse.GetValue(output)!, cancellationToken));
@@ -33,8 +33,7 @@ internal static class ExportCommand
             return ExitCodes.InvalidInput;
         }
 
-        var mask = new bool[table.RowCount];
-        Array.Fill(mask, true);
+        var conditions = new List<(string Column, CellValue Value)>(filters.Length);
         foreach (var f in filters)
         {
             var eq = f.IndexOf('=', StringComparison.Ordinal);
@@ -44,15 +43,21 @@ internal static class ExportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var column = table.Column(f[..eq]);
-            var wanted = f[(eq + 1)..];
-            for (var i = 0; i < mask.Length; i++)
-            {
-                mask[i] &= Format(column, i) == wanted;
-            }
+            // An empty VALUE keeps the rows where the column is empty (null), as the CSV writes them.
+            conditions.Add((f[..eq], eq == f.Length - 1 ? CellValue.Null : f[(eq + 1)..]));
         }
 
-        var rows = table.Filter(mask);
+        Table rows;
+        try
+        {
+            rows = table.Where([.. conditions]);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"--filter: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
         await using var writer = new StreamWriter(output.FullName, append: false, new UTF8Encoding(false));
         await writer.WriteLineAsync(string.Join(',', rows.Columns.Select(c => Quote(c.Name)))).ConfigureAwait(false);
         for (var i = 0; i < rows.RowCount; i++)

@@ -131,7 +131,32 @@ public sealed class WorkedExampleTests(WorkedExampleLake lake) : IClassFixture<W
         Assert.Equal("no_clear_change", trend["trend"]);
     }
 
+    [Fact]
+    public async Task Export_NumberFilterWrittenAsWholeOrReal_KeepsTheSameRowsAndTextThatIsNoNumberExitsTwo()
+    {
+        string[] filters = ["--filter", "area_code=" + Liverpool, "--filter", "indicator_id=years_of_potential_life_lost", "--filter", "basis=iod2019/income/national"];
+
+        await RunOk(["export", "--lake", lake.Lake, "--table", "inequality_quantiles", .. filters, "--filter", "quantile=1", "--output", lake.Combine("q1.csv")]);
+        await RunOk(["export", "--lake", lake.Lake, "--table", "inequality_quantiles", .. filters, "--filter", "quantile=1.0", "--output", lake.Combine("q1-real.csv")]);
+        var (code, stderr) = await Run(["export", "--lake", lake.Lake, "--table", "inequality_quantiles", .. filters, "--filter", "quantile=first", "--output", lake.Combine("q-bad.csv")]);
+
+        var rows = ReadCsv(lake.Combine("q1.csv"));
+        Assert.Equal("1", Assert.Single(rows)["quantile"]);
+        Assert.Equal(File.ReadAllText(lake.Combine("q1.csv")), File.ReadAllText(lake.Combine("q1-real.csv")));
+        Assert.Equal(2, code);
+        Assert.Contains("Column 'quantile' of table 'inequality_quantiles' holds whole numbers (Int32); 'first' is not one.", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(lake.Combine("q-bad.csv")));
+    }
+
     internal static async Task<string> RunOk(params string[] args)
+    {
+        var (code, output) = await Run(args);
+        Assert.True(code == 0, $"inequalities {string.Join(' ', args)} exited {code}: {output}");
+        return output;
+    }
+
+    /// <summary>Runs the verb: its exit code, and its stdout (with stderr before it when it failed).</summary>
+    private static async Task<(int Code, string Output)> Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = SharedData.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(WorkerBinary.Path);
@@ -144,8 +169,7 @@ public sealed class WorkedExampleTests(WorkedExampleLake lake) : IClassFixture<W
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"inequalities {string.Join(' ', args)} exited {process.ExitCode}: {await stderr}{await stdout}");
-        return await stdout;
+        return process.ExitCode == 0 ? (0, await stdout) : (process.ExitCode, await stderr + await stdout);
     }
 
     private static double Number(Dictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
