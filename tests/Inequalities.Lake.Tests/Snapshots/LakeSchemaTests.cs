@@ -1,11 +1,6 @@
 using System.Reflection;
-using Inequalities.Lake.Refresh;
 using Inequalities.Lake.Snapshots;
-using Inequalities.Sources.Catalogue;
-using Inequalities.Sources.Fetch;
-using Inequalities.Sources.Sample;
 using Inequalities.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Inequalities.Lake.Tests.Snapshots;
 
@@ -25,13 +20,9 @@ public sealed class LakeSchemaTests
     public async Task Constants_SampleLake_NameEveryTableAndEveryColumnInOrder()
     {
         using var dir = new TempDirectory();
-        var catalogue = SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "data-sources.yml"));
-        catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, dir.Combine("mirror")));
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
-        using var fetcher = new SourceFetcher(new FetchOptions(), time);
-        var outcome = await new RefreshRunner(new LakeLayout(dir.Combine("lake")), fetcher, time).RunAsync(catalogue, sample: true);
+        var (outcome, layout) = await SampleLake.PublishAsync(dir);
         Assert.True(outcome.Published, outcome.Error);
-        var snapshot = LakeSnapshot.OpenCurrent(dir.Combine("lake"));
+        var snapshot = LakeSnapshot.OpenCurrent(layout.Root);
 
         Assert.Equal(TableNames.All, snapshot.Manifest.Tables.Select(t => t.Name));
         foreach (var name in TableNames.All)
