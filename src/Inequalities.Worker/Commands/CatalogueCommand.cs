@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
@@ -65,14 +64,12 @@ internal static class CatalogueCommand
 
     internal static async Task<int> InitAsync(FileInfo file, bool force, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (file.Exists && !force)
+        if (!await EmbeddedCatalogue.WriteToAsync(file.FullName, force, cancellationToken).ConfigureAwait(false))
         {
             await error.WriteLineAsync($"{file.FullName} exists; it was left as it is. Pass --force to overwrite it.").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
-        file.Directory?.Create();
-        await File.WriteAllTextAsync(file.FullName, EmbeddedCatalogue.Text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(
             $"Wrote {EmbeddedCatalogue.DisplayName} to {file.FullName}. Edit it, check it with 'inequalities catalogue validate {file.Name}'," +
             $" and refresh with --config {file.Name} (./data-sources.yml is read without --config).").ConfigureAwait(false);
