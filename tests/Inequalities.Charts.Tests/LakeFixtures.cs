@@ -17,11 +17,13 @@ public abstract class LakeFixture : IAsyncLifetime
 
     public LakeSnapshot Snapshot { get; private set; } = null!;
 
+    /// <summary>The refresh's clock (the sample mirror names a templated member after its month).</summary>
+    private protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+
     public async Task InitializeAsync()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
-        using var fetcher = new SourceFetcher(new FetchOptions(), time);
-        var outcome = await new RefreshRunner(new LakeLayout(LakeDirectory), fetcher, time).RunAsync(Catalogue(_temp), Sample);
+        using var fetcher = new SourceFetcher(new FetchOptions(), Clock);
+        var outcome = await new RefreshRunner(new LakeLayout(LakeDirectory), fetcher, Clock).RunAsync(Catalogue(_temp), Sample);
         if (!outcome.Published)
         {
             throw new InvalidOperationException("The refresh for the chart tests failed: " + outcome.Error);
@@ -76,7 +78,7 @@ public sealed class SampleLakeFixture : LakeFixture
               repetitions: 1000
             """;
         var catalogue = SourceCatalogue.Parse(yaml, SharedData.RepoRoot, "data-sources.yml");
-        return catalogue.WithLocations(SampleMirror.Generate(catalogue, temp.Combine("mirror")));
+        return catalogue.WithLocations(SampleMirror.Generate(catalogue, temp.Combine("mirror"), timeProvider: Clock));
     }
 }
 

@@ -15,8 +15,8 @@ internal static class SampleLake
     public static async Task<(RefreshOutcome Outcome, LakeLayout Layout)> PublishAsync(TempDirectory dir)
     {
         var catalogue = SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "data-sources.yml"));
-        catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, dir.Combine("mirror")));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+        catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, dir.Combine("mirror"), timeProvider: time));
         using var fetcher = new SourceFetcher(new FetchOptions(), time);
         var layout = new LakeLayout(dir.Combine("lake"));
         return (await new RefreshRunner(layout, fetcher, time).RunAsync(catalogue, sample: true), layout);

@@ -62,7 +62,7 @@ public static partial class CanonicalFields
             Coordinates: CoordinateRule.Optional),
         [SourceKind.Assets] = new(
             Required: ["name"],
-            Allowed: ["asset_id", "category", "postcode", "latitude", "longitude", "status", "removed", "address",
+            Allowed: ["asset_id", "linked_id", "category", "postcode", "latitude", "longitude", "status", "removed", "address",
                 "url", "lsoa_code", "company_type", "activity"],
             Patterns: [],
             AtLeastOne: ("'postcode' or 'latitude' and 'longitude'", static k => k is "postcode" or "latitude")),

@@ -10,11 +10,14 @@ namespace Inequalities.Sources.Parsing;
 /// postcode or coordinates, read through the <c>columns:</c> map. A malformed row (no name, a coordinate that is not
 /// a number or out of range, latitude without longitude, a bad LSOA code, a repeated id, nothing to place it with) is
 /// collected as a <see cref="RejectedRow"/> with the source, row and reason, and the rest of the register is kept.
-/// A missing header is still an error for the whole source (the publisher changed the file).
+/// A missing header is still an error for the whole source (the publisher changed the file). Registers that repeat an
+/// id for linked entries (the Charity Commission gives a main charity and its linked charities one registered number
+/// and number the linked ones from 1) map <c>linked_id</c>: a linked entry's id becomes <c>&lt;asset_id&gt;-&lt;linked_id&gt;</c>,
+/// the main entry (linked id empty or 0) keeps <c>asset_id</c>.
 /// </summary>
 public static class AssetParser
 {
-    private static readonly string[] InactiveStatuses = ["removed", "dissolved", "closed", "inactive", "liquidation", "ceased", "converted/closed", "struck off"];
+    private static readonly string[] InactiveStatuses = ["removed", "dissolved", "closed", "inactive", "liquidation", "ceased", "converted/closed", "struck off", "dead"];
 
     /// <summary>Parses the register.</summary>
     /// <param name="source">The catalogue entry (kind assets).</param>
@@ -38,6 +41,7 @@ public static class AssetParser
         var s = new
         {
             Id = reader.Slot("asset_id"),
+            Linked = reader.Slot("linked_id"),
             Name = reader.Slot("name"),
             Category = reader.Slot("category"),
             Postcode = reader.Slot("postcode"),
@@ -64,7 +68,7 @@ public static class AssetParser
 
             try
             {
-                var record = ReadRow(reader, s.Id, s.Name, s.Category, s.Postcode, s.Lat, s.Lon, s.Lsoa, s.Status, s.Removed, defaultCategory);
+                var record = ReadRow(reader, (s.Id, s.Linked), s.Name, s.Category, s.Postcode, s.Lat, s.Lon, s.Lsoa, s.Status, s.Removed, defaultCategory);
                 if (!ids.TryAdd(record.AssetId, reader.Row))
                 {
                     throw reader.Error("asset_id", $"'{record.AssetId}' appears again (first at row {ids[record.AssetId]}); each asset must have its own id");
@@ -86,9 +90,10 @@ public static class AssetParser
         return new AssetData { SourceId = source.Id, ColumnsUsed = reader.ColumnsUsed, Records = records, Rejected = rejected, Skipped = skipped };
     }
 
-    private static AssetRecord ReadRow(SourceRecordReader reader, int id, int name, int category, int postcode, int lat, int lon, int lsoa, int status, int removed, string defaultCategory)
+    private static AssetRecord ReadRow(SourceRecordReader reader, (int Id, int Linked) id, int name, int category, int postcode, int lat, int lon, int lsoa, int status, int removed, string defaultCategory)
     {
         var assetName = reader.Text(name) ?? throw reader.Error("name", "is empty; every asset needs a name");
+        var assetId = AssetId(reader, id.Id, id.Linked);
         var y = lat >= 0 ? reader.Double(lat, "latitude") : null;
         var x = lon >= 0 ? reader.Double(lon, "longitude") : null;
         GeoPoint? point = null;
@@ -132,7 +137,7 @@ public static class AssetParser
         return new AssetRecord
         {
             Row = reader.Row,
-            AssetId = (id >= 0 ? reader.Text(id) : null) ?? string.Create(CultureInfo.InvariantCulture, $"row-{reader.Row}"),
+            AssetId = assetId,
             Name = assetName,
             Category = cat.Length == 0 ? defaultCategory : cat,
             Postcode = pc,
@@ -141,5 +146,21 @@ public static class AssetParser
             Status = statusText,
             Active = active,
         };
+    }
+
+    private static string AssetId(SourceRecordReader reader, int id, int linked)
+    {
+        var main = (id >= 0 ? reader.Text(id) : null) ?? string.Create(CultureInfo.InvariantCulture, $"row-{reader.Row}");
+        if (linked < 0 || reader.Text(linked) is not { } text || text == "0")
+        {
+            return main;
+        }
+
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 0)
+        {
+            throw reader.Error("linked_id", $"'{text}' is not a linked number (a whole number, 0 for the main entry)");
+        }
+
+        return number == 0 ? main : string.Create(CultureInfo.InvariantCulture, $"{main}-{number}");
     }
 }

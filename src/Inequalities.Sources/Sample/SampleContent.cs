@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inequalities.Core.Spatial;
 using Inequalities.Sources.Catalogue;
 
 namespace Inequalities.Sources.Sample;
@@ -581,11 +582,14 @@ internal static class SampleContent
         {
             var lon = Math.Round(area.CentreLongitude, 6);
             var lat = Math.Round(area.CentreLatitude, 6);
+            var (easting, northing) = BritishNationalGrid.FromWgs84(lon, lat);
             table.Add(
                 c => Common(c, area) ?? c switch
                 {
                     "longitude" => F(lon, 6),
                     "latitude" => F(lat, 6),
+                    "easting" => F(easting, 2),
+                    "northing" => F(northing, 2),
                     _ => null,
                 },
                 new SampleGeometry(lon, lat, lon, lat));
@@ -618,6 +622,9 @@ internal static class SampleContent
     {
         var live = geo.Postcodes.Where(p => p.Terminated is null).ToList();
         var hasPostcode = source.Columns.ContainsKey("postcode");
+
+        // With a linked_id column every sixth asset is a linked entry of the one before (the same id, linked number 1).
+        var hasLinked = source.Columns.ContainsKey("linked_id");
         var hasPoint = source.Columns.ContainsKey("latitude") && source.Columns.ContainsKey("longitude");
         var filterField = source.Options.Assets.FilterField;
         var filterValue = source.Options.Assets.FilterValue;
@@ -644,7 +651,8 @@ internal static class SampleContent
 
                     return c switch
                     {
-                        "asset_id" => I(9_900_000 + number),
+                        "asset_id" => I(9_900_000 + (hasLinked && i % 6 == 5 ? number - 1 : number)),
+                        "linked_id" => hasLinked && i % 6 == 5 ? "1" : "0",
                         "name" => $"Sample {kinds[i % kinds.Length]} {number} (fictitious)",
                         "category" => category,
                         "postcode" => withPostcode ? pc.Postcode : string.Empty,

@@ -79,22 +79,7 @@ internal static class SampleWriters
 
     public static byte[] Zip(string member, byte[] content) => ZipOf([(member, content)]);
 
-    private static byte[] ZipOf(IEnumerable<(string Name, byte[] Content)> entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-                entry.LastWriteTime = FixedTimestamp;
-                using var s = entry.Open();
-                s.Write(content);
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    private static byte[] ZipOf(IEnumerable<(string Name, byte[] Content)> entries) => XlsxWorkbook.ZipOf(entries);
 
     public static byte[] Json(SampleTable table)
     {
@@ -196,108 +181,30 @@ internal static class SampleWriters
     }
 
     private static bool IsNumeric(string canonical) =>
-        canonical is "latitude" or "longitude" or "value" or "count" or "denominator" or "asset_id" ||
+        canonical is "latitude" or "longitude" or "value" or "count" or "denominator" or "asset_id" or "linked_id" ||
         canonical.StartsWith("value.", StringComparison.Ordinal) || canonical.StartsWith("population", StringComparison.Ordinal) ||
         canonical.EndsWith(".rank", StringComparison.Ordinal) || canonical.EndsWith(".score", StringComparison.Ordinal) ||
         canonical.EndsWith(".decile", StringComparison.Ordinal);
 
     /// <summary>
-    /// A minimal Office Open XML workbook: one worksheet with the given name, inline strings and numbers. When the
-    /// source sets <c>header_row</c>, title rows come first so the header sits where the publisher puts it.
+    /// A one-sheet workbook named after the source's sheet. When the source sets <c>header_row</c>, title rows come first
+    /// so the header sits where the publisher puts it.
     /// </summary>
     public static byte[] Xlsx(SourceDefinition source, SampleTable table)
     {
         var headerRow = source.Options.HeaderRow;
-        var sheet = new StringBuilder();
-        sheet.Append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>")
-            .Append("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
-        var rowNumber = 1;
-        for (; rowNumber < headerRow; rowNumber++)
-        {
-            sheet.Append(CultureInfo.InvariantCulture, $"<row r=\"{rowNumber}\">");
-            if (rowNumber == 1)
-            {
-                AppendCell(sheet, 0, rowNumber, $"Synthetic sample of {source.Id} (not real data)", numeric: false);
-            }
-
-            sheet.Append("</row>");
-        }
-
-        sheet.Append(CultureInfo.InvariantCulture, $"<row r=\"{rowNumber}\">");
-        for (var c = 0; c < table.Columns.Count; c++)
-        {
-            AppendCell(sheet, c, rowNumber, table.Columns[c].Header, numeric: false);
-        }
-
-        sheet.Append("</row>");
-        foreach (var row in table.Rows)
-        {
-            rowNumber++;
-            sheet.Append(CultureInfo.InvariantCulture, $"<row r=\"{rowNumber}\">");
-            for (var c = 0; c < row.Length; c++)
-            {
-                if (!string.IsNullOrEmpty(row[c]))
-                {
-                    var numeric = IsNumeric(table.Columns[c].Canonical) &&
-                        double.TryParse(row[c], NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-                    AppendCell(sheet, c, rowNumber, row[c]!, numeric);
-                }
-            }
-
-            sheet.Append("</row>");
-        }
-
-        sheet.Append("</sheetData></worksheet>");
-
-        var sheetName = SecurityElement.Escape(source.Sheet ?? "Sheet1");
-        const string header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
-        var parts = new (string Name, string Xml)[]
-        {
-            ("[Content_Types].xml", header +
-                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
-                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
-                "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
-                "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
-                "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" +
-                "</Types>"),
-            ("_rels/.rels", header +
-                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>" +
-                "</Relationships>"),
-            ("xl/workbook.xml", header +
-                "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
-                $"<sheets><sheet name=\"{sheetName}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
-            ("xl/_rels/workbook.xml.rels", header +
-                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>" +
-                "</Relationships>"),
-            ("xl/worksheets/sheet1.xml", sheet.ToString()),
-        };
-        return ZipOf(parts.Select(p => (p.Name, Utf8NoBom.GetBytes(p.Xml))));
-    }
-
-    private static void AppendCell(StringBuilder sheet, int column, int row, string value, bool numeric)
-    {
-        var reference = ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
-        if (numeric)
-        {
-            sheet.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\"><v>{value}</v></c>");
-        }
-        else
-        {
-            sheet.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{SecurityElement.Escape(value)}</t></is></c>");
-        }
+        return XlsxWorkbook.Write(
+        [
+            new XlsxSheet(
+                source.Sheet ?? "Sheet1",
+                $"Synthetic sample of {source.Id} (not real data)",
+                headerRow,
+                table.Columns.Select(c => c.Header).ToList(),
+                table.Rows,
+                table.Columns.Select(c => IsNumeric(c.Canonical)).ToList()),
+        ]);
     }
 
     /// <summary>Zero-based column index to its spreadsheet letters (0 is A, 26 is AA).</summary>
-    public static string ColumnName(int index)
-    {
-        var name = string.Empty;
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + ((n - 1) % 26)) + name;
-        }
-
-        return name;
-    }
+    public static string ColumnName(int index) => XlsxWorkbook.ColumnName(index);
 }

@@ -74,6 +74,76 @@ public sealed class AssetAndGeoParserTests
     }
 
     [Fact]
+    public void Parse_LinkedCharities_OneAssetPerCharityAndLinkedNumber()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("charities.csv"), """
+            registered_charity_number,linked_charity_number,charity_name,charity_contact_postcode,charity_registration_status
+            1000001,0,Main Charity,L1 0AA,Registered
+            1000001,1,Main Charity Youth Branch,L2 2BB,Registered
+            1000001,2,Main Charity Old Branch,L2 2BB,Removed
+            1000002,,Other Charity,L3 3CC,Registered
+            1000001,1,Repeated Branch,L2 2BB,Registered
+            1000003,one,Bad Link,L3 3CC,Registered
+            """);
+        var source = Entry(dir.Path, """
+              - id: charity-commission
+                kind: assets
+                publisher: Charity Commission
+                licence: OGL-3.0
+                url: charities.csv
+                format: csv
+                geography: point
+                columns:
+                  asset_id: registered_charity_number
+                  linked_id: linked_charity_number
+                  name: charity_name
+                  postcode: charity_contact_postcode
+                  status: charity_registration_status
+            """);
+
+        var data = AssetParser.Parse(source, dir.Combine("charities.csv"));
+
+        Assert.Equal(["1000001", "1000001-1", "1000001-2", "1000002"], data.Records.Select(r => r.AssetId));
+        Assert.Equal([true, true, false, true], data.Records.Select(r => r.Active));
+        Assert.Equal(
+        [
+            "source 'charity-commission' row 5: column 'asset_id' (header 'registered_charity_number'): '1000001-1' appears again (first at row 2); each asset must have its own id",
+            "source 'charity-commission' row 6: column 'linked_id' (header 'linked_charity_number'): 'one' is not a linked number (a whole number, 0 for the main entry)",
+        ],
+            data.Rejected.Select(r => r.ToString()));
+    }
+
+    [Fact]
+    public void Parse_CooperativesRegisteredStatusDead_IsInactive()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("coops.csv"), """
+            CUK Organisation ID,Registered Name,Registered Postcode,Registered Status
+            1,Live Co-op,L1 0AA,Live
+            2,Dead Co-op,L1 0AA,Dead
+            """);
+        var source = Entry(dir.Path, """
+              - id: coops-uk
+                kind: assets
+                publisher: Co-operatives UK
+                licence: ODC-By-1.0
+                url: coops.csv
+                format: csv
+                geography: point
+                columns:
+                  asset_id: CUK Organisation ID
+                  name: Registered Name
+                  postcode: Registered Postcode
+                  status: Registered Status
+            """);
+
+        var data = AssetParser.Parse(source, dir.Combine("coops.csv"));
+
+        Assert.Equal([true, false], data.Records.Select(r => r.Active));
+    }
+
+    [Fact]
     public void Parse_FilterOption_KeepsOnlyMatchingRowsAndCountsTheRest()
     {
         using var dir = new TempDirectory();

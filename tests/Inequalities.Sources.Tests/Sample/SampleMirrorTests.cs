@@ -200,7 +200,7 @@ public sealed partial class SampleMirrorTests
         Assert.All(rows.Where(r => r["CHGIND"] == "U"), r => Assert.Equal(r["LSOA11CD"], r["LSOA21CD"]));
 
         var pop2011 = catalogue["iod2019-file7"];
-        var pop2021Source = catalogue["population-mid2022-lsoa21"];
+        var pop2021Source = catalogue["population-sape-lsoa21"];
         var total2011 = HeaderReader.ReadRows(pop2011, files[pop2011.Id].LocalPath).Sum(r => Number(r[pop2011.Column("population.total")!]));
         var rows2021 = HeaderReader.ReadRows(pop2021Source, files[pop2021Source.Id].LocalPath);
         var total2021 = rows2021.Sum(r => Number(r[pop2021Source.Column("population.total")!]));
@@ -219,11 +219,12 @@ public sealed partial class SampleMirrorTests
 
         var onspd = catalogue["onspd"];
         var postcodes = HeaderReader.ReadRows(onspd, files[onspd.Id].LocalPath);
+        var lsoa21 = onspd.Column("lsoa21_code")!;
         Assert.Contains(postcodes, p => p["doterm"].Length > 0);
         Assert.Contains(postcodes, p => p["doterm"].Length == 0);
         Assert.All(postcodes, p => Assert.True(
-            Inside(boxes[p["lsoa21"]], double.Parse(p["long"], CultureInfo.InvariantCulture), double.Parse(p["lat"], CultureInfo.InvariantCulture)),
-            $"{p["pcds"]} lies outside {p["lsoa21"]}"));
+            Inside(boxes[p[lsoa21]], double.Parse(p["long"], CultureInfo.InvariantCulture), double.Parse(p["lat"], CultureInfo.InvariantCulture)),
+            $"{p["pcds"]} lies outside {p[lsoa21]}"));
 
         var local = catalogue["lcr-local-directory"];
         var assets = HeaderReader.ReadRows(local, files[local.Id].LocalPath);

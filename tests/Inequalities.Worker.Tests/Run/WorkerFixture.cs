@@ -18,12 +18,13 @@ internal static partial class WorkerFixture
     /// <summary>
     /// Generates the sample mirror into <c>dir/mirror</c> and writes <c>dir/catalogue.yml</c>: the repository's catalogue
     /// with every url pointing at the mirror (relative file paths, or <paramref name="server"/> serving the mirror folder),
-    /// no per-source schedules, and <c>keep_snapshots</c> set.
+    /// no per-source schedules, and <c>keep_snapshots</c> set. A templated zip member is named for the month of
+    /// <paramref name="clock"/> (the refresh's clock; default the system clock).
     /// </summary>
-    public static (string CataloguePath, string MirrorDirectory, IReadOnlyDictionary<string, Uri> Files) WriteMirrorCatalogue(string dir, Uri? server = null, int keepSnapshots = 7)
+    public static (string CataloguePath, string MirrorDirectory, IReadOnlyDictionary<string, Uri> Files) WriteMirrorCatalogue(string dir, Uri? server = null, int keepSnapshots = 7, TimeProvider? clock = null)
     {
         var mirror = Path.Combine(dir, "mirror");
-        var files = SampleMirror.Generate(SourceCatalogue.Load(RepoCatalogue), mirror);
+        var files = SampleMirror.Generate(SourceCatalogue.Load(RepoCatalogue), mirror, timeProvider: clock);
         var text = new StringBuilder();
         string? id = null;
         foreach (var line in File.ReadAllLines(RepoCatalogue))
@@ -50,9 +51,34 @@ internal static partial class WorkerFixture
         }
 
         var path = Path.Combine(dir, "catalogue.yml");
-        File.WriteAllText(path, text.ToString());
+        File.WriteAllText(path, ForMirrorFiles(text.ToString()));
         return (path, mirror, files);
     }
+
+    /// <summary>
+    /// Fits the catalogue's source blocks to the mirror files: an ArcGIS layer's sample is the GeoJSON its pages would
+    /// make (format geojson), and fallback_months goes where no {month:...} token is left (the url was a template).
+    /// </summary>
+    private static string ForMirrorFiles(string catalogue)
+    {
+        var blocks = SourceStart().Split(catalogue);
+        for (var i = 1; i < blocks.Length; i++)
+        {
+            blocks[i] = blocks[i].Replace("    format: arcgis\n", "    format: geojson\n", StringComparison.Ordinal);
+            if (!blocks[i].Contains("{month:", StringComparison.Ordinal))
+            {
+                blocks[i] = FallbackLine().Replace(blocks[i], string.Empty);
+            }
+        }
+
+        return string.Join("  - id:", blocks);
+    }
+
+    [GeneratedRegex("  - id:")]
+    private static partial Regex SourceStart();
+
+    [GeneratedRegex("(?m)^    fallback_months: .*\n")]
+    private static partial Regex FallbackLine();
 
     /// <summary>Rewrites the Value of the first data row of a Fingertips CSV (atomically), so the file's bytes change but it still parses.</summary>
     public static void VaryFingertipsValue(string csvPath, int variant)

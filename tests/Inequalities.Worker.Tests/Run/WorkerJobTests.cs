@@ -21,7 +21,7 @@ public sealed class WorkerJobTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await LoopbackServer.StartAsync(_temp.Combine("site", "mirror"));
-        var (path, mirror, _) = WorkerFixture.WriteMirrorCatalogue(_temp.Combine("site"), _server.BaseAddress, keepSnapshots: 2);
+        var (path, mirror, _) = WorkerFixture.WriteMirrorCatalogue(_temp.Combine("site"), _server.BaseAddress, keepSnapshots: 2, clock: _clock);
         _catalogue = SourceCatalogue.Load(path);
         _mirror = mirror;
     }
