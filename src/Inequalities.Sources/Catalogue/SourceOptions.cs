@@ -62,7 +62,10 @@ public sealed record SourceOptions
     public AssetOptions Assets { get; init; } = AssetOptions.Default;
 }
 
-/// <summary>The <c>options:</c> of a <c>format: arcgis</c> source: what the fetcher asks the layer for.</summary>
+/// <summary>
+/// The <c>options:</c> of a <c>format: arcgis</c> source: what the fetcher asks the layer for. Accepted (and checked)
+/// on any format, so an entry can switch between the layer and a copy of it; only an ArcGIS layer uses them.
+/// </summary>
 public sealed record ArcGisOptions
 {
     /// <summary>The options of a layer that sets none.</summary>

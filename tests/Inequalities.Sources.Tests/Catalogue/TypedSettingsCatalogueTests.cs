@@ -116,17 +116,17 @@ public sealed class TypedSettingsCatalogueTests
     {
         var yaml = "sources:\n" +
             Entry("dep", "deprivation", Deprivation, extra: ["options:", "  header_row: \"0\"", "  bom: yes", "  inherit: \"true\"", "  indexid: iod2019"]) +
-            Entry("ft", "fingertips", Fingertips, geography: "mixed", extra: ["options:", "  inherit: maybe", "  count_indicators: \",\"", "  where: \"1=1\""]) +
+            Entry("ft", "fingertips", Fingertips, geography: "mixed", extra: ["options:", "  inherit: maybe", "  count_indicators: \",\"", "  out_sr: \"-1\""]) +
             Entry("cic", "assets", Assets, geography: "point", extra: ["options:", "  filter_field: company_type"]) +
             Entry("reg", "assets", Assets, geography: "point", extra: ["options:", "  filter_field: kind", "  filter_value: CIC"]);
 
         Assert.Equal(
             [
                 "t.yml:16: source 'dep' field 'options.inherit': is only used by indicator and fingertips sources",
-                "t.yml:17: source 'dep' field 'options.indexid': is not a known option (expected one of header_row, bom, thousands_separator, index_id)",
+                "t.yml:17: source 'dep' field 'options.indexid': is not a known option (expected one of return_geometry, out_sr, where, header_row, bom, thousands_separator, index_id)",
                 "t.yml:14: source 'dep' field 'options.header_row': '0' is not the 1-based row number of the header (a whole number of at least 1)",
                 "t.yml:14: source 'dep' field 'options.bom': 'yes' is not true or false",
-                "t.yml:34: source 'ft' field 'options.where': is only used when format is arcgis",
+                "t.yml:32: source 'ft' field 'options.out_sr': '-1' is not a spatial reference id (a positive whole number such as 4326 or 27700)",
                 "t.yml:32: source 'ft' field 'options.inherit': 'maybe' is not true or false",
                 "t.yml:32: source 'ft' field 'options.count_indicators': ',' lists no indicator ids (give them comma-separated, e.g. deaths,admissions)",
                 "t.yml:47: source 'cic' field 'options.filter_value': is required with the other: filter_field and filter_value go together; give both or neither",

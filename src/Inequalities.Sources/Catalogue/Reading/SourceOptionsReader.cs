@@ -15,16 +15,17 @@ internal sealed class SourceOptionsReader(CatalogueProblems problems) : SectionR
     /// <summary>Which sources an option applies to: null for any source.</summary>
     private sealed record OptionRule(string Name, Func<SourceKind, SourceFormat, bool>? Applies, string? OnlyFor);
 
-    private static readonly Func<SourceKind, SourceFormat, bool> ArcGis = static (_, f) => f == SourceFormat.ArcGis;
     private static readonly Func<SourceKind, SourceFormat, bool> Indicators = static (k, _) => k is SourceKind.Indicator or SourceKind.Fingertips;
     private static readonly Func<SourceKind, SourceFormat, bool> Assets = static (k, _) => k == SourceKind.Assets;
 
     /// <summary>Every option, in the order their values are checked.</summary>
     private static readonly OptionRule[] Rules =
     [
-        new("return_geometry", ArcGis, "is only used when format is arcgis"),
-        new("out_sr", ArcGis, "is only used when format is arcgis"),
-        new("where", ArcGis, "is only used when format is arcgis"),
+        // How an ArcGIS layer is queried: accepted on any format, so an entry can switch between a layer and a copy of
+        // it (a mirror's GeoJSON) without losing them; only format: arcgis uses them.
+        new("return_geometry", null, null),
+        new("out_sr", null, null),
+        new("where", null, null),
         new("header_row", null, null),
         new("bom", null, null),
         new("thousands_separator", null, null),
