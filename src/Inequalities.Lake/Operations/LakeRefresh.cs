@@ -35,6 +35,10 @@ public sealed record LakeRefreshOptions
     /// </summary>
     /// <value>The default value is <see langword="null"/>: the catalogue as given.</value>
     public Func<SourceCatalogue, SourceCatalogue>? Prepare { get; init; }
+
+    /// <summary>Writes the briefings into the new snapshot before it is published (see <see cref="RefreshRequest.WriteBriefs"/>).</summary>
+    /// <value>The default value is <see langword="null"/>: no briefings.</value>
+    public Func<LakeSnapshot, CancellationToken, Task<IReadOnlyList<BriefEntry>>>? WriteBriefs { get; init; }
 }
 
 /// <summary>What <see cref="LakeRefresh.RunOnceAsync"/> did.</summary>
@@ -88,7 +92,7 @@ public static class LakeRefresh
         var started = timeProvider.GetUtcNow();
         try
         {
-            var request = new RefreshRequest { Sample = options.Sample, Progress = options.Progress, Force = options.Force };
+            var request = new RefreshRequest { Sample = options.Sample, Progress = options.Progress, Force = options.Force, WriteBriefs = options.WriteBriefs };
             var outcome = await runner.RunAsync(catalogue, request, cancellationToken).ConfigureAwait(false);
             RecordRun(layout, outcome, started, timeProvider, logger);
             return new LakeRefreshResult(outcome, null);

@@ -75,6 +75,10 @@ public sealed partial class WorkerRefreshJob : IRefreshJob, IDisposable
         Update(_ => _status);
     }
 
+    /// <summary>Writes the briefings into each new snapshot before it is published (see <see cref="RefreshRequest.WriteBriefs"/>).</summary>
+    /// <value>The default value is <see langword="null"/>: no briefings.</value>
+    public Func<LakeSnapshot, CancellationToken, Task<IReadOnlyList<BriefEntry>>>? WriteBriefs { get; init; }
+
     /// <summary>The outcome of the latest refresh that ran, or null before one has.</summary>
     public RefreshOutcome? LastOutcome { get; private set; }
 
@@ -125,7 +129,7 @@ public sealed partial class WorkerRefreshJob : IRefreshJob, IDisposable
             RefreshOutcome outcome;
             try
             {
-                outcome = await _runner.RunAsync(_catalogue, new RefreshRequest { Sample = _sample, Due = run.Due }, cancellationToken).ConfigureAwait(false);
+                outcome = await _runner.RunAsync(_catalogue, new RefreshRequest { Sample = _sample, Due = run.Due, WriteBriefs = WriteBriefs }, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

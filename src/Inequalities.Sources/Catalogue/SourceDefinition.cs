@@ -98,6 +98,14 @@ public sealed record SourceDefinition
     public string? Description { get; init; }
 
     /// <summary>
+    /// The attribution statement the licence asks users to show (<c>attribution:</c>), e.g. ONS's
+    /// "Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data ©
+    /// Crown copyright and database right 2024." or "Contains Co-operatives UK open data".
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="Catalogue.Attribution.For"/> gives the OGL sentence for an OGL source.</value>
+    public string? Attribution { get; init; }
+
+    /// <summary>
     /// The <c>options:</c>, parsed and checked when the catalogue loads: <c>header_row</c> as a number, booleans as
     /// booleans, each kind's options in its own record (<see cref="SourceOptions.ArcGis"/>,
     /// <see cref="SourceOptions.Indicator"/>, <see cref="SourceOptions.Assets"/>).

@@ -59,6 +59,7 @@ internal static class RefreshCommand
             Force = args.Force,
             Progress = ConsoleProgress.ForTerminal(timeProvider),
             Prepare = args.Sample ? c => CommonOptions.UseSampleMirror(c, layout, timeProvider, loggerFactory.CreateLogger("Inequalities.Refresh")) : null,
+            WriteBriefs = BriefHook.For(catalogue, loggerFactory),
         };
         LakeRefreshResult result;
         try

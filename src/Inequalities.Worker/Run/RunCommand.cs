@@ -91,7 +91,10 @@ internal static class RunCommand
                 catalogue = CommonOptions.UseSampleMirror(catalogue, layout, timeProvider, logger);
             }
 
-            using var job = new WorkerRefreshJob(layout, catalogue, refreshSchedule, args.Sample, args.Wait, timeProvider, loggerFactory);
+            using var job = new WorkerRefreshJob(layout, catalogue, refreshSchedule, args.Sample, args.Wait, timeProvider, loggerFactory)
+            {
+                WriteBriefs = BriefHook.For(catalogue, loggerFactory),
+            };
             using var host = Host(refreshSchedule, job, args, timeProvider, loggerFactory);
             logger.LogInformation(
                 "Worker started on {Lake}: schedule '{Schedule}' in {TimeZone}, {Sources} sources ({Own} with their own schedule), catalogue: {Catalogue}",

@@ -5,12 +5,12 @@ namespace Inequalities.Sources.Catalogue.Reading;
 
 /// <summary>
 /// Reads a whole catalogue: the YAML, <c>version</c>, then each section with its own reader (defaults, gradients,
-/// allowed_hosts, mirrors, sources, asset_need), all reporting into one <see cref="CatalogueProblems"/>, so one load
+/// briefs, allowed_hosts, mirrors, sources, asset_need), all reporting into one <see cref="CatalogueProblems"/>, so one load
 /// lists every problem. Typed values (schedules, time zones, sizes, booleans, options) are parsed here, once.
 /// </summary>
 internal sealed class CatalogueReader(string displayPath, string baseDirectory) : SectionReader(new CatalogueProblems(displayPath))
 {
-    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "mirrors", "sources", "gradients", "asset_need"];
+    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "mirrors", "sources", "gradients", "asset_need", "briefs"];
 
     /// <exception cref="CatalogueException">The catalogue is invalid; the exception lists every problem.</exception>
     public SourceCatalogue Read(string yaml, CatalogueOrigin origin)
@@ -29,6 +29,7 @@ internal sealed class CatalogueReader(string displayPath, string baseDirectory) 
 
         var defaults = new DefaultsReader(Problems).Read(root);
         var gradients = new GradientsReader(Problems).Read(root);
+        var briefs = new BriefsReader(Problems).Read(root);
         var hosts = new AllowedHostsReader(Problems).Read(root);
         var mirrors = new MirrorsReader(Problems).Read(root);
         var sources = new SourcesReader(Problems, baseDirectory).Read(root, defaults);
@@ -39,7 +40,7 @@ internal sealed class CatalogueReader(string displayPath, string baseDirectory) 
             hosts.Add(s.Location.IdnHost);
         }
 
-        return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, hosts, assetNeed, gradients, mirrors, origin);
+        return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, hosts, assetNeed, gradients, mirrors, origin) { Briefs = briefs };
     }
 
     private YamlMappingNode Root(string yaml)

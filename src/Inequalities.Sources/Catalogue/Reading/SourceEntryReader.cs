@@ -14,7 +14,7 @@ internal sealed partial class SourceEntryReader(CatalogueProblems problems, stri
     [
         "id", "kind", "publisher", "licence", "url", "format", "sheet", "member", "member_format", "geography",
         "vintage", "period", "columns", "sha256", "max_bytes", "schedule", "enabled", "alternative_to", "description",
-        "options", "fallback_months", "indicator", "indicators",
+        "options", "fallback_months", "indicator", "indicators", "attribution",
     ];
 
     private readonly SourceLocationReader _location = new(problems, baseDirectory);
@@ -87,6 +87,7 @@ internal sealed partial class SourceEntryReader(CatalogueProblems problems, stri
             Enabled = enabled,
             AlternativeTo = Scalar(entry, "alternative_to", id)?.Value,
             Description = Scalar(entry, "description", id)?.Value,
+            Attribution = Scalar(entry, "attribution", id)?.Value,
             Options = options,
             OptionText = optionText.ToFrozenDictionary(StringComparer.Ordinal),
             IndicatorMetadata = indicatorMetadata,
