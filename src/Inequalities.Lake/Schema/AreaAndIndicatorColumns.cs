@@ -45,6 +45,12 @@ public static class AreasColumns
     /// <summary><c>lad_vintage_previous</c> (Int32): the vintage of <c>lad_code_previous</c>.</summary>
     public const string LadVintagePrevious = "lad_vintage_previous";
 
+    /// <summary><c>ward_code</c> (String): its electoral ward (of the ward lookup's vintage), where a lookup gives it.</summary>
+    public const string WardCode = "ward_code";
+
+    /// <summary><c>ward_name</c> (String): the ward's name.</summary>
+    public const string WardName = "ward_name";
+
     /// <summary>Every column, in the order they are written.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -62,6 +68,8 @@ public static class AreasColumns
         LadCodePrevious,
         LadNamePrevious,
         LadVintagePrevious,
+        WardCode,
+        WardName,
     ];
 }
 
