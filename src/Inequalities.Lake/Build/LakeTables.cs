@@ -134,9 +134,7 @@ internal static class LakeTables
         var bridges = Bridges(geography);
         foreach (var (source, data) in sources)
         {
-            var counts = (source.Option("count_indicators") ?? string.Empty)
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .ToHashSet(StringComparer.Ordinal);
+            var counts = source.Options.Indicator.CountIndicators;
             var sourceVintage = source.Vintage is 2011 or 2021 ? source.Vintage.Value : 2021;
 
             // LSOA values: direct, then converted. Grouped by indicator and period (and only persons / all ages rows).
@@ -176,7 +174,7 @@ internal static class LakeTables
             }
 
             // Larger areas, only when asked.
-            if (!string.Equals(source.Option("inherit"), "true", StringComparison.OrdinalIgnoreCase))
+            if (!source.Options.Indicator.Inherit)
             {
                 continue;
             }

@@ -31,10 +31,10 @@ internal sealed class GradientBasisContext
         _basis = basis;
         _index = index;
         Vintage = vintage;
-        var ranked = deprivation.Where(("index_id", basis.Index), ("domain", basis.Domain));
-        var dCode = index.Rows(ranked.Strings("lsoa_code"));
-        var rank = ranked.Primitive<int>("rank");
-        var decile = ranked.Primitive<int>("decile");
+        var ranked = deprivation.Where((DeprivationColumns.IndexId, basis.Index), (DeprivationColumns.Domain, basis.Domain));
+        var dCode = index.Rows(ranked.Strings(DeprivationColumns.LsoaCode));
+        var rank = ranked.Primitive<int>(DeprivationColumns.Rank);
+        var decile = ranked.Primitive<int>(DeprivationColumns.Decile);
         var ownRank = new double[index.Count];
         var ownDecile = new int[index.Count];
         var own = new bool[index.Count];
@@ -67,12 +67,12 @@ internal sealed class GradientBasisContext
             Carry(own, ownRank, ownDecile, national, bridge);
         }
 
-        var ofVintage = areas.Where(("lsoa_vintage", vintage));
-        var code = index.Rows(ofVintage.Strings("lsoa_code"));
+        var ofVintage = areas.Where((AreasColumns.LsoaVintage, vintage));
+        var code = index.Rows(ofVintage.Strings(AreasColumns.LsoaCode));
         Resize(index.Count);
-        var lad = ofVintage.Strings("lad_code");
-        var cauth = ofVintage.Strings("cauth_code");
-        var pop = ofVintage.Primitive<double>("population");
+        var lad = ofVintage.Strings(AreasColumns.LadCode);
+        var cauth = ofVintage.Strings(AreasColumns.CauthCode);
+        var pop = ofVintage.Primitive<double>(AreasColumns.Population);
         var members = new Dictionary<(string Code, string Type), List<int>>();
         void Add(string? area, string type, int lsoa)
         {

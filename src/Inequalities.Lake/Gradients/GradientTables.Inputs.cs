@@ -22,7 +22,7 @@ internal static partial class GradientTables
         Table areas, Table deprivation, Table lsoaIndicators, GradientSettings settings, Table? indicators = null, IReadOnlyDictionary<int, VintageBridge>? bridges = null)
     {
         var index = new LsoaIndex();
-        var lsoaRows = index.Rows(lsoaIndicators.Strings("lsoa_code"));
+        var lsoaRows = index.Rows(lsoaIndicators.Strings(LsoaIndicatorsColumns.LsoaCode));
         var counts = indicators is null ? null : LsoaCounts(indicators, index);
         var bases = new List<(GradientBasis Basis, int IndexVintage, int Vintage, VintageBridge? Bridge)>();
         var seriesByVintage = new Dictionary<int, List<GradientSeries>>();
@@ -53,12 +53,12 @@ internal static partial class GradientTables
     private static List<GradientSeries> SeriesOf(
         Table lsoaIndicators, int[] lsoaRows, int lsoaCount, int vintage, GradientSettings settings, Dictionary<(string, string, string), (double, double)[]>? counts)
     {
-        var ofVintage = lsoaIndicators.Mask(("lsoa_vintage", vintage));
-        var inherited = settings.IncludeInherited ? null : lsoaIndicators.Mask(("method", "inherited"));
-        var source = lsoaIndicators.Strings("source_id");
-        var indicator = lsoaIndicators.Strings("indicator_id");
-        var period = lsoaIndicators.Strings("period");
-        var value = lsoaIndicators.Primitive<double>("value");
+        var ofVintage = lsoaIndicators.Mask((LsoaIndicatorsColumns.LsoaVintage, vintage));
+        var inherited = settings.IncludeInherited ? null : lsoaIndicators.Mask((LsoaIndicatorsColumns.Method, "inherited"));
+        var source = lsoaIndicators.Strings(LsoaIndicatorsColumns.SourceId);
+        var indicator = lsoaIndicators.Strings(LsoaIndicatorsColumns.IndicatorId);
+        var period = lsoaIndicators.Strings(LsoaIndicatorsColumns.Period);
+        var value = lsoaIndicators.Primitive<double>(LsoaIndicatorsColumns.Value);
         var sourceIds = source.Ids;
         var indicatorIds = indicator.Ids;
         var periodIds = period.Ids;
@@ -115,23 +115,23 @@ internal static partial class GradientTables
     private static Dictionary<(string, string, string), (double, double)[]> LsoaCounts(Table indicators, LsoaIndex index)
     {
         var result = new Dictionary<(string, string, string), (double, double)[]>();
-        if (!indicators.Contains("count") || !indicators.Contains("denominator"))
+        if (!indicators.Contains(IndicatorsColumns.Count) || !indicators.Contains(IndicatorsColumns.Denominator))
         {
             return result;
         }
 
-        var lsoa = indicators.Mask(("area_type", "lsoa"));
-        var persons = indicators.MaskAnyOf("sex", [CellValue.Null, "Persons"]);
-        var count = indicators.Primitive<double>("count");
-        var denominator = indicators.Primitive<double>("denominator");
+        var lsoa = indicators.Mask((IndicatorsColumns.AreaType, "lsoa"));
+        var persons = indicators.MaskAnyOf(IndicatorsColumns.Sex, [CellValue.Null, "Persons"]);
+        var count = indicators.Primitive<double>(IndicatorsColumns.Count);
+        var denominator = indicators.Primitive<double>(IndicatorsColumns.Denominator);
         var use = new bool[indicators.RowCount];
         for (var i = 0; i < use.Length; i++)
         {
             use[i] = lsoa[i] && persons[i] && count.IsValid(i) && denominator.IsValid(i);
         }
 
-        var area = index.Rows(indicators.Strings("area_code"), use);
-        var (source, indicator, period) = (indicators.Strings("source_id"), indicators.Strings("indicator_id"), indicators.Strings("period"));
+        var area = index.Rows(indicators.Strings(IndicatorsColumns.AreaCode), use);
+        var (source, indicator, period) = (indicators.Strings(IndicatorsColumns.SourceId), indicators.Strings(IndicatorsColumns.IndicatorId), indicators.Strings(IndicatorsColumns.Period));
         var byIds = new Dictionary<(int, int, int), List<int>>();
         for (var i = 0; i < use.Length; i++)
         {

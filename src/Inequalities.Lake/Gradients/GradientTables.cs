@@ -287,7 +287,7 @@ internal static partial class GradientTables
             return settings.Bases;
         }
 
-        var index = deprivation.Where(("domain", "imd")).Strings("index_id");
+        var index = deprivation.Where((DeprivationColumns.Domain, "imd")).Strings(DeprivationColumns.IndexId);
         var indices = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < index.Length; i++)
         {
@@ -299,8 +299,8 @@ internal static partial class GradientTables
 
     internal static int? VintageOf(Table deprivation, string indexId)
     {
-        var first = Array.IndexOf(deprivation.Mask(("index_id", indexId)), true);
-        return first < 0 ? null : deprivation.Primitive<int>("lsoa_vintage")[first];
+        var first = Array.IndexOf(deprivation.Mask((DeprivationColumns.IndexId, indexId)), true);
+        return first < 0 ? null : deprivation.Primitive<int>(DeprivationColumns.LsoaVintage)[first];
     }
 
     /// <summary>Per-area work arrays, reused across areas and series (each area's are copied out by the core before the next).</summary>

@@ -30,8 +30,8 @@ public static class AssetParser
             throw new ArgumentException($"Source '{source.Id}' is of kind {source.Kind}, not assets.", nameof(source));
         }
 
-        var filterField = source.Option("filter_field");
-        var filterValue = source.Option("filter_value");
+        var filterField = source.Options.Assets.FilterField;
+        var filterValue = source.Options.Assets.FilterValue;
         if ((filterField is null) != (filterValue is null))
         {
             throw new SourceDataException(source.Id, null, null, "options filter_field and filter_value go together; give both or neither");
@@ -52,7 +52,7 @@ public static class AssetParser
             Removed = reader.Slot("removed"),
             Filter = filterField is null ? -1 : reader.Slot(filterField),
         };
-        var defaultCategory = source.Option("category") is { } dc ? SourceParser.Slug(dc) : "uncategorised";
+        var defaultCategory = source.Options.Assets.Category is { } dc ? SourceParser.Slug(dc) : "uncategorised";
         var records = new List<AssetRecord>();
         var rejected = new List<RejectedRow>();
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);

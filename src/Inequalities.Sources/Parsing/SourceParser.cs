@@ -95,7 +95,7 @@ public static class SourceParser
         {
             SourceId = source.Id,
             ColumnsUsed = reader.ColumnsUsed,
-            IndexId = source.Option("index_id") ?? source.Id,
+            IndexId = source.Options.IndexId ?? source.Id,
             Vintage = source.Vintage ?? throw new SourceDataException(source.Id, null, null, "a deprivation source needs 'vintage' (2011 or 2021) in the catalogue"),
             LsoaCodes = [.. codes],
             LsoaNames = names?.ToArray(),
@@ -269,7 +269,7 @@ public static class SourceParser
         using var reader = SourceRecordReader.Open(source, path);
         var data = new IndicatorData { SourceId = source.Id, ColumnsUsed = reader.ColumnsUsed };
         var fingertips = source.Kind == SourceKind.Fingertips;
-        var defaultPeriod = source.Option("period") ?? source.Period ?? string.Empty;
+        var defaultPeriod = source.Options.Indicator.Period ?? source.Period ?? string.Empty;
         var areaType = source.Geography.ToString().ToLowerInvariant();
         var wideFields = source.Columns.Keys.Where(k => k.StartsWith("value.", StringComparison.Ordinal)).ToArray();
         var s = new Slots(reader, fingertips);

@@ -73,19 +73,8 @@ internal abstract class TabularReader : IDisposable
         };
     }
 
-    /// <summary>Rows before the header, from the <c>header_row</c> option (1-based; default 1).</summary>
-    private static int HeaderSkip(SourceDefinition source)
-    {
-        var text = source.Option("header_row");
-        if (text is null)
-        {
-            return 0;
-        }
-
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row) && row >= 1
-            ? row - 1
-            : throw new SourceDataException(source.Id, null, null, $"option header_row is '{text}'; expected the 1-based row number of the header");
-    }
+    /// <summary>Rows before the header, from the <c>header_row</c> option (1-based; default 1; checked when the catalogue loads).</summary>
+    private static int HeaderSkip(SourceDefinition source) => source.Options.HeaderRow - 1;
 
     private static MemoryStream Buffer(Stream stream)
     {

@@ -313,7 +313,7 @@ internal static class SampleContent
         var hasPeriod = source.Columns.ContainsKey("period");
         var hasIndicator = source.Columns.ContainsKey("indicator");
         var periods = hasPeriod ? Periods : [source.Period ?? "2021"];
-        var indicators = hasIndicator ? LongIndicators : [source.Option("indicator_id") ?? "value"];
+        var indicators = hasIndicator ? LongIndicators : [source.Options.Indicator.IndicatorId ?? "value"];
         var wide = table.Columns.Where(c => c.Canonical.StartsWith("value.", StringComparison.Ordinal)).Select(c => c.Canonical).ToList();
         var wideRanks = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var w in wide.Where(w => w.Contains("rank", StringComparison.Ordinal)))
@@ -387,8 +387,8 @@ internal static class SampleContent
 
     private static void Fingertips(SourceDefinition source, SampleGeography geo, Random random, SampleTable table)
     {
-        var indicatorId = source.Option("indicator_id") ?? "90366";
-        var areaType = source.Option("area_type_id");
+        var indicatorId = source.Options.Indicator.IndicatorId ?? "90366";
+        var areaType = source.Options.Indicator.AreaTypeId;
         var name = source.Description is { Length: > 0 } d ? d.Split(new[] { ',', '.', '(' }, 2)[0].Trim() : $"Sample indicator {indicatorId}";
         var rows = new List<(string Code, string Name, string Type, string ParentCode, string ParentName, int Population)>
         {
@@ -626,9 +626,9 @@ internal static class SampleContent
         // With a linked_id column every sixth asset is a linked entry of the one before (the same id, linked number 1).
         var hasLinked = source.Columns.ContainsKey("linked_id");
         var hasPoint = source.Columns.ContainsKey("latitude") && source.Columns.ContainsKey("longitude");
-        var filterField = source.Option("filter_field");
-        var filterValue = source.Option("filter_value");
-        var category = source.Option("category") ?? "community";
+        var filterField = source.Options.Assets.FilterField;
+        var filterValue = source.Options.Assets.FilterValue;
+        var category = source.Options.Assets.Category ?? "community";
         string[] kinds = ["Community Pantry", "Youth Hub", "Bike Repair Co-op", "Credit Union", "Community Garden", "Arts Space"];
         for (var i = 0; i < 18; i++)
         {
