@@ -52,9 +52,18 @@ internal static partial class LakeBuilder
         await WriteTablesAsync(tables, 0, staging, logger, entries, cancellationToken).ConfigureAwait(false);
         var gradientTables = await gradientTask.ConfigureAwait(false);
         await WriteTablesAsync(gradientTables, baseCount, staging, logger, entries, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Wrote {Tables} tables in {Elapsed} ms ({Memory})", entries.Length, clock.ElapsedMilliseconds, MemoryNote());
+        logger.LogInformation(
+            "Wrote {Tables} tables in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
+            entries.Length, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
 
         return summary with { Tables = entries };
+    }
+
+    /// <summary>The process's peak working set in bytes (what <c>/usr/bin/time</c> reports as maximum resident set size).</summary>
+    private static long PeakWorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
     }
 
     /// <summary>The tables <see cref="BuildGradients"/> writes.</summary>
@@ -70,7 +79,9 @@ internal static partial class LakeBuilder
     {
         var clock = Stopwatch.StartNew();
         var parsed = ParsedSources.Parse(files, cancellationToken, cache);
-        logger.LogInformation("Parsed {Sources} sources in {Elapsed} ms ({Memory})", files.Count, clock.ElapsedMilliseconds, MemoryNote());
+        logger.LogInformation(
+            "Parsed {Sources} sources in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
+            files.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
 
         clock.Restart();
         var geography = GeographyModel.Build(parsed);
@@ -111,7 +122,9 @@ internal static partial class LakeBuilder
             summaries,
         };
         tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
-        logger.LogInformation("Built {Tables} tables in {Elapsed} ms ({Memory})", tables.Count, clock.ElapsedMilliseconds, MemoryNote());
+        logger.LogInformation(
+            "Built {Tables} tables in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
+            tables.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
 
         // Gradient bases on another LSOA vintage than their index's carry the ranks through the change lookup.
         var bridges = bridgesForGradients ? LakeTables.Bridges(geography) : null;
@@ -125,11 +138,8 @@ internal static partial class LakeBuilder
         var clock = Stopwatch.StartNew();
         var output = GradientTables.Compute(inputs, metadata);
         logger.LogInformation(
-            "Computed {Gradients} inequality gradients and {Trends} trends in {Elapsed} ms ({Memory})",
-            output.Gradients.RowCount,
-            output.Trends.RowCount,
-            clock.ElapsedMilliseconds,
-            MemoryNote());
+            "Computed {Gradients} inequality gradients and {Trends} trends in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
+            output.Gradients.RowCount, output.Trends.RowCount, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
         return [(output.Quantiles, gradientSources), (output.Gradients, gradientSources), (output.Trends, gradientSources), indicatorMetadata];
     }
 
@@ -210,13 +220,6 @@ internal static partial class LakeBuilder
         {
             return await ParquetTableReader.ReadRowCountAsync(stream, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>The process's memory for the phase logs: resident now, its peak so far, and the managed heap.</summary>
-    private static string MemoryNote()
-    {
-        using var process = Process.GetCurrentProcess();
-        return $"resident {process.WorkingSet64 >> 20} MB, peak {process.PeakWorkingSet64 >> 20} MB, managed heap {GC.GetTotalMemory(forceFullCollection: false) >> 20} MB";
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Geography: {Warning}")]
