@@ -4,14 +4,15 @@ using Inequalities.Benchmarks;
 if (args.Length > 0 && args[0] == DuckDbParseWrite.Mode)
 {
     // The DuckDB baseline of benchmarks/refresh.sh: parse the refresh's files and write them as Parquet.
-    return DuckDbParseWrite.Run(args[1..]);
+    Environment.ExitCode = DuckDbParseWrite.Run(args[1..]);
+    return;
 }
 
 if (args.Length > 0 && args[0] == "--stopwatch")
 {
     // Quick wall-clock check outside BenchmarkDotNet (used when a full run is too slow on a shared machine).
     StopwatchRun.Run();
-    return 0;
+    return;
 }
 
 if (args.Length > 0 && args[0] == "--stopwatch-join")
@@ -31,11 +32,10 @@ if (args.Length > 0 && args[0] == "--stopwatch-join")
     }
 
     bench.Cleanup();
-    return 0;
+    return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
 
 /// <summary>Entry point holder for the benchmark switcher.</summary>
 internal sealed partial class Program;
