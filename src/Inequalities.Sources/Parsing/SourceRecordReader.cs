@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inequalities.Core.Columnar;
 using Inequalities.Core.Geography;
 using Inequalities.Sources.Catalogue;
 
@@ -118,7 +119,13 @@ internal sealed class SourceRecordReader : IDisposable
     }
 
     /// <summary>A GSS code that must be well formed and, when given, of one of the expected entities.</summary>
-    public string Code(int slot, string canonical, params string[] entities)
+    public string Code(int slot, string canonical, params string[] entities) => CodeSpan(slot, canonical, entities).ToString();
+
+    /// <summary>
+    /// A GSS code that must be well formed and, when given, of one of the expected entities (<c>E01</c>, <c>W01</c>),
+    /// as a span valid until the next <see cref="Read"/> (nothing allocated).
+    /// </summary>
+    public ReadOnlySpan<char> CodeSpan(int slot, string canonical, params string[] entities)
     {
         var span = Span(slot);
         if (span.IsEmpty)
@@ -131,12 +138,53 @@ internal sealed class SourceRecordReader : IDisposable
             throw Error(canonical, $"'{span}' is not a GSS code (a letter and 8 digits, e.g. E01006512)");
         }
 
-        if (entities.Length > 0 && !entities.Contains(GssCode.Entity(span).ToString()))
+        if (entities.Length > 0 && !IsEntity(span, entities))
         {
             throw Error(canonical, $"'{span}' is not a code of the expected kind ({string.Join(" or ", entities)}...)");
         }
 
-        return span.ToString();
+        return span;
+    }
+
+    /// <summary>Appends the text of a slot to a string column (a null row when empty), encoding it in the column's dictionary.</summary>
+    public void AppendText(StringColumnBuilder column, int slot)
+    {
+        var span = Span(slot);
+        if (span.IsEmpty)
+        {
+            column.AppendNull();
+        }
+        else
+        {
+            column.Append(span);
+        }
+    }
+
+    /// <summary>Appends text that must be present; returns its id in the column's dictionary.</summary>
+    public int AppendRequiredText(StringColumnBuilder column, int slot, string canonical)
+    {
+        var span = Span(slot);
+        if (span.IsEmpty)
+        {
+            throw Error(canonical, "is empty; a value is required");
+        }
+
+        var id = column.Dictionary.GetOrAdd(span);
+        column.AppendId(id);
+        return id;
+    }
+
+    private static bool IsEntity(ReadOnlySpan<char> code, string[] entities)
+    {
+        foreach (var entity in entities)
+        {
+            if (code.StartsWith(entity, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An error about the current row and a column.</summary>
@@ -156,6 +204,11 @@ internal sealed class SourceRecordReader : IDisposable
     /// <summary>Whether a field is empty or a missing-value marker.</summary>
     public static bool IsMissing(ReadOnlySpan<char> span)
     {
+        if (span.Length > 4)
+        {
+            return false;
+        }
+
         foreach (var marker in MissingMarkers)
         {
             if (span.SequenceEqual(marker))
