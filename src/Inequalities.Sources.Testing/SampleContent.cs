@@ -22,7 +22,7 @@ internal static class SampleContent
             .Select(c => (c.Key, c.Value))
             .ToList();
         var table = new SampleTable(columns);
-        var kind = SourceKinds.For(source.Kind) as ISampleKind
+        var kind = SourceKinds.For(source) as ISampleKind
             ?? throw new NotSupportedException($"Source '{source.Id}': the sample mirror cannot generate kind '{source.Kind}'.");
         kind.Sample(source, geo, random, table);
         return table;

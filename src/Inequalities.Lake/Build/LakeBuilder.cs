@@ -108,12 +108,34 @@ internal static partial class LakeBuilder
             summaries,
         };
         tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
+        tables.AddRange(OwnTables(parsed, tables.Select(t => t.Table.Name)));
         logger.LogInformation("Built {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
 
         // Gradient bases on another LSOA vintage than their index's carry the ranks through the change lookup.
         var bridges = bridgesForGradients ? LakeTables.Bridges(geography) : null;
         return (tables, new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected, parsed.ColumnsUsed), bridges);
     }
+
+    /// <summary>
+    /// The tables kinds publish as they are (<see cref="Sources.Parsing.ParsedSource.Tables"/>), each with its source; a
+    /// name the lake or another source already uses fails the refresh naming both.
+    /// </summary>
+    private static IEnumerable<(Table Table, IReadOnlyList<string> Sources)> OwnTables(ParsedSources parsed, IEnumerable<string> builtIn)
+    {
+        var names = builtIn.Concat(GradientTableNames).ToDictionary(n => n, _ => "the lake", StringComparer.Ordinal);
+        foreach (var (source, table) in parsed.OwnTables)
+        {
+            if (!names.TryAdd(table.Name, $"source '{source.Id}'"))
+            {
+                throw new Sources.Parsing.SourceDataException(source.Id, null, null, $"its kind '{source.KindName}' publishes a table '{table.Name}', which {names[table.Name]} already publishes; one table has one source of it");
+            }
+
+            yield return (table, [source.Id]);
+        }
+    }
+
+    /// <summary>The tables <see cref="BuildGradients"/> writes, by name.</summary>
+    private static readonly string[] GradientTableNames = ["inequality_quantiles", "inequality_gradients", "inequality_trends", "indicator_metadata"];
 
     private static List<(Table Table, IReadOnlyList<string> Sources)> BuildGradients(
         List<(Table Table, IReadOnlyList<string> Sources)> tables, GradientSettings gradients, IndicatorMetadataCatalogue metadata,

@@ -56,11 +56,11 @@ internal sealed class ParsedSources
     public static ParsedSources Parse(IReadOnlyList<(SourceDefinition Source, string Path)> files, CancellationToken cancellationToken, Refresh.SourceParseCache? cache = null)
     {
         var results = new ParsedSource?[files.Count];
-        var stages = files.Select(f => SourceKinds.For(f.Source.Kind).ParseStage).Distinct().Order().ToList();
+        var stages = files.Select(f => SourceKinds.For(f.Source).ParseStage).Distinct().Order().ToList();
         foreach (var stage in stages)
         {
             var earlier = results.OfType<ParsedSource>().ToList();
-            var indices = Enumerable.Range(0, files.Count).Where(i => SourceKinds.For(files[i].Source.Kind).ParseStage == stage).ToList();
+            var indices = Enumerable.Range(0, files.Count).Where(i => SourceKinds.For(files[i].Source).ParseStage == stage).ToList();
             if (stage == 0)
             {
                 ParseAll(files, indices, results, new ParseContext { Earlier = earlier, CancellationToken = cancellationToken }, cache);
@@ -140,6 +140,6 @@ internal sealed class ParsedSources
     {
         using var activity = Telemetry.RefreshTelemetry.ActivitySource.StartActivity("parse " + source.Id);
         activity?.SetTag("source_id", source.Id);
-        return SourceKinds.For(source.Kind).Parse(source, path, context);
+        return SourceKinds.For(source).Parse(source, path, context);
     }
 }

@@ -18,7 +18,7 @@ public static class CanonicalFields
     /// <param name="field">The canonical field name.</param>
     public static bool IsKnown(SourceKind kind, string field) => SourceKinds.For(kind).Fields.IsKnown(field);
 
-    /// <summary>Checks a columns map against its kind, reporting every problem through <paramref name="report"/>.</summary>
-    internal static void Validate(SourceKind kind, IReadOnlyDictionary<string, string> columns, Action<string, string> report) =>
-        SourceKinds.For(kind).Fields.Validate(Naming.ToSnake(kind.ToString()), columns, report);
+    /// <summary>Checks a columns map against its kind (by name), reporting every problem through <paramref name="report"/>.</summary>
+    internal static void Validate(string kind, IReadOnlyDictionary<string, string> columns, Action<string, string> report) =>
+        SourceKinds.For(kind).Fields.Validate(kind, columns, report);
 }

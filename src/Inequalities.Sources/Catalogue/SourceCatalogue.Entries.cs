@@ -18,6 +18,36 @@ public sealed partial class SourceCatalogue
 
     private sealed partial class Reader
     {
+        /// <summary>
+        /// <c>kind</c>: a built-in kind, or the name of one registered with <see cref="Kinds.SourceKinds.Register"/>
+        /// (read as <see cref="SourceKind.Registered"/>).
+        /// </summary>
+        private (SourceKind? Kind, string? Name) RequiredKind(YamlMappingNode entry, string? id)
+        {
+            var node = Scalar(entry, "kind", id);
+            var builtIn = Enum.GetValues<SourceKind>().Where(k => k != SourceKind.Registered).ToList();
+            var names = string.Join(", ", builtIn.Select(k => Naming.ToSnake(k.ToString())).Concat(
+                Kinds.SourceKinds.All.Select(k => k.Name).Where(n => !builtIn.Any(b => Naming.ToSnake(b.ToString()) == n))));
+            if (node is null || string.IsNullOrWhiteSpace(node.Value))
+            {
+                Problem(Line(entry), id, "kind", $"is required (one of {names})");
+                return (null, null);
+            }
+
+            if (Naming.TryParseEnum<SourceKind>(node.Value, out var kind) && kind != SourceKind.Registered)
+            {
+                return (kind, Naming.ToSnake(kind.ToString()));
+            }
+
+            if (Kinds.SourceKinds.TryFind(node.Value, out var registered))
+            {
+                return (SourceKind.Registered, registered.Name);
+            }
+
+            Problem(Line(node), id, "kind", $"'{node.Value}' is not one of {names}");
+            return (null, null);
+        }
+
         private SourceDefinition? ReadSource(YamlMappingNode entry, CatalogueDefaults defaults, Dictionary<string, int> seen)
         {
             var before = _problems.Count;
@@ -43,7 +73,7 @@ public sealed partial class SourceCatalogue
             }
 
             CheckFields(entry, SourceFields, id);
-            var kind = RequiredEnum<SourceKind>(entry, "kind", id);
+            var (kind, kindName) = RequiredKind(entry, id);
             var publisher = RequiredText(entry, "publisher", id);
             var licence = RequiredText(entry, "licence", id);
             var format = RequiredEnum<SourceFormat>(entry, "format", id);
@@ -180,7 +210,7 @@ public sealed partial class SourceCatalogue
             var (columns, aliases) = ReadColumns(entry, id);
             if (kind is { } k && columns is not null)
             {
-                CanonicalFields.Validate(k, columns, (field, message) => Problem(line, id, field, message));
+                CanonicalFields.Validate(kindName!, columns, (field, message) => Problem(line, id, field, message));
             }
 
             var options = ReadMap(entry, "options", id, required: false) ?? new Dictionary<string, string>();
@@ -199,6 +229,7 @@ public sealed partial class SourceCatalogue
             {
                 Id = id,
                 Kind = kind.Value,
+                KindName = kindName!,
                 Publisher = publisher,
                 Licence = licence,
                 Url = Scalar(entry, "url", id)!.Value!,

@@ -6,13 +6,16 @@ namespace Inequalities.Sources.Kinds;
 /// <summary>
 /// One kind of source (<c>kind:</c> in the catalogue): the canonical fields its <c>columns:</c> map may and must use,
 /// and its parser, which reads the file into typed columns (<see cref="ParsedSource"/>). Where its rows land in the lake
-/// follows from what it parses into (see <see cref="ParsedSource"/>). Found with <see cref="SourceKinds.For"/>; every
+/// follows from what it parses into (see <see cref="ParsedSource"/>). Found with <see cref="SourceKinds.For(string)"/>; every
 /// kind lives in one folder of <c>src/Inequalities.Sources/Kinds</c> (see <c>docs/adding-a-source-kind.md</c>).
 /// </summary>
 public interface ISourceKind
 {
-    /// <summary>The kind.</summary>
-    SourceKind Kind { get; }
+    /// <summary>
+    /// The kind as the catalogue's <c>kind:</c> writes it (<c>deprivation</c>, <c>postcodes</c>...): snake_case, unique
+    /// among the registered kinds.
+    /// </summary>
+    string Name { get; }
 
     /// <summary>The canonical fields of the kind's <c>columns:</c> map, checked when the catalogue loads.</summary>
     FieldRules Fields { get; }

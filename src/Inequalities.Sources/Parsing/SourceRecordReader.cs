@@ -10,7 +10,7 @@ namespace Inequalities.Sources.Parsing;
 /// (exact, then ignoring case and spacing, then <c>*</c> wildcards), and typed getters parse each field with errors
 /// naming the source, row, column and what was expected.
 /// </summary>
-internal sealed class SourceRecordReader : IDisposable
+public sealed class SourceRecordReader : IDisposable
 {
     private static readonly string[] MissingMarkers = ["", "NA", "N/A", "n/a", "..", ":", "-", "x", "c", "*", "null", "NULL"];
 

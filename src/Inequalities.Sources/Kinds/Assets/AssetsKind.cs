@@ -20,7 +20,7 @@ internal sealed partial class AssetsKind : ISourceKind
 {
     private static readonly string[] InactiveStatuses = ["removed", "dissolved", "closed", "inactive", "liquidation", "ceased", "converted/closed", "struck off", "dead"];
 
-    public SourceKind Kind => SourceKind.Assets;
+    public string Name => "assets";
 
     public FieldRules Fields { get; } = new(
         ["name"],

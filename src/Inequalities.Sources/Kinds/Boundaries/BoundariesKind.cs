@@ -14,7 +14,7 @@ namespace Inequalities.Sources.Kinds;
 /// </summary>
 internal sealed partial class BoundariesKind : ISourceKind
 {
-    public SourceKind Kind => SourceKind.Boundaries;
+    public string Name => "boundaries";
 
     public FieldRules Fields { get; } = new(["area_code"], ["area_name", "lad_code", "lad_name"]);
 

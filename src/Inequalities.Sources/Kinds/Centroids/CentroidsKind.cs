@@ -14,7 +14,7 @@ namespace Inequalities.Sources.Kinds;
 /// </summary>
 internal sealed partial class CentroidsKind : ISourceKind
 {
-    public SourceKind Kind => SourceKind.Centroids;
+    public string Name => "centroids";
 
     public FieldRules Fields { get; } = new(["area_code"], ["area_name", "longitude", "latitude", "easting", "northing"])
     {

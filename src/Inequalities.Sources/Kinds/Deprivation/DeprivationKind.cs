@@ -13,7 +13,7 @@ internal sealed partial class DeprivationKind : ISourceKind
 {
     private static readonly string[] LsoaEntities = ["E01", "W01"];
 
-    public SourceKind Kind => SourceKind.Deprivation;
+    public string Name => "deprivation";
 
     public FieldRules Fields { get; } = new(
         ["lsoa_code"],

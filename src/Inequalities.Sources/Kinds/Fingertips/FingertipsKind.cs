@@ -9,7 +9,7 @@ namespace Inequalities.Sources.Kinds;
 /// </summary>
 internal sealed partial class FingertipsKind : ISourceKind
 {
-    public SourceKind Kind => SourceKind.Fingertips;
+    public string Name => "fingertips";
 
     public FieldRules Fields { get; } = new(
         ["indicator_id", "area_code", "area_type", "period", "value"],

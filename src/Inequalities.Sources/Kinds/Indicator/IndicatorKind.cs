@@ -10,7 +10,7 @@ namespace Inequalities.Sources.Kinds;
 /// </summary>
 internal sealed partial class IndicatorKind : ISourceKind
 {
-    public SourceKind Kind => SourceKind.Indicator;
+    public string Name => "indicator";
 
     public FieldRules Fields { get; } = new(
         ["area_code"],

@@ -13,7 +13,7 @@ internal sealed partial class LookupKind : ISourceKind
 {
     private static readonly string[] AreaFamilies = ["oa", "lsoa", "msoa", "ward", "lad", "ltla", "utla", "cty", "cauth", "region", "rgn", "ctry", "country", "icb", "sicbl", "ccg", "pcon"];
 
-    public SourceKind Kind => SourceKind.Lookup;
+    public string Name => "lookup";
 
     public FieldRules Fields { get; } = new([], ["change_code"], [LookupField()])
     {

@@ -12,7 +12,7 @@ namespace Inequalities.Sources.Kinds;
 /// </summary>
 internal sealed partial class PopulationKind : ISourceKind
 {
-    public SourceKind Kind => SourceKind.Population;
+    public string Name => "population";
 
     public FieldRules Fields { get; } = new(
         ["area_code"],

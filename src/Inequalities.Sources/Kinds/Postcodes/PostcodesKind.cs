@@ -14,7 +14,7 @@ namespace Inequalities.Sources.Kinds;
 /// </summary>
 internal sealed partial class PostcodesKind : ISourceKind
 {
-    public SourceKind Kind => SourceKind.Postcodes;
+    public string Name => "postcodes";
 
     public FieldRules Fields { get; } = new(
         ["postcode"],
