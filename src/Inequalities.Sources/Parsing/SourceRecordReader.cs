@@ -87,6 +87,11 @@ public sealed class SourceRecordReader : IDisposable
     /// <summary>A number, or null for an empty or missing-value marker (NA, .., :, -, x, c, *). Thousands separators are accepted.</summary>
     public double? Double(int slot, string canonical)
     {
+        if (slot >= 0 && _reader.TryNumber(slot, out var quick))
+        {
+            return quick;
+        }
+
         var span = Span(slot);
         if (IsMissing(span))
         {
@@ -160,18 +165,18 @@ public sealed class SourceRecordReader : IDisposable
         }
     }
 
-    /// <summary>Appends text that must be present; returns its id in the column's dictionary.</summary>
-    public int AppendRequiredText(StringColumnBuilder column, int slot, string canonical)
+    /// <summary>Appends the text of a slot to a parser's text column (a null row when empty).</summary>
+    internal void AppendText(TextColumn column, int slot)
     {
         var span = Span(slot);
         if (span.IsEmpty)
         {
-            throw Error(canonical, "is empty; a value is required");
+            column.AppendNull();
         }
-
-        var id = column.Dictionary.GetOrAdd(span);
-        column.AppendId(id);
-        return id;
+        else
+        {
+            column.Append(span);
+        }
     }
 
     private static bool IsEntity(ReadOnlySpan<char> code, string[] entities)
@@ -204,7 +209,8 @@ public sealed class SourceRecordReader : IDisposable
     /// <summary>Whether a field is empty or a missing-value marker.</summary>
     public static bool IsMissing(ReadOnlySpan<char> span)
     {
-        if (span.Length > 4)
+        // No marker is longer than 4 characters or starts with a digit.
+        if (span.Length > 4 || (span.Length > 0 && char.IsAsciiDigit(span[0])))
         {
             return false;
         }

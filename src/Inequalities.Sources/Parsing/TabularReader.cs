@@ -24,6 +24,16 @@ internal abstract class TabularReader : IDisposable
     /// <summary>A field of the current row; empty when the row is shorter than the header.</summary>
     public abstract ReadOnlySpan<char> Field(int index);
 
+    /// <summary>
+    /// A quick way to a field that is a plain invariant number (no spaces, thousands separators or missing-value
+    /// markers): true with its value, false when the reader has no quick way or the field is anything else.
+    /// </summary>
+    public virtual bool TryNumber(int index, out double value)
+    {
+        value = 0;
+        return false;
+    }
+
     /// <summary>Opens the file of a source in its declared format.</summary>
     /// <param name="source">The catalogue entry.</param>
     /// <param name="path">The local file (the raw cache copy).</param>
@@ -160,7 +170,6 @@ internal sealed class CsvTabularReader : TabularReader
         HasHeader = false,
         Unescape = true,
         DisableColCountCheck = true,
-        DisableFastFloat = true,
     });
 
     private readonly string _sourceId;
@@ -230,6 +239,20 @@ internal sealed class CsvTabularReader : TabularReader
     {
         var row = _sep.Current;
         return (uint)index < (uint)row.ColCount ? row[index].Span : default;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Sep's parser (csFastFloat, correctly rounded, so the same double as <see cref="double.Parse(string)"/>).</remarks>
+    public override bool TryNumber(int index, out double value)
+    {
+        var row = _sep.Current;
+        if ((uint)index < (uint)row.ColCount)
+        {
+            return row[index].TryParse(out value);
+        }
+
+        value = 0;
+        return false;
     }
 
     protected override void Dispose(bool disposing)

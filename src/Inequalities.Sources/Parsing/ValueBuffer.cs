@@ -12,6 +12,9 @@ internal sealed class ValueBuffer<T>(int capacity = 1024)
     /// <summary>The values appended so far, as a span over the buffer.</summary>
     public Span<T> Span => _values.AsSpan(0, Count);
 
+    /// <summary>The buffer itself (at least <see cref="Count"/> long), for handing to a column without a copy; the buffer is then given up.</summary>
+    public T[] Buffer => _values;
+
     /// <summary>A value by position.</summary>
     public ref T this[int index] => ref _values[index];
 

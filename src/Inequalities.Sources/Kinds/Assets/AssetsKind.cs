@@ -89,14 +89,14 @@ internal sealed partial class AssetsKind : ISourceKind
     private sealed class Columns(string defaultCategory)
     {
         private readonly ValueBuffer<long> _rows = new(1024);
-        private readonly StringColumnBuilder _ids = new("asset_id", initialCapacity: 1024);
-        private readonly StringColumnBuilder _names = new("name", initialCapacity: 1024);
-        private readonly StringColumnBuilder _categories = new("category", initialCapacity: 1024);
-        private readonly StringColumnBuilder _postcodes = new("postcode", initialCapacity: 1024);
+        private readonly TextColumn _ids = new("asset_id", 1024);
+        private readonly TextColumn _names = new("name", 1024);
+        private readonly TextColumn _categories = new("category", 1024);
+        private readonly TextColumn _postcodes = new("postcode", 1024);
         private readonly ValueBuffer<double> _longitudes = new(1024);
         private readonly ValueBuffer<double> _latitudes = new(1024);
-        private readonly StringColumnBuilder _lsoas = new("lsoa_code", initialCapacity: 1024);
-        private readonly StringColumnBuilder _statuses = new("status", initialCapacity: 1024);
+        private readonly TextColumn _lsoas = new("lsoa_code", 1024);
+        private readonly TextColumn _statuses = new("status", 1024);
         private readonly ValueBuffer<bool> _active = new(1024);
         private readonly Dictionary<string, int> _categorySlugs = new(StringComparer.Ordinal);
 
@@ -140,7 +140,7 @@ internal sealed partial class AssetsKind : ISourceKind
                 throw reader.RowError("has no postcode, coordinates or LSOA code, so it cannot be placed");
             }
 
-            var id = _ids.Dictionary.GetOrAdd(assetId);
+            var id = _ids.IdOf(assetId);
             if (firstRow.TryGetValue(id, out var first))
             {
                 throw reader.Error("asset_id", $"'{assetId}' appears again (first at row {first}); each asset must have its own id");
@@ -184,21 +184,21 @@ internal sealed partial class AssetsKind : ISourceKind
         {
             if (text.IsEmpty)
             {
-                return _categories.Dictionary.GetOrAdd(defaultCategory);
+                return _categories.IdOf(defaultCategory);
             }
 
             var lookup = _categorySlugs.GetAlternateLookup<ReadOnlySpan<char>>();
             if (!lookup.TryGetValue(text, out var id))
             {
                 var slug = SourceParser.Slug(text.ToString());
-                id = _categories.Dictionary.GetOrAdd(slug.Length == 0 ? defaultCategory : slug);
+                id = _categories.IdOf(slug.Length == 0 ? defaultCategory : slug);
                 _categorySlugs[text.ToString()] = id;
             }
 
             return id;
         }
 
-        private static void Append(StringColumnBuilder column, ReadOnlySpan<char> text)
+        private static void Append(TextColumn column, ReadOnlySpan<char> text)
         {
             if (text.IsEmpty)
             {

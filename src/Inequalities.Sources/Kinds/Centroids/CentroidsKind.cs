@@ -31,7 +31,7 @@ internal sealed partial class CentroidsKind : ISourceKind
         var (xSlot, xName) = grid ? (reader.Slot("easting"), "easting") : (reader.Slot("longitude"), "longitude");
         var (ySlot, yName) = grid ? (reader.Slot("northing"), "northing") : (reader.Slot("latitude"), "latitude");
         var unit = grid ? "British National Grid metres" : "degrees";
-        var codes = new StringColumnBuilder("area_code", initialCapacity: 36_000);
+        var codes = new TextColumn("area_code", 36_000);
         var xs = new ValueBuffer<double>(36_000);
         var ys = new ValueBuffer<double>(36_000);
         while (reader.Read())
@@ -46,8 +46,8 @@ internal sealed partial class CentroidsKind : ISourceKind
                     : string.Create(CultureInfo.InvariantCulture, $"({x}, {y}) is not a WGS84 longitude and latitude in degrees; is the file in British National Grid metres? Then map 'easting' and 'northing' instead"));
             }
 
-            var known = codes.Dictionary.Count;
-            var id = codes.Dictionary.GetOrAdd(area);
+            var known = codes.DistinctCount;
+            var id = codes.IdOf(area);
             if (id < known)
             {
                 throw reader.Error("area_code", $"'{area}' appears again; each area must have one point");

@@ -34,10 +34,10 @@ internal sealed partial class DeprivationKind : ISourceKind
             .Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)])
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var codes = new StringColumnBuilder("lsoa_code", initialCapacity: 36_000);
-        var names = reader.Has("lsoa_name") ? new StringColumnBuilder("lsoa_name", initialCapacity: 36_000) : null;
-        var lads = reader.Has("lad_code") ? new StringColumnBuilder("lad_code", initialCapacity: 36_000) : null;
-        var ladNames = reader.Has("lad_name") ? new StringColumnBuilder("lad_name", initialCapacity: 36_000) : null;
+        var codes = new TextColumn("lsoa_code", 36_000);
+        var names = reader.Has("lsoa_name") ? new TextColumn("lsoa_name", 36_000) : null;
+        var lads = reader.Has("lad_code") ? new TextColumn("lad_code", 36_000) : null;
+        var ladNames = reader.Has("lad_name") ? new TextColumn("lad_name", 36_000) : null;
         var (nameSlot, ladSlot, ladNameSlot) = (reader.Slot("lsoa_name"), reader.Slot("lad_code"), reader.Slot("lad_name"));
         var measures = domains.Select(d => new Measures(reader, d)).ToArray();
         var denominatorKeys = source.Columns.Keys.Where(k => k.StartsWith("population.", StringComparison.Ordinal)).ToArray();
@@ -48,8 +48,8 @@ internal sealed partial class DeprivationKind : ISourceKind
         while (reader.Read())
         {
             var code = reader.CodeSpan(codeSlot, "lsoa_code", LsoaEntities);
-            var known = codes.Dictionary.Count;
-            var id = codes.Dictionary.GetOrAdd(code);
+            var known = codes.DistinctCount;
+            var id = codes.IdOf(code);
             if (id < known)
             {
                 // Codes are added in row order and a repeat stops the parse, so code id i is on row i + 1.

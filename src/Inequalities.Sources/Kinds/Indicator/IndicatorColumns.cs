@@ -1,4 +1,3 @@
-using Inequalities.Core.Columnar;
 using Inequalities.Sources.Parsing;
 
 namespace Inequalities.Sources.Kinds;
@@ -6,25 +5,25 @@ namespace Inequalities.Sources.Kinds;
 /// <summary>The columns of an <see cref="IndicatorData"/> being filled, one row at a time, text by dictionary id.</summary>
 internal sealed class IndicatorColumns(int capacity)
 {
-    public StringColumnBuilder Id { get; } = new("indicator_id", initialCapacity: capacity);
-
-    public StringColumnBuilder Name { get; } = new("indicator_name", initialCapacity: capacity);
-
-    public StringColumnBuilder Period { get; } = new("period", initialCapacity: capacity);
-
-    public StringColumnBuilder Sex { get; } = new("sex", initialCapacity: capacity);
-
-    public StringColumnBuilder Age { get; } = new("age", initialCapacity: capacity);
-
-    public StringColumnBuilder Area { get; } = new("area_code", initialCapacity: capacity);
-
-    public StringColumnBuilder Type { get; } = new("area_type", initialCapacity: capacity);
-
     private readonly ValueBuffer<double> _value = new(capacity);
     private readonly ValueBuffer<double> _lower = new(capacity);
     private readonly ValueBuffer<double> _upper = new(capacity);
     private readonly ValueBuffer<double> _count = new(capacity);
     private readonly ValueBuffer<double> _denominator = new(capacity);
+
+    public TextColumn Id { get; } = new("indicator_id", capacity);
+
+    public TextColumn Name { get; } = new("indicator_name", capacity);
+
+    public TextColumn Period { get; } = new("period", capacity);
+
+    public TextColumn Sex { get; } = new("sex", capacity);
+
+    public TextColumn Age { get; } = new("age", capacity);
+
+    public TextColumn Area { get; } = new("area_code", capacity);
+
+    public TextColumn Type { get; } = new("area_type", capacity);
 
     public int Rows => _value.Count;
 

@@ -19,13 +19,13 @@ internal static class IndicatorReader
         var fingertips = source.Kind == SourceKind.Fingertips;
         var columns = new IndicatorColumns(64 * 1024);
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
-        var defaultPeriod = columns.Period.Dictionary.GetOrAdd(source.Option("period") ?? source.Period ?? string.Empty);
-        var sourceType = columns.Type.Dictionary.GetOrAdd(source.Geography.ToString().ToLowerInvariant());
+        var defaultPeriod = columns.Period.IdOf(source.Option("period") ?? source.Period ?? string.Empty);
+        var sourceType = columns.Type.IdOf(source.Geography.ToString().ToLowerInvariant());
         var wide = source.Columns.Keys.Where(k => k.StartsWith("value.", StringComparison.Ordinal))
-            .Select(f => (Field: f, Slot: reader.Slot(f), Id: columns.Id.Dictionary.GetOrAdd(f["value.".Length..]), Name: columns.Name.Dictionary.GetOrAdd(source.Column(f)!)))
+            .Select(f => (Field: f, Slot: reader.Slot(f), Id: columns.Id.IdOf(f["value.".Length..]), Name: columns.Name.IdOf(source.Column(f)!)))
             .ToArray();
         var s = new Slots(reader, fingertips);
-        var types = new AreaTypes(columns.Type.Dictionary);
+        var types = new AreaTypes(columns.Type);
         var slugs = new Dictionary<int, int>();
         while (reader.Read())
         {
@@ -37,11 +37,11 @@ internal static class IndicatorReader
             }
 
             var code = reader.CodeSpan(s.AreaCode, "area_code");
-            var area = columns.Area.Dictionary.GetOrAdd(code);
-            var period = s.Period >= 0 ? Required(reader, columns.Period.Dictionary, s.Period, "period") : defaultPeriod;
+            var area = columns.Area.IdOf(code);
+            var period = s.Period >= 0 ? Required(reader, columns.Period, s.Period, "period") : defaultPeriod;
             var type = fingertips ? types.Fingertips(reader.Span(s.AreaType), code) : types.Of(code, sourceType);
-            var sex = Optional(reader, columns.Sex.Dictionary, s.Sex);
-            var age = Optional(reader, columns.Age.Dictionary, s.Age);
+            var sex = Optional(reader, columns.Sex, s.Sex);
+            var age = Optional(reader, columns.Age, s.Age);
             if (wide.Length > 0)
             {
                 foreach (var (field, slot, id, name) in wide)
@@ -58,18 +58,18 @@ internal static class IndicatorReader
             int indicator, indicatorName;
             if (fingertips)
             {
-                indicator = Required(reader, columns.Id.Dictionary, s.IndicatorId, "indicator_id");
+                indicator = Required(reader, columns.Id, s.IndicatorId, "indicator_id");
                 indicatorName = s.IndicatorName >= 0 && !reader.Span(s.IndicatorName).IsEmpty
-                    ? columns.Name.Dictionary.GetOrAdd(reader.Span(s.IndicatorName))
-                    : columns.Name.Dictionary.GetOrAdd(columns.Id.Dictionary[indicator]);
+                    ? columns.Name.IdOf(reader.Span(s.IndicatorName))
+                    : columns.Name.IdOf(columns.Id[indicator]);
             }
             else
             {
                 // The published label is the name; its snake_case form the id (worked out once per label).
-                indicatorName = Required(reader, columns.Name.Dictionary, s.Indicator, "indicator");
+                indicatorName = Required(reader, columns.Name, s.Indicator, "indicator");
                 if (!slugs.TryGetValue(indicatorName, out indicator))
                 {
-                    indicator = columns.Id.Dictionary.GetOrAdd(SourceParser.Slug(columns.Name.Dictionary[indicatorName]));
+                    indicator = columns.Id.IdOf(SourceParser.Slug(columns.Name[indicatorName]));
                     slugs[indicatorName] = indicator;
                 }
             }
@@ -97,40 +97,40 @@ internal static class IndicatorReader
         return columns.Build(source.Id, reader.ColumnsUsed, skipped);
     }
 
-    private static int Required(SourceRecordReader reader, CodeDictionary dictionary, int slot, string canonical)
+    private static int Required(SourceRecordReader reader, TextColumn dictionary, int slot, string canonical)
     {
         var span = reader.Span(slot);
-        return span.IsEmpty ? throw reader.Error(canonical, "is empty; a value is required") : dictionary.GetOrAdd(span);
+        return span.IsEmpty ? throw reader.Error(canonical, "is empty; a value is required") : dictionary.IdOf(span);
     }
 
-    private static int Optional(SourceRecordReader reader, CodeDictionary dictionary, int slot)
+    private static int Optional(SourceRecordReader reader, TextColumn dictionary, int slot)
     {
         var span = reader.Span(slot);
-        return span.IsEmpty ? -1 : dictionary.GetOrAdd(span);
+        return span.IsEmpty ? -1 : dictionary.IdOf(span);
     }
 
     /// <summary>Area types as ids in the <c>area_type</c> dictionary, worked out once per code entity or published label.</summary>
-    private sealed class AreaTypes(CodeDictionary dictionary)
+    private sealed class AreaTypes(TextColumn dictionary)
     {
         private readonly int?[] _byType = new int?[AreaTypeNames.Length];
         private readonly Dictionary<string, int> _published = new(StringComparer.Ordinal);
 
         /// <summary>The type a GSS code's entity denotes, else the source's geography.</summary>
         public int Of(ReadOnlySpan<char> code, int fallback) =>
-            GssCode.TypeOf(code) is { } type ? _byType[(int)type] ??= dictionary.GetOrAdd(AreaTypeNames[(int)type]) : fallback;
+            GssCode.TypeOf(code) is { } type ? _byType[(int)type] ??= dictionary.IdOf(AreaTypeNames[(int)type]) : fallback;
 
         /// <summary>A Fingertips row's type: its code's, else the snake_case of the published area type, else <c>unknown</c>.</summary>
         public int Fingertips(ReadOnlySpan<char> published, ReadOnlySpan<char> code)
         {
             if (GssCode.TypeOf(code) is { } type)
             {
-                return _byType[(int)type] ??= dictionary.GetOrAdd(AreaTypeNames[(int)type]);
+                return _byType[(int)type] ??= dictionary.IdOf(AreaTypeNames[(int)type]);
             }
 
             var lookup = _published.GetAlternateLookup<ReadOnlySpan<char>>();
             if (!lookup.TryGetValue(published, out var id))
             {
-                id = dictionary.GetOrAdd(published.IsEmpty ? "unknown" : SourceParser.Slug(published.ToString()));
+                id = dictionary.IdOf(published.IsEmpty ? "unknown" : SourceParser.Slug(published.ToString()));
                 _published[published.ToString()] = id;
             }
 

@@ -28,7 +28,9 @@ internal sealed partial class LookupKind : ISourceKind
         using var reader = SourceRecordReader.Open(source, path);
         var fields = source.Columns.Keys.ToArray();
         var slots = fields.Select(reader.Slot).ToArray();
-        var columns = fields.Select(f => new StringColumnBuilder(f, initialCapacity: 36_000)).ToArray();
+        // One pool for every column: a lookup repeats its codes and names across vintages (most LSOAs are unchanged).
+        var pool = new TextPool();
+        var columns = fields.Select(f => new TextColumn(f, 36_000, pool)).ToArray();
         var areaCodes = fields.Select(IsAreaCodeField).ToArray();
         while (reader.Read())
         {

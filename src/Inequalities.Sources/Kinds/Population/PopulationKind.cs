@@ -28,7 +28,7 @@ internal sealed partial class PopulationKind : ISourceKind
     {
         using var reader = SourceRecordReader.Open(source, path);
         var codeSlot = reader.Slot("area_code");
-        var codes = new StringColumnBuilder("area_code", initialCapacity: 36_000);
+        var codes = new TextColumn("area_code", 36_000);
         var totals = new ValueBuffer<double>(36_000);
         var bandIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var bandLookup = bandIndex.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -57,8 +57,8 @@ internal sealed partial class PopulationKind : ISourceKind
                     continue;
                 }
 
-                var known = codes.Dictionary.Count;
-                var id = codes.Dictionary.GetOrAdd(code);
+                var known = codes.DistinctCount;
+                var id = codes.IdOf(code);
                 if (id < known)
                 {
                     // Areas are added in order and a repeat stops the parse, so code id i is area i.
@@ -86,8 +86,8 @@ internal sealed partial class PopulationKind : ISourceKind
                 }
 
                 var value = reader.Double(valueSlot, "value") ?? throw reader.Error("value", "is empty; a population is required");
-                var known = codes.Dictionary.Count;
-                var area = codes.Dictionary.GetOrAdd(code);
+                var known = codes.DistinctCount;
+                var area = codes.IdOf(code);
                 if (area == known)
                 {
                     codes.AppendId(area);
