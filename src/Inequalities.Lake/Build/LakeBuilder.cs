@@ -54,6 +54,13 @@ internal static partial class LakeBuilder
         return summary with { Tables = entries };
     }
 
+    /// <summary>The process's peak working set in bytes (what <c>/usr/bin/time</c> reports as maximum resident set size).</summary>
+    private static long PeakWorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
+    }
+
     /// <summary>The tables <see cref="BuildGradients"/> writes.</summary>
     private const int GradientTableCount = 4;
 
@@ -67,7 +74,9 @@ internal static partial class LakeBuilder
     {
         var clock = Stopwatch.StartNew();
         var parsed = ParsedSources.Parse(files, cancellationToken, cache);
-        logger.LogInformation("Parsed {Sources} sources in {Elapsed} ms", files.Count, clock.ElapsedMilliseconds);
+        logger.LogInformation(
+            "Parsed {Sources} sources in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
+            files.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
 
         clock.Restart();
         var geography = GeographyModel.Build(parsed);
@@ -109,7 +118,9 @@ internal static partial class LakeBuilder
         };
         tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
         tables.AddRange(OwnTables(parsed, tables.Select(t => t.Table.Name)));
-        logger.LogInformation("Built {Tables} tables in {Elapsed} ms", tables.Count, clock.ElapsedMilliseconds);
+        logger.LogInformation(
+            "Built {Tables} tables in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
+            tables.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
 
         // Gradient bases on another LSOA vintage than their index's carry the ranks through the change lookup.
         var bridges = bridgesForGradients ? LakeTables.Bridges(geography) : null;

@@ -6,10 +6,13 @@ namespace Inequalities.Sources.Kinds;
 internal sealed class IndicatorColumns(int capacity)
 {
     private readonly ValueBuffer<double> _value = new(capacity);
-    private readonly ValueBuffer<double> _lower = new(capacity);
-    private readonly ValueBuffer<double> _upper = new(capacity);
-    private readonly ValueBuffer<double> _count = new(capacity);
-    private readonly ValueBuffer<double> _denominator = new(capacity);
+
+    // Confidence limits, counts and denominators are often absent from a whole file (wide files have none): a column
+    // is kept only from its first value on, and the columns without one share one array of NaN.
+    private ValueBuffer<double>? _lower;
+    private ValueBuffer<double>? _upper;
+    private ValueBuffer<double>? _count;
+    private ValueBuffer<double>? _denominator;
 
     public TextColumn Id { get; } = new("indicator_id", capacity);
 
@@ -37,14 +40,57 @@ internal sealed class IndicatorColumns(int capacity)
         Age.AppendId(age);
         Area.AppendId(area);
         Type.AppendId(type);
+        Add(ref _lower, lower);
+        Add(ref _upper, upper);
+        Add(ref _count, count);
+        Add(ref _denominator, denominator);
         _value.Add(value);
-        _lower.Add(lower);
-        _upper.Add(upper);
-        _count.Add(count);
-        _denominator.Add(denominator);
     }
 
-    public IndicatorData Build(string sourceId, IReadOnlyDictionary<string, string> columnsUsed, IReadOnlyDictionary<string, int> skipped) => new()
+    public IndicatorData Build(string sourceId, IReadOnlyDictionary<string, string> columnsUsed, IReadOnlyDictionary<string, int> skipped)
+    {
+        double[]? none = null;
+        double[] Values(ValueBuffer<double>? buffer)
+        {
+            if (buffer is not null)
+            {
+                return buffer.ToArray();
+            }
+
+            if (none is null)
+            {
+                none = new double[Rows];
+                Array.Fill(none, double.NaN);
+            }
+
+            return none;
+        }
+
+        return Build(sourceId, columnsUsed, skipped, Values(_lower), Values(_upper), Values(_count), Values(_denominator));
+    }
+
+    /// <summary>Appends to an optional column, starting it (NaN for the rows before) at its first value.</summary>
+    private void Add(ref ValueBuffer<double>? buffer, double value)
+    {
+        if (buffer is null)
+        {
+            if (double.IsNaN(value))
+            {
+                return;
+            }
+
+            buffer = new ValueBuffer<double>(Math.Max(1024, Rows + 1));
+            for (var i = 0; i < Rows; i++)
+            {
+                buffer.Add(double.NaN);
+            }
+        }
+
+        buffer.Add(value);
+    }
+
+    private IndicatorData Build(
+        string sourceId, IReadOnlyDictionary<string, string> columnsUsed, IReadOnlyDictionary<string, int> skipped, double[] lower, double[] upper, double[] count, double[] denominator) => new()
     {
         SourceId = sourceId,
         ColumnsUsed = columnsUsed,
@@ -56,10 +102,10 @@ internal sealed class IndicatorColumns(int capacity)
         AreaCode = Area.Build(),
         AreaType = Type.Build(),
         Value = _value.ToArray(),
-        LowerCi = _lower.ToArray(),
-        UpperCi = _upper.ToArray(),
-        Count = _count.ToArray(),
-        Denominator = _denominator.ToArray(),
+        LowerCi = lower,
+        UpperCi = upper,
+        Count = count,
+        Denominator = denominator,
         Skipped = skipped,
     };
 }
