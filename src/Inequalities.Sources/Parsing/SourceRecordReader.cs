@@ -1,5 +1,4 @@
 using System.Globalization;
-using Inequalities.Core.Columnar;
 using Inequalities.Core.Geography;
 using Inequalities.Sources.Catalogue;
 
@@ -130,9 +129,11 @@ public sealed class SourceRecordReader : IDisposable
     /// A GSS code that must be well formed and, when given, of one of the expected entities (<c>E01</c>, <c>W01</c>),
     /// as a span valid until the next <see cref="Read"/> (nothing allocated).
     /// </summary>
-    public ReadOnlySpan<char> CodeSpan(int slot, string canonical, params string[] entities)
+    public ReadOnlySpan<char> CodeSpan(int slot, string canonical, params string[] entities) => CheckCode(Span(slot), canonical, entities);
+
+    /// <summary>Checks a field read with <see cref="Span"/> as a GSS code (see <see cref="CodeSpan"/>) and returns it.</summary>
+    internal ReadOnlySpan<char> CheckCode(ReadOnlySpan<char> span, string canonical, params string[] entities)
     {
-        var span = Span(slot);
         if (span.IsEmpty)
         {
             throw Error(canonical, "is empty; an area code is required");
@@ -151,33 +152,8 @@ public sealed class SourceRecordReader : IDisposable
         return span;
     }
 
-    /// <summary>Appends the text of a slot to a string column (a null row when empty), encoding it in the column's dictionary.</summary>
-    public void AppendText(StringColumnBuilder column, int slot)
-    {
-        var span = Span(slot);
-        if (span.IsEmpty)
-        {
-            column.AppendNull();
-        }
-        else
-        {
-            column.Append(span);
-        }
-    }
-
     /// <summary>Appends the text of a slot to a parser's text column (a null row when empty).</summary>
-    internal void AppendText(TextColumn column, int slot)
-    {
-        var span = Span(slot);
-        if (span.IsEmpty)
-        {
-            column.AppendNull();
-        }
-        else
-        {
-            column.Append(span);
-        }
-    }
+    internal void AppendText(TextColumn column, int slot) => column.AppendOrNull(Span(slot));
 
     private static bool IsEntity(ReadOnlySpan<char> code, string[] entities)
     {

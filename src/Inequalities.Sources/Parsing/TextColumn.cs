@@ -33,6 +33,19 @@ internal sealed class TextColumn(string name, int capacity = 1024, TextPool? poo
     /// <summary>Appends a row holding a value.</summary>
     public void Append(ReadOnlySpan<char> value) => _rows.Add(_pool.IdOf(value));
 
+    /// <summary>Appends a row holding a value, or a null row when the value is empty.</summary>
+    public void AppendOrNull(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            AppendNull();
+        }
+        else
+        {
+            Append(value);
+        }
+    }
+
     /// <summary>Appends a row by id (-1 for null).</summary>
     public void AppendId(int id)
     {
@@ -43,6 +56,20 @@ internal sealed class TextColumn(string name, int capacity = 1024, TextPool? poo
 
         _rows.Add(id);
     }
+
+    /// <summary>Appends <paramref name="count"/> rows of one id (-1 for null).</summary>
+    public void AppendIds(int id, int count)
+    {
+        if (id < 0)
+        {
+            _nulls += count;
+        }
+
+        _rows.AddRepeated(id, count);
+    }
+
+    /// <summary>Appends rows by id (none null).</summary>
+    public void AppendIds(ReadOnlySpan<int> ids) => _rows.AddRange(ids);
 
     /// <summary>Appends a null row.</summary>
     public void AppendNull()

@@ -29,6 +29,30 @@ internal sealed class ValueBuffer<T>(int capacity = 1024)
         _values[Count++] = value;
     }
 
+    /// <summary>Appends <paramref name="count"/> copies of a value.</summary>
+    public void AddRepeated(T value, int count)
+    {
+        if (Count + count > _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(_values.Length * 2, Count + count));
+        }
+
+        _values.AsSpan(Count, count).Fill(value);
+        Count += count;
+    }
+
+    /// <summary>Appends values.</summary>
+    public void AddRange(ReadOnlySpan<T> values)
+    {
+        if (Count + values.Length > _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(_values.Length * 2, Count + values.Length));
+        }
+
+        values.CopyTo(_values.AsSpan(Count));
+        Count += values.Length;
+    }
+
     /// <summary>The values, in an array of exactly <see cref="Count"/>.</summary>
     public T[] ToArray() => Count == _values.Length ? _values : _values[..Count];
 }

@@ -153,11 +153,11 @@ internal sealed partial class AssetsKind : ISourceKind
             _ids.AppendId(id);
             _names.Append(name);
             _categories.AppendId(Category(s.Category >= 0 ? reader.Span(s.Category) : default));
-            Append(_postcodes, postcode);
+            _postcodes.AppendOrNull(postcode);
             _longitudes.Add(point?.Longitude ?? double.NaN);
             _latitudes.Add(point?.Latitude ?? double.NaN);
-            Append(_lsoas, lsoa);
-            Append(_statuses, status);
+            _lsoas.AppendOrNull(lsoa);
+            _statuses.AppendOrNull(status);
             _active.Add(removed.IsEmpty && (status.IsEmpty || !IsInactive(status)));
         }
 
@@ -196,18 +196,6 @@ internal sealed partial class AssetsKind : ISourceKind
             }
 
             return id;
-        }
-
-        private static void Append(TextColumn column, ReadOnlySpan<char> text)
-        {
-            if (text.IsEmpty)
-            {
-                column.AppendNull();
-            }
-            else
-            {
-                column.Append(text);
-            }
         }
 
         private static bool IsInactive(ReadOnlySpan<char> status)

@@ -47,6 +47,33 @@ internal sealed class IndicatorColumns(int capacity)
         _value.Add(value);
     }
 
+    /// <summary>
+    /// Appends the rows of one line of a wide file: one per indicator with a value (ids and names as given), sharing
+    /// the line's period, sex, age and area; no confidence limits, counts or denominators.
+    /// </summary>
+    public void AddWide(ReadOnlySpan<int> ids, ReadOnlySpan<int> names, ReadOnlySpan<double> values, int period, int sex, int age, int area, int type)
+    {
+        var k = values.Length;
+        if (_lower is not null || _upper is not null || _count is not null || _denominator is not null)
+        {
+            for (var i = 0; i < k; i++)
+            {
+                Add(ids[i], names[i], period, sex, age, area, type, values[i], double.NaN, double.NaN, double.NaN, double.NaN);
+            }
+
+            return;
+        }
+
+        Id.AppendIds(ids);
+        Name.AppendIds(names);
+        Period.AppendIds(period, k);
+        Sex.AppendIds(sex, k);
+        Age.AppendIds(age, k);
+        Area.AppendIds(area, k);
+        Type.AppendIds(type, k);
+        _value.AddRange(values);
+    }
+
     public IndicatorData Build(string sourceId, IReadOnlyDictionary<string, string> columnsUsed, IReadOnlyDictionary<string, int> skipped)
     {
         double[]? none = null;

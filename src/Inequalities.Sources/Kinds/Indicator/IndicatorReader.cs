@@ -24,6 +24,7 @@ internal static class IndicatorReader
         var wide = source.Columns.Keys.Where(k => k.StartsWith("value.", StringComparison.Ordinal))
             .Select(f => (Field: f, Slot: reader.Slot(f), Id: columns.Id.IdOf(f["value.".Length..]), Name: columns.Name.IdOf(source.Column(f)!)))
             .ToArray();
+        var (wideIds, wideNames, wideValues) = (new int[wide.Length], new int[wide.Length], new double[wide.Length]);
         var s = new Slots(reader, fingertips);
         var types = new AreaTypes(columns.Type);
         var slugs = new Dictionary<int, int>();
@@ -44,14 +45,19 @@ internal static class IndicatorReader
             var age = Optional(reader, columns.Age, s.Age);
             if (wide.Length > 0)
             {
-                foreach (var (field, slot, id, name) in wide)
+                // One row per indicator with a value, added together (they share the line's period, sex, age and area).
+                var k = 0;
+                for (var f = 0; f < wide.Length; f++)
                 {
-                    if (reader.Double(slot, field) is { } value)
+                    if (reader.Double(wide[f].Slot, wide[f].Field) is { } value)
                     {
-                        columns.Add(id, name, period, sex, age, area, type, value, double.NaN, double.NaN, double.NaN, double.NaN);
+                        wideIds[k] = wide[f].Id;
+                        wideNames[k] = wide[f].Name;
+                        wideValues[k++] = value;
                     }
                 }
 
+                columns.AddWide(wideIds.AsSpan(0, k), wideNames.AsSpan(0, k), wideValues.AsSpan(0, k), period, sex, age, area, type);
                 continue;
             }
 

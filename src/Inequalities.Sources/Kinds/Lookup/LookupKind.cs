@@ -52,13 +52,10 @@ internal sealed partial class LookupKind : ISourceKind
 
                     columns[i].Append(change);
                 }
-                else if (areaCodes[i] && !reader.Span(slots[i]).IsEmpty)
-                {
-                    columns[i].Append(reader.CodeSpan(slots[i], field));
-                }
                 else
                 {
-                    reader.AppendText(columns[i], slots[i]);
+                    var text = reader.Span(slots[i]);
+                    columns[i].AppendOrNull(areaCodes[i] && !text.IsEmpty ? reader.CheckCode(text, field) : text);
                 }
             }
         }
