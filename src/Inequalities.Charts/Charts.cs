@@ -69,6 +69,22 @@ public static partial class Charts
         return Choropleth(table, areas, options, wanted => (BoundaryFile.Find(snapshot, options.BoundaryPath, wanted, out var source), source));
     }
 
+    /// <summary>
+    /// A choropleth of a table already read from <paramref name="snapshot"/> (e.g. filtered, or read once for several
+    /// areas), with the boundaries found as <see cref="ChoroplethAsync"/> finds them: <see cref="ChoroplethChartOptions.BoundaryPath"/>,
+    /// or the GeoJSON files of the lake's raw cache.
+    /// </summary>
+    /// <param name="snapshot">The snapshot the tables come from (its lake's raw cache holds the boundaries).</param>
+    /// <param name="table">Any table with <c>lsoa_code</c> and the numeric column.</param>
+    /// <param name="areas">The <c>areas</c> table.</param>
+    /// <param name="options">What to draw.</param>
+    public static ChoroplethChart Choropleth(LakeSnapshot snapshot, Table table, Table areas, ChoroplethChartOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
+        return Choropleth(table, areas, options, wanted => (BoundaryFile.Find(snapshot, options.BoundaryPath, wanted, out var source), source));
+    }
+
     /// <summary>The district summary (<see cref="DistrictSummary"/>) of a snapshot's lad_deprivation_summaries.</summary>
     /// <param name="snapshot">The lake snapshot.</param>
     /// <param name="options">What to draw.</param>

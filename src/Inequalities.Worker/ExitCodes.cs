@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary><c>status</c>: the lake is not fresh (a snapshot or source older than --max-age, a stale source, or a failed last run).</summary>
     public const int NotFresh = 1;
 
+    /// <summary><c>brief</c>: the lake has the area but no gradient for it, or the browser did not print the PDF; nothing was written.</summary>
+    public const int BriefFailed = 1;
+
     /// <summary>The command line or the catalogue is invalid (for <c>status</c>: no lake, or status.json unreadable).</summary>
     public const int InvalidInput = 2;
 

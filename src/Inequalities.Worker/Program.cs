@@ -44,6 +44,7 @@ internal static class Program
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(RunCommand.Create(timeProvider, loggerFactory));
         root.Subcommands.Add(PlotCommand.Create());
+        root.Subcommands.Add(BriefCommand.Create());
         root.Subcommands.Add(StatusCommand.Create(timeProvider));
         root.Subcommands.Add(CatalogueCommand.Create());
         return root;

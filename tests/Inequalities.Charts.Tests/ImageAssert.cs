@@ -29,30 +29,36 @@ internal static class ImageAssert
     /// Compares with Golden/&lt;name&gt;.png. On failure the actual image is written next to the golden as
     /// &lt;name&gt;.actual.png. With INEQUALITIES_UPDATE_GOLDENS=1 the golden is (re)written first.
     /// </summary>
-    public static void MatchesGolden(ChartResult chart, string name)
+    public static void MatchesGolden(ChartResult chart, string name) => MatchesGolden(chart.ToPng(), GoldenDirectory, name, GoldenTolerance);
+
+    /// <summary>
+    /// Compares a PNG with &lt;directory&gt;/&lt;name&gt;.png by mean absolute difference per channel (fraction of 255);
+    /// on failure writes the actual image beside it as &lt;name&gt;.actual.png; INEQUALITIES_UPDATE_GOLDENS=1 rewrites the
+    /// golden first. (The briefing tests share this file.)
+    /// </summary>
+    public static void MatchesGolden(byte[] png, string directory, string name, double tolerance)
     {
-        var golden = Path.Combine(GoldenDirectory, name + ".png");
-        var actualPath = Path.Combine(GoldenDirectory, name + ".actual.png");
+        var golden = Path.Combine(directory, name + ".png");
+        var actualPath = Path.Combine(directory, name + ".actual.png");
+        Directory.CreateDirectory(directory);
         if (Environment.GetEnvironmentVariable("INEQUALITIES_UPDATE_GOLDENS") == "1")
         {
-            Directory.CreateDirectory(GoldenDirectory);
-            File.WriteAllBytes(golden, chart.ToPng());
+            File.WriteAllBytes(golden, png);
         }
 
         if (!File.Exists(golden))
         {
-            Directory.CreateDirectory(GoldenDirectory);
-            File.WriteAllBytes(actualPath, chart.ToPng());
+            File.WriteAllBytes(actualPath, png);
             Assert.Fail($"No golden image {golden}; the actual image is at {actualPath} (set INEQUALITIES_UPDATE_GOLDENS=1 to accept it).");
         }
 
         using var expected = SKBitmap.Decode(golden);
-        using var actual = SKBitmap.Decode(chart.ToPng());
+        using var actual = SKBitmap.Decode(png);
         var difference = expected.Width == actual.Width && expected.Height == actual.Height ? MeanAbsoluteDifference(expected, actual) : 1.0;
-        if (difference >= GoldenTolerance)
+        if (difference >= tolerance)
         {
-            File.WriteAllBytes(actualPath, chart.ToPng());
-            Assert.Fail($"{name}: mean absolute difference {difference:P2} from {golden} (tolerance {GoldenTolerance:P0}); the actual image is at {actualPath}.");
+            File.WriteAllBytes(actualPath, png);
+            Assert.Fail($"{name}: mean absolute difference {difference:P2} from {golden} (tolerance {tolerance:P0}); the actual image is at {actualPath}.");
         }
 
         File.Delete(actualPath);
@@ -74,7 +80,7 @@ internal static class ImageAssert
         return sum / (3.0 * 255 * a.Width * a.Height);
     }
 
-    private static double LuminanceVariance(SKBitmap bitmap)
+    public static double LuminanceVariance(SKBitmap bitmap)
     {
         double sum = 0, sumSquares = 0;
         var n = 0;

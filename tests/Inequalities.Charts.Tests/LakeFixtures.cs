@@ -65,21 +65,7 @@ public sealed class SampleLakeFixture : LakeFixture
 {
     private protected override bool Sample => true;
 
-    private protected override SourceCatalogue Catalogue(TempDirectory temp)
-    {
-        var yaml = File.ReadAllText(Path.Combine(SharedData.RepoRoot, "data-sources.yml")) + """
-
-            gradients:
-              bases:
-                - index: iod2019
-              indicators:
-                - fingertips-life-expectancy-msoa:93283
-              include_inherited: true
-              repetitions: 1000
-            """;
-        var catalogue = SourceCatalogue.Parse(yaml, SharedData.RepoRoot, "data-sources.yml");
-        return catalogue.WithLocations(SampleMirror.Generate(catalogue, temp.Combine("mirror"), timeProvider: Clock));
-    }
+    private protected override SourceCatalogue Catalogue(TempDirectory temp) => TestCatalogues.SampleWithGradients(temp.Combine("mirror"), Clock);
 }
 
 /// <summary>
@@ -95,8 +81,7 @@ public sealed class RealLakeFixture : LakeFixture
     {
         var register = temp.Combine("register.csv");
         WriteRegister(register);
-        var yaml = File.ReadAllText(Path.Combine(SharedData.RepoRoot, "tests", "data-sources.shared.yml"))
-            .Replace("repetitions: 10000", "repetitions: 1000", StringComparison.Ordinal) + $"""
+        return TestCatalogues.Shared($"""
 
               - id: generated-register
                 kind: assets
@@ -113,8 +98,7 @@ public sealed class RealLakeFixture : LakeFixture
                   longitude: longitude
             asset_need:
               study_area: [E47000004]
-            """;
-        return SourceCatalogue.Parse(yaml, Path.Combine(SharedData.RepoRoot, "tests"), "data-sources.shared.yml");
+            """);
     }
 
     /// <summary>One to three organisations at the centre of two LSOAs in three, by a fixed rule (no randomness).</summary>

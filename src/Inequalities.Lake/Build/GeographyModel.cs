@@ -12,6 +12,11 @@ internal sealed record AreaRow(string LsoaCode, int Vintage)
 
     public string? MsoaCode { get; set; }
 
+    /// <summary>The electoral ward, from the newest <c>wardYY_code</c> of a lookup keyed by the LSOA code of this vintage.</summary>
+    public string? WardCode { get; set; }
+
+    public string? WardName { get; set; }
+
     public string? LadCode { get; set; }
 
     public string? LadName { get; set; }
@@ -146,6 +151,22 @@ internal sealed partial class GeographyModel
                     Assign(areas[vintage], codes, msoas, (r, v) => r.MsoaCode ??= v);
                 }
             }
+
+            // Ward: the newest ward vintage any lookup keyed by this LSOA vintage gives (ward24_code before ward22_code).
+            var wards = parsed.Lookups
+                .Where(l => l.Columns.ContainsKey(lsoaCode))
+                .SelectMany(l => l.Columns.Keys.Where(k => WardCode().IsMatch(k)).Select(k => (Lookup: l, Field: k)))
+                .OrderByDescending(w => w.Field, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (wards.Lookup is { } wardLookup)
+            {
+                var codes = wardLookup.Columns[lsoaCode];
+                Assign(areas[vintage], codes, wardLookup.Columns[wards.Field], (r, v) => r.WardCode ??= v);
+                if (wardLookup.Columns.TryGetValue(wards.Field.Replace("_code", "_name", StringComparison.Ordinal), out var wardNames))
+                {
+                    Assign(areas[vintage], codes, wardNames, (r, v) => r.WardName ??= v);
+                }
+            }
         }
 
         // Population: the population source of each vintage with the latest period.
@@ -206,6 +227,9 @@ internal sealed partial class GeographyModel
     internal static string LsoaField(int vintage, string what) => $"lsoa{vintage % 100:D2}_{what}";
 
     internal static string MsoaField(int vintage) => $"msoa{vintage % 100:D2}_code";
+
+    [GeneratedRegex("^ward[0-9]{2}_code$")]
+    private static partial Regex WardCode();
 
     [GeneratedRegex("(19|20)[0-9]{2}")]
     private static partial Regex Year();

@@ -27,6 +27,8 @@ internal static partial class LakeTables
             .Add("lad_code_previous", rows.Select(r => r.LadCodePrevious))
             .Add("lad_name_previous", rows.Select(r => r.LadNamePrevious))
             .AddNullable<int>("lad_vintage_previous", rows.Select(r => r.LadCodePrevious is null ? null : geography.Districts.PreviousVintage).ToArray())
+            .Add("ward_code", rows.Select(r => r.WardCode))
+            .Add("ward_name", rows.Select(r => r.WardName))
             .Build();
     }
 

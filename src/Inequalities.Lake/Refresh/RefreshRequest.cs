@@ -1,3 +1,4 @@
+using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Fetch;
 
 namespace Inequalities.Lake.Refresh;
@@ -25,6 +26,16 @@ public sealed record RefreshRequest
     /// </summary>
     /// <value>The default value is <see langword="false"/>: a refresh in which nothing changed publishes nothing.</value>
     public bool Force { get; init; }
+
+    /// <summary>
+    /// Writes files into the new snapshot before it is published (the worker's briefings): it gets the staged snapshot
+    /// (its tables readable, its <see cref="LakeSnapshot.Directory"/> the staging folder) and returns the entries the
+    /// manifest lists under <c>briefs</c>. A briefing that fails is an entry with its error, not an exception: it never
+    /// stops the data from being published. Should the delegate throw anyway, the refresh logs it, removes the
+    /// snapshot's <c>briefs/</c> folder, records the error and publishes the data.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: no briefings.</value>
+    public Func<LakeSnapshot, CancellationToken, Task<IReadOnlyList<BriefEntry>>>? WriteBriefs { get; init; }
 }
 
 /// <summary>What a refresh did with one source.</summary>

@@ -200,6 +200,7 @@ public sealed partial class RefreshRunner
             Sources = fetched.Select(r => ToProvenance(r, build, fingerprints[r.Source.Id])).ToList(),
             Tables = build.Tables,
         };
+        manifest = manifest with { Briefs = await WriteBriefsAsync(request, staging.Directory, manifest, cancellationToken).ConfigureAwait(false) };
 
         var folder = await staging.PublishAsync(manifest, LakeBuilder.CountRowsAsync, cancellationToken).ConfigureAwait(false);
         var reports = Reports(fetched, notDue, build.Rows, _parseCache.LastRun);
@@ -216,6 +217,31 @@ public sealed partial class RefreshRunner
         RecordSources(reports);
         RefreshTelemetry.SnapshotCurrent(_layout.Root, _timeProvider, staging.CreatedAt);
         return new RefreshOutcome(true, staging.Id, fetched, null) { Reports = reports, Deleted = deleted };
+    }
+
+    /// <summary>The request's briefings, written into the staging folder; a delegate that throws costs the briefings, never the data.</summary>
+    private async Task<IReadOnlyList<BriefEntry>?> WriteBriefsAsync(RefreshRequest request, string directory, SnapshotManifest manifest, CancellationToken cancellationToken)
+    {
+        if (request.WriteBriefs is not { } write)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await write(LakeSnapshot.Staged(directory, manifest), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Briefings failed; the snapshot is published without them: {Error}", ex.Message);
+            var briefs = Path.Combine(directory, "briefs");
+            if (Directory.Exists(briefs))
+            {
+                Directory.Delete(briefs, recursive: true);
+            }
+
+            return [new BriefEntry { AreaCode = "*", Format = "*", Status = "failed", Error = ex.Message }];
+        }
     }
 
     private static void RecordSources(IReadOnlyList<SourceRun> reports)
@@ -421,6 +447,8 @@ public sealed partial class RefreshRunner
         Sha256 = result.File?.Sha256,
         Licence = result.Source.Licence,
         Publisher = result.Source.Publisher,
+        Period = result.Source.Period,
+        Attribution = Attribution.For(result.Source),
         Status = result.Status switch
         {
             FetchStatus.Fetched => SourceStatus.Fetched,

@@ -56,6 +56,12 @@ public sealed class LakeSnapshot
         return new LakeSnapshot(directory, SnapshotManifest.Read(manifestPath));
     }
 
+    /// <summary>
+    /// A snapshot still in its staging folder, read through the manifest that is about to be written (for the files a
+    /// refresh writes into the snapshot before it is published, such as briefings).
+    /// </summary>
+    internal static LakeSnapshot Staged(string directory, SnapshotManifest manifest) => new(directory, manifest);
+
     /// <summary>Reads a table by name.</summary>
     /// <param name="name">The table name, e.g. <c>areas</c>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -38,6 +38,12 @@ public sealed record SnapshotManifest
     /// <summary>The tables in the snapshot.</summary>
     public IReadOnlyList<TableEntry> Tables { get; init; } = [];
 
+    /// <summary>
+    /// The briefings written into the snapshot's <c>briefs/</c> folder before it was published (one per area and
+    /// format, including those that failed, with the error); null when the refresh wrote none.
+    /// </summary>
+    public IReadOnlyList<BriefEntry>? Briefs { get; init; }
+
     /// <summary>The JSON options every manifest is written and read with.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {
@@ -128,6 +134,15 @@ public sealed record SourceProvenance
     /// <summary>The publisher.</summary>
     public string? Publisher { get; init; }
 
+    /// <summary>The data period or edition the catalogue gives for the source (e.g. <c>2019</c>, <c>December 2021 (BSC V4)</c>).</summary>
+    public string? Period { get; init; }
+
+    /// <summary>
+    /// The attribution statement to show with anything made from the source: the catalogue's <c>attribution:</c>, or
+    /// the OGL sentence for an OGL source (see <see cref="Sources.Catalogue.Attribution.For"/>); null when neither applies.
+    /// </summary>
+    public string? Attribution { get; init; }
+
     /// <summary>What the refresh did with the source.</summary>
     public required SourceStatus Status { get; init; }
 
@@ -161,4 +176,32 @@ public sealed record TableEntry
 
     /// <summary>The source ids the table was built from.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
+}
+
+/// <summary>One briefing written into a snapshot (the manifest's <c>briefs</c>).</summary>
+public sealed record BriefEntry
+{
+    /// <summary>The area code (a district, combined authority, or E92000001 for England).</summary>
+    public required string AreaCode { get; init; }
+
+    /// <summary>The area's name, when the briefing got that far.</summary>
+    public string? AreaName { get; init; }
+
+    /// <summary>The format: <c>html</c> or <c>pdf</c>.</summary>
+    public required string Format { get; init; }
+
+    /// <summary><c>written</c>, or <c>failed</c> (then <see cref="Error"/> says why and no file is in the snapshot).</summary>
+    public required string Status { get; init; }
+
+    /// <summary>The file, relative to the snapshot folder (e.g. <c>briefs/E08000012.html</c>); null when it failed.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>The file's size in bytes.</summary>
+    public long? Bytes { get; init; }
+
+    /// <summary>SHA-256 of the file (lower-case hex).</summary>
+    public string? Sha256 { get; init; }
+
+    /// <summary>Why the briefing could not be written.</summary>
+    public string? Error { get; init; }
 }

@@ -45,7 +45,7 @@ public sealed partial class SourceCatalogue
         }).ToList();
         return skipped.Count == 0
             ? catalogue
-            : new SourceCatalogue(catalogue.Path, root, catalogue.Defaults, sources, catalogue.AllowedHosts, catalogue.AssetNeed, catalogue.Gradients, catalogue.Mirrors, catalogue.Origin with { Skipped = skipped });
+            : new SourceCatalogue(catalogue.Path, root, catalogue.Defaults, sources, catalogue.AllowedHosts, catalogue.AssetNeed, catalogue.Gradients, catalogue.Mirrors, catalogue.Origin with { Skipped = skipped }) { Briefs = catalogue.Briefs };
     }
 
     /// <summary>

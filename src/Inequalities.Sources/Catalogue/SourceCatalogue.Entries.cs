@@ -251,6 +251,7 @@ public sealed partial class SourceCatalogue
                 Enabled = enabled,
                 AlternativeTo = Scalar(entry, "alternative_to", id)?.Value,
                 Description = Scalar(entry, "description", id)?.Value,
+                Attribution = Scalar(entry, "attribution", id)?.Value,
                 Options = options.ToFrozenDictionary(StringComparer.Ordinal),
                 IndicatorMetadata = indicatorMetadata,
                 Line = line,

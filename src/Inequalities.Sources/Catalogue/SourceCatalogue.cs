@@ -14,7 +14,7 @@ namespace Inequalities.Sources.Catalogue;
 /// </summary>
 public sealed partial class SourceCatalogue
 {
-    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "mirrors", "sources", "gradients", "asset_need"];
+    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "mirrors", "sources", "gradients", "asset_need", "briefs"];
     private static readonly string[] GradientFields = ["bases", "indicators", "include_inherited", "repetitions", "seed"];
     private static readonly string[] BasisFields = ["index", "domain", "quantiles", "ranking", "vintage"];
     private static readonly string[] DefaultsFields = ["schedule", "time_zone", "max_bytes", "keep_snapshots", "user_agent"];
@@ -22,7 +22,7 @@ public sealed partial class SourceCatalogue
     [
         "id", "kind", "publisher", "licence", "url", "format", "sheet", "member", "member_format", "geography",
         "vintage", "period", "columns", "sha256", "max_bytes", "schedule", "enabled", "alternative_to", "description",
-        "options", "fallback_months", "indicator", "indicators",
+        "options", "fallback_months", "indicator", "indicators", "attribution",
     ];
 
     private SourceCatalogue(
@@ -143,7 +143,7 @@ public sealed partial class SourceCatalogue
             hosts.Add(uri.IdnHost);
         }
 
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts, AssetNeed, Gradients, Mirrors, Origin);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, hosts, AssetNeed, Gradients, Mirrors, Origin) { Briefs = Briefs };
     }
 
     /// <summary>
@@ -193,7 +193,7 @@ public sealed partial class SourceCatalogue
     public SourceCatalogue WithMirrors(IEnumerable<MirrorRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, Sources, AllowedHosts, AssetNeed, Gradients, MirrorRule.Merge(Mirrors, rules), Origin);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, Sources, AllowedHosts, AssetNeed, Gradients, MirrorRule.Merge(Mirrors, rules), Origin) { Briefs = Briefs };
     }
 
     /// <summary>Returns a copy holding only the listed sources (all of them enabled), as <c>refresh --only</c> does.</summary>
@@ -210,7 +210,7 @@ public sealed partial class SourceCatalogue
         }
 
         var sources = Sources.Where(s => wanted.Contains(s.Id)).Select(s => s with { Enabled = true }).ToList();
-        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts, AssetNeed, Gradients, Mirrors, Origin);
+        return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts, AssetNeed, Gradients, Mirrors, Origin) { Briefs = Briefs };
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
@@ -265,6 +265,7 @@ public sealed partial class SourceCatalogue
 
             var defaults = ReadDefaults(root);
             var gradients = ReadGradients(root);
+            var briefs = ReadBriefs(root);
             var extraHosts = ReadAllowedHosts(root);
             var mirrors = ReadMirrors(root);
             var sources = new List<SourceDefinition>();
@@ -308,7 +309,7 @@ public sealed partial class SourceCatalogue
                 extraHosts.Add(s.Location.IdnHost);
             }
 
-            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts, assetNeed, gradients, mirrors, origin);
+            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts, assetNeed, gradients, mirrors, origin) { Briefs = briefs };
         }
 
         private string? RequiredText(YamlMappingNode entry, string field, string? id)

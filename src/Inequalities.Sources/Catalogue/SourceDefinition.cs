@@ -109,6 +109,14 @@ public sealed record SourceDefinition
     /// <summary>Free-text description.</summary>
     public string? Description { get; init; }
 
+    /// <summary>
+    /// The attribution statement the licence asks users to show (<c>attribution:</c>), e.g. ONS's
+    /// "Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data ©
+    /// Crown copyright and database right 2024." or "Contains Co-operatives UK open data".
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="Catalogue.Attribution.For"/> gives the OGL sentence for an OGL source.</value>
+    public string? Attribution { get; init; }
+
     /// <summary>Kind-specific settings (e.g. <c>index_id</c>, <c>indicator_id</c>, <c>filter</c>), as written.</summary>
     public required FrozenDictionary<string, string> Options { get; init; }
 

@@ -92,7 +92,7 @@ internal static class RefreshCommand
         var started = timeProvider.GetUtcNow();
         try
         {
-            var request = new RefreshRequest { Sample = args.Sample, Progress = ConsoleProgress.ForTerminal(timeProvider), Force = args.Force };
+            var request = new RefreshRequest { Sample = args.Sample, Progress = ConsoleProgress.ForTerminal(timeProvider), Force = args.Force, WriteBriefs = BriefHook.For(catalogue, loggerFactory) };
             var outcome = await runner.RunAsync(catalogue, request, cancellationToken).ConfigureAwait(false);
             RecordRun(layout, outcome, started, timeProvider, logger);
             if (outcome.NothingChanged)

@@ -23,6 +23,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
     private readonly ILogger _logger;
     private readonly SourceFetcher _fetcher;
     private readonly RefreshRunner _runner;
+    private readonly Func<LakeSnapshot, CancellationToken, Task<IReadOnlyList<BriefEntry>>>? _briefs;
     private readonly Lock _gate = new();
     private LakeStatus _status;
 
@@ -37,6 +38,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         _logger = loggerFactory.CreateLogger("Inequalities.Worker");
         _fetcher = new SourceFetcher(new FetchOptions(), time, loggerFactory.CreateLogger<SourceFetcher>());
         _runner = new RefreshRunner(layout, _fetcher, time, loggerFactory.CreateLogger<RefreshRunner>());
+        _briefs = Commands.BriefHook.For(catalogue, loggerFactory);
         var previous = LakeStatus.TryRead(layout);
         var previousSources = previous?.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal) ?? [];
         var now = time.GetUtcNow();
@@ -109,7 +111,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
             RefreshOutcome outcome;
             try
             {
-                outcome = await _runner.RunAsync(_catalogue, new RefreshRequest { Sample = _sample, Due = run.Due }, cancellationToken).ConfigureAwait(false);
+                outcome = await _runner.RunAsync(_catalogue, new RefreshRequest { Sample = _sample, Due = run.Due, WriteBriefs = _briefs }, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -104,7 +104,7 @@ public sealed class SourceCatalogueTests
 
         Assert.Equal(
             [
-                "sources.yml:13: source 'iod2019' field 'urll': is not a known field (expected one of id, kind, publisher, licence, url, format, sheet, member, member_format, geography, vintage, period, columns, sha256, max_bytes, schedule, enabled, alternative_to, description, options, fallback_months, indicator, indicators)",
+                "sources.yml:13: source 'iod2019' field 'urll': is not a known field (expected one of id, kind, publisher, licence, url, format, sheet, member, member_format, geography, vintage, period, columns, sha256, max_bytes, schedule, enabled, alternative_to, description, options, fallback_months, indicator, indicators, attribution)",
                 "sources.yml:7: source 'iod2019' field 'url': 'http://example.org/file.csv' must use https (plain http is accepted only for a loopback test server)",
                 "sources.yml:3: source 'iod2019' field 'sheet': is required when format is xlsx",
                 "sources.yml:10: source 'iod2019' field 'vintage': '1066' is not a year between 1990 and 2100",
