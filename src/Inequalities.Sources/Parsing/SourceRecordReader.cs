@@ -5,9 +5,11 @@ using Inequalities.Sources.Catalogue;
 namespace Inequalities.Sources.Parsing;
 
 /// <summary>
-/// Reads a source's rows through its <c>columns:</c> map: canonical names are bound to the file's headers once
-/// (exact, then ignoring case and spacing, then <c>*</c> wildcards), and typed getters parse each field with errors
-/// naming the source, row, column and what was expected.
+/// Reads a source's rows through its <c>columns:</c> map, whatever the format (CSV through Sep, gzip, zip members,
+/// xlsx through ExcelDataReader, JSON, GeoJSON properties, ArcGIS layers): canonical names are bound to the file's
+/// headers once (exact, then ignoring case and spacing, then <c>*</c> wildcards, header aliases in order), and typed
+/// getters parse each field with errors naming the source, row, column and what was expected. Every kind's parser reads
+/// through it (see <see cref="Kinds.ISourceKind"/>); fields are spans valid until the next <see cref="Read"/>.
 /// </summary>
 public sealed class SourceRecordReader : IDisposable
 {
