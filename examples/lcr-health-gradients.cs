@@ -15,8 +15,11 @@ using System.Globalization;
 using Inequalities.Charts;
 using Inequalities.Core.Columnar;
 using Inequalities.Core.Measures;
+using Inequalities.Lake;
 using Inequalities.Lake.Analysis;
 using Inequalities.Lake.Snapshots;
+using Gradients = Inequalities.Lake.InequalityGradientsColumns;
+using Quantiles = Inequalities.Lake.InequalityQuantilesColumns;
 
 const string Ypll = "years_of_potential_life_lost";
 const string IncomeBasis = "iod2019/income/national";
@@ -27,57 +30,57 @@ var failures = new List<string>();
 
 var lcr = await lake.DistrictCodesAsync(SnapshotQueries.LiverpoolCityRegion);
 string[] areas = [.. lcr, SnapshotQueries.LiverpoolCityRegion];
-var gradients = await lake.ReadTableAsync("inequality_gradients", "area_code", areas);
+var gradients = await lake.ReadTableAsync(TableNames.InequalityGradients, Gradients.AreaCode, areas);
 Console.WriteLine($"Snapshot {lake.Id}: {gradients.RowCount} gradients for the LCR and its districts");
 
 // Every indicator, every area: IMD 2019 national deciles.
-var imd = gradients.Where(("basis", "iod2019/imd/national"), ("method", "quantile")).SortBy("area_code").SortBy("indicator_id");
+var imd = gradients.Where((Gradients.Basis, "iod2019/imd/national"), (Gradients.Method, "quantile")).SortBy(Gradients.AreaCode).SortBy(Gradients.IndicatorId);
 Console.WriteLine("indicator                                   area        sii (95% CI)                  rii    concentration");
 for (var i = 0; i < imd.RowCount; i++)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{imd.Strings("indicator_id")[i],-43} {imd.Strings("area_code")[i],-10} {imd.Number("sii", i),8:F2} ({imd.Number("sii_lower", i),8:F2} to {imd.Number("sii_upper", i),8:F2})  {imd.Number("rii", i),5:F2}  {imd.Number("concentration_index", i),7:F3}"));
+        $"{imd.Strings(Gradients.IndicatorId)[i],-43} {imd.Strings(Gradients.AreaCode)[i],-10} {imd.Number(Gradients.Sii, i),8:F2} ({imd.Number(Gradients.SiiLower, i),8:F2} to {imd.Number(Gradients.SiiUpper, i),8:F2})  {imd.Number(Gradients.Rii, i),5:F2}  {imd.Number(Gradients.ConcentrationIndex, i),7:F3}"));
 }
 
 Check(imd.RowCount > 0, "no gradients on the IMD 2019 national deciles");
 
 // Years of potential life lost across income deprivation, each district and the region: recomputed from the deciles.
-var ypll = gradients.Where(("basis", IncomeBasis), ("indicator_id", Ypll), ("method", "quantile"));
-var deciles = (await lake.ReadTableAsync("inequality_quantiles", "area_code", areas)).Where(("basis", IncomeBasis), ("indicator_id", Ypll));
+var ypll = gradients.Where((Gradients.Basis, IncomeBasis), (Gradients.IndicatorId, Ypll), (Gradients.Method, "quantile"));
+var deciles = (await lake.ReadTableAsync(TableNames.InequalityQuantiles, Quantiles.AreaCode, areas)).Where((Quantiles.Basis, IncomeBasis), (Quantiles.IndicatorId, Ypll));
 Check(ypll.RowCount == areas.Length, $"expected a {Ypll} gradient for each of the {areas.Length} areas, got {ypll.RowCount}");
 var recomputed = 0;
 for (var i = 0; i < ypll.RowCount; i++)
 {
-    var area = ypll.Strings("area_code")[i]!;
-    var sii = ypll.Number("sii", i);
-    var own = deciles.Where(("area_code", area)).SortBy("quantile");
+    var area = ypll.Strings(Gradients.AreaCode)[i]!;
+    var sii = ypll.Number(Gradients.Sii, i);
+    var own = deciles.Where((Quantiles.AreaCode, area)).SortBy(Quantiles.Quantile);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{Ypll} by income decile, {area}: SII {sii:F1} ({ypll.Number("sii_lower", i):F1} to {ypll.Number("sii_upper", i):F1}), gap {ypll.Number("abs_gap", i):F1}"));
+        $"{Ypll} by income decile, {area}: SII {sii:F1} ({ypll.Number(Gradients.SiiLower, i):F1} to {ypll.Number(Gradients.SiiUpper, i):F1}), gap {ypll.Number(Gradients.AbsGap, i):F1}"));
     if (double.IsNaN(sii))
     {
         // No slope where a decile is missing or has no standard error; the lake says why.
-        Check(ypll.Strings("reason")[i] is { Length: > 0 }, $"{area}: the slope is null but no reason is given");
+        Check(ypll.Strings(Gradients.Reason)[i] is { Length: > 0 }, $"{area}: the slope is null but no reason is given");
         continue;
     }
 
-    if (own.RowCount == (int)ypll.Number("quantile_count", i))
+    if (own.RowCount == (int)ypll.Number(Gradients.QuantileCount, i))
     {
-        Check(Math.Abs(ypll.Number("abs_gap", i) - (own.Number("value", 0) - own.Number("value", own.RowCount - 1))) < 1e-9, $"{area}: abs_gap is not decile 1 minus decile {own.RowCount}");
+        Check(Math.Abs(ypll.Number(Gradients.AbsGap, i) - (own.Number(Quantiles.Value, 0) - own.Number(Quantiles.Value, own.RowCount - 1))) < 1e-9, $"{area}: abs_gap is not decile 1 minus decile {own.RowCount}");
     }
 
     var records = Enumerable.Range(0, own.RowCount)
-        .Select(q => new SiiRecord(area, own.Number("quantile", q), own.Number("population", q), own.Number("value", q)) { StandardError = own.Number("se", q) })
+        .Select(q => new SiiRecord(area, own.Number(Quantiles.Quantile, q), own.Number(Quantiles.Population, q), own.Number(Quantiles.Value, q)) { StandardError = own.Number(Quantiles.Se, q) })
         .ToList();
     var result = Sii.Calculate(records, new SiiOptions { Rii = true, Seed = 1 }).Groups.Single();
     Check(Math.Abs(result.Sii - sii) < 1e-6, $"{area}: SII {sii} from the lake, {result.Sii} recomputed");
-    Check(Math.Abs(result.SiiLimits[0].Lower - ypll.Number("sii_lower", i)) < 1e-6 && Math.Abs(result.SiiLimits[0].Upper - ypll.Number("sii_upper", i)) < 1e-6, $"{area}: the SII limits differ from the recomputed ones");
-    Check(Math.Abs(result.Rii - ypll.Number("rii", i)) < 1e-6, $"{area}: RII {ypll.Number("rii", i)} from the lake, {result.Rii} recomputed");
+    Check(Math.Abs(result.SiiLimits[0].Lower - ypll.Number(Gradients.SiiLower, i)) < 1e-6 && Math.Abs(result.SiiLimits[0].Upper - ypll.Number(Gradients.SiiUpper, i)) < 1e-6, $"{area}: the SII limits differ from the recomputed ones");
+    Check(Math.Abs(result.Rii - ypll.Number(Gradients.Rii, i)) < 1e-6, $"{area}: RII {ypll.Number(Gradients.Rii, i)} from the lake, {result.Rii} recomputed");
     recomputed++;
 }
 
 // Liverpool, the README's worked example: more life lost where income deprivation is higher.
-var liverpool = ypll.Where(("area_code", "E08000012"));
-Check(liverpool.RowCount == 1 && liverpool.Number("sii_upper", 0) < 0, "Liverpool's SII interval should lie below zero");
+var liverpool = ypll.Where((Gradients.AreaCode, "E08000012"));
+Check(liverpool.RowCount == 1 && liverpool.Number(Gradients.SiiUpper, 0) < 0, "Liverpool's SII interval should lie below zero");
 Check(recomputed >= 2, $"only {recomputed} slope indices could be recomputed");
 
 foreach (var (name, options) in new[]

@@ -1,4 +1,5 @@
 using Inequalities.Core.Columnar;
+using Inequalities.Lake;
 using Inequalities.Lake.Snapshots;
 
 namespace Inequalities.Briefing;
@@ -27,13 +28,13 @@ internal sealed class BriefData
         Summaries = summaries;
         AssetNeed = assetNeed;
         AssetSummary = assetSummary;
-        _deprivation = new Lazy<Task<Table?>>(() => ReadOptionalAsync(snapshot, "deprivation", CancellationToken.None));
-        var code = areas.Strings("lsoa_code");
-        var name = areas.Strings("lsoa_name");
-        var lad = areas.Strings("lad_name");
-        var ward = areas.Contains("ward_name") ? areas.Strings("ward_name") : null;
-        var population = areas.Primitive<double>("population");
-        var vintage = areas.Primitive<int>("lsoa_vintage");
+        _deprivation = new Lazy<Task<Table?>>(() => ReadOptionalAsync(snapshot, TableNames.Deprivation, CancellationToken.None));
+        var code = areas.Strings(AreasColumns.LsoaCode);
+        var name = areas.Strings(AreasColumns.LsoaName);
+        var lad = areas.Strings(AreasColumns.LadName);
+        var ward = areas.Contains(AreasColumns.WardName) ? areas.Strings(AreasColumns.WardName) : null;
+        var population = areas.Primitive<double>(AreasColumns.Population);
+        var vintage = areas.Primitive<int>(AreasColumns.LsoaVintage);
         for (var i = 0; i < areas.RowCount; i++)
         {
             // A code unchanged between vintages has a row in each: the 2021 row (the vintage of wards and asset_need) wins.
@@ -68,9 +69,9 @@ internal sealed class BriefData
 
     public static async Task<BriefData> LoadAsync(LakeSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var areas = await snapshot.ReadTableAsync("areas", cancellationToken).ConfigureAwait(false);
-        var gradients = await ReadOptionalAsync(snapshot, "inequality_gradients", cancellationToken).ConfigureAwait(false);
-        var quantiles = await ReadOptionalAsync(snapshot, "inequality_quantiles", cancellationToken).ConfigureAwait(false);
+        var areas = await snapshot.ReadTableAsync(TableNames.Areas, cancellationToken).ConfigureAwait(false);
+        var gradients = await ReadOptionalAsync(snapshot, TableNames.InequalityGradients, cancellationToken).ConfigureAwait(false);
+        var quantiles = await ReadOptionalAsync(snapshot, TableNames.InequalityQuantiles, cancellationToken).ConfigureAwait(false);
         if (gradients is null || quantiles is null)
         {
             throw new BriefException(
@@ -83,10 +84,10 @@ internal sealed class BriefData
             areas,
             gradients,
             quantiles,
-            await ReadOptionalAsync(snapshot, "indicator_metadata", cancellationToken).ConfigureAwait(false),
-            await ReadOptionalAsync(snapshot, "lad_deprivation_summaries", cancellationToken).ConfigureAwait(false),
-            await ReadOptionalAsync(snapshot, "asset_need", cancellationToken).ConfigureAwait(false),
-            await ReadOptionalAsync(snapshot, "asset_need_summary", cancellationToken).ConfigureAwait(false));
+            await ReadOptionalAsync(snapshot, TableNames.IndicatorMetadata, cancellationToken).ConfigureAwait(false),
+            await ReadOptionalAsync(snapshot, TableNames.LadDeprivationSummaries, cancellationToken).ConfigureAwait(false),
+            await ReadOptionalAsync(snapshot, TableNames.AssetNeed, cancellationToken).ConfigureAwait(false),
+            await ReadOptionalAsync(snapshot, TableNames.AssetNeedSummary, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The area: its kind, name and neighbourhoods; an unknown code fails naming what the lake has.</summary>
@@ -100,15 +101,15 @@ internal sealed class BriefData
         }
         else if (code.StartsWith("E47", StringComparison.Ordinal))
         {
-            (rows, kind) = (Areas.Where(("cauth_code", code)), "combined authority");
+            (rows, kind) = (Areas.Where((AreasColumns.CauthCode, code)), "combined authority");
         }
         else if (code.StartsWith("E12", StringComparison.Ordinal))
         {
-            (rows, kind) = (Areas.Where(("region_code", code)), "region");
+            (rows, kind) = (Areas.Where((AreasColumns.RegionCode, code)), "region");
         }
         else
         {
-            (rows, kind) = (Areas.Where(("lad_code", code)), "district");
+            (rows, kind) = (Areas.Where((AreasColumns.LadCode, code)), "district");
         }
 
         if (rows.RowCount == 0)
@@ -118,7 +119,7 @@ internal sealed class BriefData
                 $"No neighbourhood of snapshot {Snapshot.Id} lies in area '{code}'. Give a district code (e.g. E08000012), a combined authority (E47000004) or {England} for England; the lake's districts include {string.Join(", ", Distinct(Areas, "lad_code").Take(8))}.");
         }
 
-        var vintages = rows.Primitive<int>("lsoa_vintage");
+        var vintages = rows.Primitive<int>(AreasColumns.LsoaVintage);
         var counts = new SortedDictionary<int, int>();
         for (var i = 0; i < rows.RowCount; i++)
         {
@@ -134,8 +135,8 @@ internal sealed class BriefData
     /// <summary>A district's name from the areas table (its code when unknown).</summary>
     public string DistrictName(string code)
     {
-        var rows = Areas.Where(("lad_code", code));
-        return rows.RowCount > 0 && rows.Strings("lad_name")[0] is { } name ? name : code;
+        var rows = Areas.Where((AreasColumns.LadCode, code));
+        return rows.RowCount > 0 && rows.Strings(AreasColumns.LadName)[0] is { } name ? name : code;
     }
 
     public static List<string> Distinct(Table table, string column)
@@ -158,15 +159,15 @@ internal sealed class BriefData
 
     private string NameOf(string code, string kind, Table rows)
     {
-        if (kind == "district" && rows.Strings("lad_name")[0] is { } ladName)
+        if (kind == "district" && rows.Strings(AreasColumns.LadName)[0] is { } ladName)
         {
             return ladName;
         }
 
-        if (AssetSummary is { } summary && summary.Contains("area_name"))
+        if (AssetSummary is { } summary && summary.Contains(AssetNeedSummaryColumns.AreaName))
         {
-            var match = summary.Where(("area_code", code));
-            if (match.RowCount > 0 && match.Strings("area_name")[0] is { } name && name != code)
+            var match = summary.Where((AssetNeedSummaryColumns.AreaCode, code));
+            if (match.RowCount > 0 && match.Strings(AssetNeedSummaryColumns.AreaName)[0] is { } name && name != code)
             {
                 return name;
             }

@@ -1,5 +1,6 @@
-using Inequalities.Core.Columnar;
 using Inequalities.Charts;
+using Inequalities.Core.Columnar;
+using Inequalities.Lake;
 
 namespace Inequalities.Briefing;
 
@@ -63,7 +64,7 @@ internal static class GradientFigures
             return (null, $"Snapshot {data.Snapshot.Id} has no lad_deprivation_summaries table, so the district ranks cannot be shown.");
         }
 
-        var indices = new[] { "iod2019", "iod2025" }.Where(i => TableFilters.Where(summaries, ("index_id", i), ("domain", "imd")).RowCount > 0).ToList();
+        var indices = new[] { "iod2019", "iod2025" }.Where(i => TableFilters.Where(summaries, (LadDeprivationSummariesColumns.IndexId, i), (LadDeprivationSummariesColumns.Domain, "imd")).RowCount > 0).ToList();
         if (indices.Count == 0)
         {
             return (null, "The lake's lad_deprivation_summaries has no IoD2019 or IoD2025 Index of Multiple Deprivation rows.");

@@ -1,5 +1,6 @@
 using Inequalities.Core.Columnar;
 using Inequalities.Core.Inequality;
+using Inequalities.Lake;
 
 namespace Inequalities.Briefing;
 
@@ -31,13 +32,13 @@ internal static class Headlines
 
     public static (List<Headline> Headlines, List<MissingGradient> Missing) Build(BriefData data, BriefArea area)
     {
-        var rows = Rows(data.Gradients.Where(("area_code", area.Code)));
+        var rows = Rows(data.Gradients.Where((InequalityGradientsColumns.AreaCode, area.Code)));
         if (rows.Count == 0)
         {
             throw NoGradients(area, "has no row");
         }
 
-        var england = area.Code == BriefData.England ? [] : Rows(data.Gradients.Where(("area_code", BriefData.England)));
+        var england = area.Code == BriefData.England ? [] : Rows(data.Gradients.Where((InequalityGradientsColumns.AreaCode, BriefData.England)));
         var metadata = Metadata(data.Metadata);
         var headlines = new List<Headline>();
         var missing = new List<MissingGradient>();
@@ -212,10 +213,10 @@ internal static class Headlines
             return result;
         }
 
-        var source = table.Strings("source_id");
-        var id = table.Strings("indicator_id");
-        var name = table.Strings("indicator_name");
-        var unit = table.Contains("unit") ? table.Strings("unit") : null;
+        var source = table.Strings(IndicatorMetadataColumns.SourceId);
+        var id = table.Strings(IndicatorMetadataColumns.IndicatorId);
+        var name = table.Strings(IndicatorMetadataColumns.IndicatorName);
+        var unit = table.Contains(IndicatorMetadataColumns.Unit) ? table.Strings(IndicatorMetadataColumns.Unit) : null;
         for (var i = 0; i < table.RowCount; i++)
         {
             if (source[i] is { } s && id[i] is { } d)
@@ -229,19 +230,19 @@ internal static class Headlines
 
     private static List<Row> Rows(Table t)
     {
-        var source = t.Strings("source_id");
-        var indicator = t.Strings("indicator_id");
-        var period = t.Strings("period");
-        var basis = t.Strings("basis");
-        var quantiles = t.Primitive<int>("quantile_count");
-        var sii = t.Primitive<double>("sii");
-        var lower = t.Primitive<double>("sii_lower");
-        var upper = t.Primitive<double>("sii_upper");
-        var se = t.Contains("sii_se") ? t.Primitive<double>("sii_se") : null;
-        var method = t.Contains("method") ? t.Strings("method") : null;
-        var reason = t.Contains("reason") ? t.Strings("reason") : null;
-        var polarity = t.Contains("polarity") ? t.Strings("polarity") : null;
-        var worse = t.Contains("worse_in") ? t.Strings("worse_in") : null;
+        var source = t.Strings(InequalityGradientsColumns.SourceId);
+        var indicator = t.Strings(InequalityGradientsColumns.IndicatorId);
+        var period = t.Strings(InequalityGradientsColumns.Period);
+        var basis = t.Strings(InequalityGradientsColumns.Basis);
+        var quantiles = t.Primitive<int>(InequalityGradientsColumns.QuantileCount);
+        var sii = t.Primitive<double>(InequalityGradientsColumns.Sii);
+        var lower = t.Primitive<double>(InequalityGradientsColumns.SiiLower);
+        var upper = t.Primitive<double>(InequalityGradientsColumns.SiiUpper);
+        var se = t.Contains(InequalityGradientsColumns.SiiSe) ? t.Primitive<double>(InequalityGradientsColumns.SiiSe) : null;
+        var method = t.Contains(InequalityGradientsColumns.Method) ? t.Strings(InequalityGradientsColumns.Method) : null;
+        var reason = t.Contains(InequalityGradientsColumns.Reason) ? t.Strings(InequalityGradientsColumns.Reason) : null;
+        var polarity = t.Contains(InequalityGradientsColumns.Polarity) ? t.Strings(InequalityGradientsColumns.Polarity) : null;
+        var worse = t.Contains(InequalityGradientsColumns.WorseIn) ? t.Strings(InequalityGradientsColumns.WorseIn) : null;
         var rows = new List<Row>(t.RowCount);
         for (var i = 0; i < t.RowCount; i++)
         {

@@ -1,5 +1,6 @@
 using Inequalities.Charts;
 using Inequalities.Core.Columnar;
+using Inequalities.Lake;
 
 namespace Inequalities.Briefing;
 
@@ -80,12 +81,12 @@ internal static class NeedSections
         }
 
         var rows = area.Code == BriefData.England ? table
-            : area.Kind == "combined authority" ? table.Where(("cauth_code", area.Code))
-            : area.Kind == "region" ? table.WhereAnyOf("lsoa_code", RegionLsoas(data, area.Code).Select(c => (CellValue)c))
-            : table.Where(("lad_code", area.Code));
+            : area.Kind == "combined authority" ? table.Where((AssetNeedColumns.CauthCode, area.Code))
+            : area.Kind == "region" ? table.WhereAnyOf(AssetNeedColumns.LsoaCode, RegionLsoas(data, area.Code).Select(c => (CellValue)c))
+            : table.Where((AssetNeedColumns.LadCode, area.Code));
         if (rows.RowCount == 0)
         {
-            var covered = BriefData.Distinct(table, "lad_code").Select(data.DistrictName);
+            var covered = BriefData.Distinct(table, AssetNeedColumns.LadCode).Select(data.DistrictName);
             return (null, $"The asset_need table has no neighbourhood in {area.Name}: its registers cover {string.Join(", ", covered)}.", [], (0, 0));
         }
 
@@ -99,14 +100,14 @@ internal static class NeedSections
             return (null, $"The asset-versus-need chart cannot be drawn: {ex.Message}", [], (0, 0));
         }
 
-        var code = rows.Strings("lsoa_code");
-        var lad = rows.Strings("lad_code");
-        var quadrant = rows.Strings("quadrant");
-        var need = rows.Primitive<double>("need_score");
-        var decile = rows.Primitive<int>("need_decile");
-        var density = rows.Primitive<double>("assets_per_10k");
-        var gap = rows.Contains("asset_gap") ? rows.Primitive<double>("asset_gap") : null;
-        var population = rows.Primitive<double>("population");
+        var code = rows.Strings(AssetNeedColumns.LsoaCode);
+        var lad = rows.Strings(AssetNeedColumns.LadCode);
+        var quadrant = rows.Strings(AssetNeedColumns.Quadrant);
+        var need = rows.Primitive<double>(AssetNeedColumns.NeedScore);
+        var decile = rows.Primitive<int>(AssetNeedColumns.NeedDecile);
+        var density = rows.Primitive<double>(AssetNeedColumns.AssetsPer10k);
+        var gap = rows.Contains(AssetNeedColumns.AssetGap) ? rows.Primitive<double>(AssetNeedColumns.AssetGap) : null;
+        var population = rows.Primitive<double>(AssetNeedColumns.Population);
         var priority = new List<Neighbourhood>();
         var byDistrict = new SortedDictionary<string, (int Lsoas, int Priority, double People)>(StringComparer.Ordinal);
         for (var i = 0; i < rows.RowCount; i++)
@@ -141,9 +142,9 @@ internal static class NeedSections
 
     private static async Task<NeedMeasure?> MeasureAsync(BriefData data)
     {
-        if (data.AssetNeed is { } assetNeed && assetNeed.Column("need_score").NullCount < assetNeed.RowCount)
+        if (data.AssetNeed is { } assetNeed && assetNeed.Column(AssetNeedColumns.NeedScore).NullCount < assetNeed.RowCount)
         {
-            return new NeedMeasure("asset_need", assetNeed, "need_score", new Dictionary<string, string>(StringComparer.Ordinal), "need score", "asset_need");
+            return new NeedMeasure(TableNames.AssetNeed, assetNeed, AssetNeedColumns.NeedScore, new Dictionary<string, string>(StringComparer.Ordinal), "need score", TableNames.AssetNeed);
         }
 
         if (await data.DeprivationAsync().ConfigureAwait(false) is not { } deprivation)
@@ -151,9 +152,9 @@ internal static class NeedSections
             return null;
         }
 
-        var imd = deprivation.Where(("domain", "imd"));
-        var index = BriefData.Distinct(imd, "index_id")
-            .Where(i => imd.Where(("index_id", i)).Column("score").NullCount < imd.Where(("index_id", i)).RowCount)
+        var imd = deprivation.Where((DeprivationColumns.Domain, "imd"));
+        var index = BriefData.Distinct(imd, DeprivationColumns.IndexId)
+            .Where(i => imd.Where((DeprivationColumns.IndexId, i)).Column(DeprivationColumns.Score).NullCount < imd.Where((DeprivationColumns.IndexId, i)).RowCount)
             .OrderBy(i => i.StartsWith("iod", StringComparison.Ordinal) ? 0 : 1)
             .ThenByDescending(i => i, StringComparer.Ordinal)
             .FirstOrDefault();
@@ -163,7 +164,7 @@ internal static class NeedSections
         }
 
         var label = $"{Words.Index(index)} Index of Multiple Deprivation score";
-        return new NeedMeasure("deprivation", deprivation, "score", new Dictionary<string, string>(StringComparer.Ordinal) { ["index_id"] = index, ["domain"] = "imd" }, label, "deprivation");
+        return new NeedMeasure(TableNames.Deprivation, deprivation, DeprivationColumns.Score, new Dictionary<string, string>(StringComparer.Ordinal) { [DeprivationColumns.IndexId] = index, [DeprivationColumns.Domain] = "imd" }, label, TableNames.Deprivation);
     }
 
     /// <summary>The measure's value for each neighbourhood of the area.</summary>
@@ -171,7 +172,7 @@ internal static class NeedSections
     {
         var members = AreaLsoas(data, area);
         var rows = measure.Table.Where([.. measure.Filters.Select(f => (f.Key, (CellValue)f.Value))]);
-        var code = rows.Strings("lsoa_code");
+        var code = rows.Strings(AreasColumns.LsoaCode);
         var value = rows.Primitive<double>(measure.Column);
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < rows.RowCount; i++)
@@ -188,11 +189,11 @@ internal static class NeedSections
     private static HashSet<string> AreaLsoas(BriefData data, BriefArea area)
     {
         var rows = area.Code == BriefData.England ? data.Areas
-            : data.Areas.Where((area.Kind switch { "combined authority" => "cauth_code", "region" => "region_code", _ => "lad_code" }, area.Code));
-        return [.. BriefData.Distinct(rows, "lsoa_code")];
+            : data.Areas.Where((area.Kind switch { "combined authority" => AreasColumns.CauthCode, "region" => AreasColumns.RegionCode, _ => AreasColumns.LadCode }, area.Code));
+        return [.. BriefData.Distinct(rows, AreasColumns.LsoaCode)];
     }
 
-    private static List<string> RegionLsoas(BriefData data, string region) => BriefData.Distinct(data.Areas.Where(("region_code", region)), "lsoa_code");
+    private static List<string> RegionLsoas(BriefData data, string region) => BriefData.Distinct(data.Areas.Where((AreasColumns.RegionCode, region)), AreasColumns.LsoaCode);
 
     private static Neighbourhood Neighbourhood(BriefData data, string code, double need, int? decile, double? density, double? gap)
     {

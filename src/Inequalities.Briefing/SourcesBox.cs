@@ -1,3 +1,5 @@
+using Inequalities.Lake;
+
 namespace Inequalities.Briefing;
 
 /// <summary>The sources box: every source behind the tables a briefing reads, from the snapshot's manifest.</summary>
@@ -21,18 +23,18 @@ internal static class SourcesBox
             }
         }
 
-        Table("areas");
-        Table("deprivation");
+        Table(TableNames.Areas);
+        Table(TableNames.Deprivation);
         if (ranks)
         {
-            Table("lad_deprivation_summaries");
+            Table(TableNames.LadDeprivationSummaries);
         }
 
         if (assets)
         {
-            Table("assets");
-            Table("asset_need");
-            Table("asset_need_summary");
+            Table(TableNames.Assets);
+            Table(TableNames.AssetNeed);
+            Table(TableNames.AssetNeedSummary);
         }
 
         // <lake>/raw/<source-id>/<sha256>.geojson: the folder is the source.

@@ -1,3 +1,5 @@
+using Inequalities.Lake;
+
 namespace Inequalities.Charts;
 
 /// <summary>The size and title shared by every chart's options.</summary>
@@ -112,11 +114,11 @@ public sealed record ChoroplethChartOptions : ChartOptionsBase
 {
     /// <summary>The lake table holding the LSOA-level values (it needs an <c>lsoa_code</c> column); read by <see cref="Charts.ChoroplethAsync"/>.</summary>
     /// <value>The default value is <c>deprivation</c>.</value>
-    public string Table { get; init; } = "deprivation";
+    public string Table { get; init; } = TableNames.Deprivation;
 
     /// <summary>The numeric column to map.</summary>
     /// <value>The default value is <c>score</c>.</value>
-    public string Column { get; init; } = "score";
+    public string Column { get; init; } = DeprivationColumns.Score;
 
     /// <summary>
     /// Rows to keep, column name to value, through the core's row filter (<see cref="Core.Columnar.TableFilters.Where"/>:
@@ -125,8 +127,8 @@ public sealed record ChoroplethChartOptions : ChartOptionsBase
     /// <value>The default value is <c>index_id=iod2025, domain=imd</c> (for the default table).</value>
     public IReadOnlyDictionary<string, string> Filters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["index_id"] = "iod2025",
-        ["domain"] = "imd",
+        [DeprivationColumns.IndexId] = "iod2025",
+        [DeprivationColumns.Domain] = "imd",
     };
 
     /// <summary>The area whose LSOAs are drawn (a district, combined authority or region).</summary>

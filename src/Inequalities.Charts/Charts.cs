@@ -1,4 +1,5 @@
 using Inequalities.Core.Columnar;
+using Inequalities.Lake;
 using Inequalities.Lake.Snapshots;
 
 namespace Inequalities.Charts;
@@ -31,9 +32,9 @@ public static partial class Charts
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var quantiles = await snapshot.ReadTableAsync("inequality_quantiles", cancellationToken).ConfigureAwait(false);
-        var gradients = await snapshot.ReadTableAsync("inequality_gradients", cancellationToken).ConfigureAwait(false);
-        var areas = await snapshot.ReadTableAsync("areas", cancellationToken).ConfigureAwait(false);
+        var quantiles = await snapshot.ReadTableAsync(TableNames.InequalityQuantiles, cancellationToken).ConfigureAwait(false);
+        var gradients = await snapshot.ReadTableAsync(TableNames.InequalityGradients, cancellationToken).ConfigureAwait(false);
+        var areas = await snapshot.ReadTableAsync(TableNames.Areas, cancellationToken).ConfigureAwait(false);
         return Gradient(quantiles, gradients, options, areas);
     }
 
@@ -46,8 +47,8 @@ public static partial class Charts
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var table = await snapshot.ReadTableAsync("asset_need", cancellationToken).ConfigureAwait(false);
-        var areas = await snapshot.ReadTableAsync("areas", cancellationToken).ConfigureAwait(false);
+        var table = await snapshot.ReadTableAsync(TableNames.AssetNeed, cancellationToken).ConfigureAwait(false);
+        var areas = await snapshot.ReadTableAsync(TableNames.Areas, cancellationToken).ConfigureAwait(false);
         return AssetNeed(table, options, areas);
     }
 
@@ -65,7 +66,7 @@ public static partial class Charts
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var table = await snapshot.ReadTableAsync(options.Table, cancellationToken).ConfigureAwait(false);
-        var areas = await snapshot.ReadTableAsync("areas", cancellationToken).ConfigureAwait(false);
+        var areas = await snapshot.ReadTableAsync(TableNames.Areas, cancellationToken).ConfigureAwait(false);
         return Choropleth(table, areas, options, wanted => (BoundaryFile.Find(snapshot, options.BoundaryPath, wanted, out var source), source));
     }
 
@@ -94,8 +95,8 @@ public static partial class Charts
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var table = await snapshot.ReadTableAsync("lad_deprivation_summaries", cancellationToken).ConfigureAwait(false);
-        var areas = await snapshot.ReadTableAsync("areas", cancellationToken).ConfigureAwait(false);
+        var table = await snapshot.ReadTableAsync(TableNames.LadDeprivationSummaries, cancellationToken).ConfigureAwait(false);
+        var areas = await snapshot.ReadTableAsync(TableNames.Areas, cancellationToken).ConfigureAwait(false);
         return DistrictSummary(table, areas, options);
     }
 
@@ -114,24 +115,24 @@ public static partial class Charts
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var areas = await snapshot.ReadTableAsync("areas", cancellationToken).ConfigureAwait(false);
+        var areas = await snapshot.ReadTableAsync(TableNames.Areas, cancellationToken).ConfigureAwait(false);
         if (options.Measure == TrendMeasure.Sii)
         {
-            var gradients = await snapshot.ReadTableAsync("inequality_gradients", cancellationToken).ConfigureAwait(false);
-            var trends = snapshot.Manifest.Tables.Any(t => t.Name == "inequality_trends")
-                ? await snapshot.ReadTableAsync("inequality_trends", cancellationToken).ConfigureAwait(false)
+            var gradients = await snapshot.ReadTableAsync(TableNames.InequalityGradients, cancellationToken).ConfigureAwait(false);
+            var trends = snapshot.Manifest.Tables.Any(t => t.Name == TableNames.InequalityTrends)
+                ? await snapshot.ReadTableAsync(TableNames.InequalityTrends, cancellationToken).ConfigureAwait(false)
                 : null;
             return SiiTrend(gradients, options, trends, areas);
         }
 
-        var quantiles = await snapshot.ReadTableAsync("inequality_quantiles", cancellationToken).ConfigureAwait(false);
+        var quantiles = await snapshot.ReadTableAsync(TableNames.InequalityQuantiles, cancellationToken).ConfigureAwait(false);
         if (LsoaTrend(quantiles, options, areas) is { } lsoa)
         {
             return lsoa;
         }
 
-        var indicators = await snapshot.ReadTableAsync("indicators", cancellationToken).ConfigureAwait(false);
-        var summaries = await snapshot.ReadTableAsync("lad_deprivation_summaries", cancellationToken).ConfigureAwait(false);
+        var indicators = await snapshot.ReadTableAsync(TableNames.Indicators, cancellationToken).ConfigureAwait(false);
+        var summaries = await snapshot.ReadTableAsync(TableNames.LadDeprivationSummaries, cancellationToken).ConfigureAwait(false);
         return DistrictTrend(indicators, summaries, options);
     }
 }

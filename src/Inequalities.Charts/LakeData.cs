@@ -1,4 +1,5 @@
 using Inequalities.Core.Columnar;
+using Inequalities.Lake;
 
 namespace Inequalities.Charts;
 
@@ -80,7 +81,7 @@ internal static class LakeData
     /// <summary>The one source of the rows' <c>source_id</c>; throws when there are none or several.</summary>
     public static string UniqueSource(Table rows, string what)
     {
-        var sources = Distinct(rows, "source_id");
+        var sources = Distinct(rows, IndicatorsColumns.SourceId);
         return sources.Count switch
         {
             0 => throw new InvalidOperationException($"Table '{rows.Name}' has no rows for {what}."),
@@ -113,11 +114,11 @@ internal static class LakeData
     /// <summary>The LSOAs of an area (district, combined authority, region, or England) with their district code and name.</summary>
     public static Dictionary<string, (string LadCode, string LadName)> AreaLsoas(Table areas, string areaCode)
     {
-        RequireColumns(areas, "lsoa_code", "lad_code", "lad_name", "cauth_code", "region_code");
-        var rows = InArea(areas, areaCode, "lad_code", "cauth_code", "region_code");
-        var code = rows.Strings("lsoa_code");
-        var lad = rows.Strings("lad_code");
-        var ladName = rows.Strings("lad_name");
+        RequireColumns(areas, AreasColumns.LsoaCode, AreasColumns.LadCode, AreasColumns.LadName, AreasColumns.CauthCode, AreasColumns.RegionCode);
+        var rows = InArea(areas, areaCode, AreasColumns.LadCode, AreasColumns.CauthCode, AreasColumns.RegionCode);
+        var code = rows.Strings(AreasColumns.LsoaCode);
+        var lad = rows.Strings(AreasColumns.LadCode);
+        var ladName = rows.Strings(AreasColumns.LadName);
         var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         for (var i = 0; i < rows.RowCount; i++)
         {
@@ -141,8 +142,8 @@ internal static class LakeData
             return result;
         }
 
-        var lad = areas.Strings("lad_code");
-        var name = areas.Strings("lad_name");
+        var lad = areas.Strings(AreasColumns.LadCode);
+        var name = areas.Strings(AreasColumns.LadName);
         for (var i = 0; i < areas.RowCount; i++)
         {
             if (lad[i] is { } l && name[i] is { } n)

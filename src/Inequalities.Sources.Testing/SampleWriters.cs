@@ -30,8 +30,8 @@ internal static class SampleWriters
 
     public static byte[] Csv(SourceDefinition source, SampleTable table)
     {
-        var bom = string.Equals(source.Option("bom"), "true", StringComparison.OrdinalIgnoreCase);
-        var thousands = source.Option("thousands_separator");
+        var bom = source.Options.Bom;
+        var thousands = source.Options.ThousandsSeparator;
         var sb = new StringBuilder();
         sb.AppendJoin(',', table.Columns.Select(c => Quote(c.Header))).Append("\r\n");
         foreach (var row in table.Rows)
@@ -192,7 +192,7 @@ internal static class SampleWriters
     /// </summary>
     public static byte[] Xlsx(SourceDefinition source, SampleTable table)
     {
-        var headerRow = int.TryParse(source.Option("header_row"), NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h > 1 ? h : 1;
+        var headerRow = source.Options.HeaderRow;
         return XlsxWorkbook.Write(
         [
             new XlsxSheet(

@@ -1,4 +1,5 @@
 using Inequalities.Core.Columnar;
+using Inequalities.Lake;
 using ScottPlot;
 
 namespace Inequalities.Charts;
@@ -21,12 +22,12 @@ public static partial class Charts
         ArgumentNullException.ThrowIfNull(assetNeed);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        LakeData.RequireColumns(assetNeed, "lsoa_code", "lad_code", "cauth_code", "need_score", "assets_per_10k", "quadrant");
-        var rows = LakeData.InArea(assetNeed, options.AreaCode, "lad_code", "cauth_code");
-        var lad = rows.Strings("lad_code");
-        var need = rows.Primitive<double>("need_score");
-        var density = rows.Primitive<double>("assets_per_10k");
-        var quadrant = rows.Strings("quadrant");
+        LakeData.RequireColumns(assetNeed, AssetNeedColumns.LsoaCode, AssetNeedColumns.LadCode, AssetNeedColumns.CauthCode, AssetNeedColumns.NeedScore, AssetNeedColumns.AssetsPer10k, AssetNeedColumns.Quadrant);
+        var rows = LakeData.InArea(assetNeed, options.AreaCode, AssetNeedColumns.LadCode, AssetNeedColumns.CauthCode);
+        var lad = rows.Strings(AssetNeedColumns.LadCode);
+        var need = rows.Primitive<double>(AssetNeedColumns.NeedScore);
+        var density = rows.Primitive<double>(AssetNeedColumns.AssetsPer10k);
+        var quadrant = rows.Strings(AssetNeedColumns.Quadrant);
         var byDistrict = new SortedDictionary<string, (List<double> X, List<double> Y)>(StringComparer.Ordinal);
         double highNeedFrom = double.PositiveInfinity, lowAssetsTo = double.NegativeInfinity;
         var shown = 0;

@@ -1,4 +1,5 @@
 using Inequalities.Core.Columnar;
+using Inequalities.Lake;
 using ScottPlot;
 
 namespace Inequalities.Charts;
@@ -38,10 +39,10 @@ public static partial class Charts
         ArgumentNullException.ThrowIfNull(areas);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        LakeData.RequireColumns(table, ["lsoa_code", options.Column, .. options.Filters.Keys]);
+        LakeData.RequireColumns(table, [AreasColumns.LsoaCode, options.Column, .. options.Filters.Keys]);
         var members = LakeData.AreaLsoas(areas, options.AreaCode);
         var rows = table.Where([.. options.Filters.Select(f => (f.Key, (CellValue)f.Value))]);
-        var code = rows.Strings("lsoa_code");
+        var code = rows.Strings(AreasColumns.LsoaCode);
         var column = rows.Column(options.Column);
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < rows.RowCount; i++)

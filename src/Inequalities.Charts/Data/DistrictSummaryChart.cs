@@ -1,4 +1,5 @@
 using Inequalities.Core.Columnar;
+using Inequalities.Lake;
 using ScottPlot;
 
 namespace Inequalities.Charts;
@@ -22,7 +23,7 @@ public static partial class Charts
         ArgumentNullException.ThrowIfNull(areas);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        LakeData.RequireColumns(summaries, "index_id", "domain", "lad_code", "lad_name", "rank_of_average_score", "rank_of_average_rank");
+        LakeData.RequireColumns(summaries, LadDeprivationSummariesColumns.IndexId, LadDeprivationSummariesColumns.Domain, LadDeprivationSummariesColumns.LadCode, LadDeprivationSummariesColumns.LadName, LadDeprivationSummariesColumns.RankOfAverageScore, LadDeprivationSummariesColumns.RankOfAverageRank);
         var members = LakeData.AreaLsoas(areas, options.AreaCode);
         var districts = members.Values.Select(m => m.LadCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var names = LakeData.DistrictNames(areas);
@@ -31,15 +32,15 @@ public static partial class Charts
         for (var x = 0; x < options.Indices.Count; x++)
         {
             var index = options.Indices[x];
-            var rows = summaries.Where(("index_id", index), ("domain", options.Domain));
+            var rows = summaries.Where((LadDeprivationSummariesColumns.IndexId, index), (LadDeprivationSummariesColumns.Domain, options.Domain));
             if (rows.RowCount == 0)
             {
                 throw new InvalidOperationException($"Table '{summaries.Name}' has no rows for index '{index}' and domain '{options.Domain}'.");
             }
 
-            var byScore = rows.Column("rank_of_average_score").NullCount < rows.RowCount;
-            var rank = rows.Primitive<int>(byScore ? "rank_of_average_score" : "rank_of_average_rank");
-            var lad = rows.Strings("lad_code");
+            var byScore = rows.Column(LadDeprivationSummariesColumns.RankOfAverageScore).NullCount < rows.RowCount;
+            var rank = rows.Primitive<int>(byScore ? LadDeprivationSummariesColumns.RankOfAverageScore : LadDeprivationSummariesColumns.RankOfAverageRank);
+            var lad = rows.Strings(LadDeprivationSummariesColumns.LadCode);
             indices.Add(new DistrictSummaryIndex(index, byScore, rows.RowCount));
             for (var i = 0; i < rows.RowCount; i++)
             {

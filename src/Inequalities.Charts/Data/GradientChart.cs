@@ -1,4 +1,5 @@
 using Inequalities.Core.Columnar;
+using Inequalities.Lake;
 using ScottPlot;
 
 namespace Inequalities.Charts;
@@ -24,22 +25,22 @@ public static partial class Charts
         ArgumentNullException.ThrowIfNull(gradients);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        LakeData.RequireColumns(quantiles, "source_id", "indicator_id", "period", "area_code", "basis", "quantile_count", "quantile", "population", "value", "se");
-        LakeData.RequireColumns(gradients, "source_id", "indicator_id", "period", "area_code", "basis", "quantile_count", "sii", "sii_lower", "sii_upper", "rii", "rii_lower", "rii_upper", "confidence");
+        LakeData.RequireColumns(quantiles, InequalityQuantilesColumns.SourceId, InequalityQuantilesColumns.IndicatorId, InequalityQuantilesColumns.Period, InequalityQuantilesColumns.AreaCode, InequalityQuantilesColumns.Basis, InequalityQuantilesColumns.QuantileCount, InequalityQuantilesColumns.Quantile, InequalityQuantilesColumns.Population, InequalityQuantilesColumns.Value, InequalityQuantilesColumns.Se);
+        LakeData.RequireColumns(gradients, InequalityGradientsColumns.SourceId, InequalityGradientsColumns.IndicatorId, InequalityGradientsColumns.Period, InequalityGradientsColumns.AreaCode, InequalityGradientsColumns.Basis, InequalityGradientsColumns.QuantileCount, InequalityGradientsColumns.Sii, InequalityGradientsColumns.SiiLower, InequalityGradientsColumns.SiiUpper, InequalityGradientsColumns.Rii, InequalityGradientsColumns.RiiLower, InequalityGradientsColumns.RiiUpper, InequalityGradientsColumns.Confidence);
 
         var count = options.QuantileCount;
         var what = $"indicator '{options.IndicatorId}' in area '{options.AreaCode}' with {ChartLabels.N(count)} quantiles";
-        var rows = LakeData.WhereSet(quantiles, ("indicator_id", options.IndicatorId), ("source_id", options.SourceId), ("area_code", options.AreaCode), ("quantile_count", count));
+        var rows = LakeData.WhereSet(quantiles, (InequalityQuantilesColumns.IndicatorId, options.IndicatorId), (InequalityQuantilesColumns.SourceId, options.SourceId), (InequalityQuantilesColumns.AreaCode, options.AreaCode), (InequalityQuantilesColumns.QuantileCount, count));
         var source = LakeData.UniqueSource(rows, what);
-        var basis = LakeData.Pick(rows, "basis", options.Basis, last: false, what);
-        rows = rows.Where(("source_id", source), ("basis", basis));
-        var period = LakeData.Pick(rows, "period", options.Period, last: true, what);
-        rows = rows.Where(("period", period)).SortBy("quantile");
+        var basis = LakeData.Pick(rows, InequalityQuantilesColumns.Basis, options.Basis, last: false, what);
+        rows = rows.Where((InequalityQuantilesColumns.SourceId, source), (InequalityQuantilesColumns.Basis, basis));
+        var period = LakeData.Pick(rows, InequalityQuantilesColumns.Period, options.Period, last: true, what);
+        rows = rows.Where((InequalityQuantilesColumns.Period, period)).SortBy(InequalityQuantilesColumns.Quantile);
 
-        var quantile = rows.Primitive<int>("quantile");
-        var populations = rows.Primitive<double>("population");
-        var values = rows.Primitive<double>("value");
-        var errors = rows.Primitive<double>("se");
+        var quantile = rows.Primitive<int>(InequalityQuantilesColumns.Quantile);
+        var populations = rows.Primitive<double>(InequalityQuantilesColumns.Population);
+        var values = rows.Primitive<double>(InequalityQuantilesColumns.Value);
+        var errors = rows.Primitive<double>(InequalityQuantilesColumns.Se);
         var population = Enumerable.Range(0, rows.RowCount).Select(i => populations[i] ?? 0).ToArray();
         var total = population.Sum();
         var points = new GradientPoint[rows.RowCount];
@@ -54,7 +55,7 @@ public static partial class Charts
             mean += population[i] / total * value;
         }
 
-        var slopes = LakeData.WhereSet(gradients, ("indicator_id", options.IndicatorId), ("source_id", source), ("area_code", options.AreaCode), ("quantile_count", count), ("basis", basis), ("period", period));
+        var slopes = LakeData.WhereSet(gradients, (InequalityGradientsColumns.IndicatorId, options.IndicatorId), (InequalityGradientsColumns.SourceId, source), (InequalityGradientsColumns.AreaCode, options.AreaCode), (InequalityGradientsColumns.QuantileCount, count), (InequalityGradientsColumns.Basis, basis), (InequalityGradientsColumns.Period, period));
         var (byQuantile, byLsoa) = SlopeIndex.Methods(slopes);
         var names = LakeData.DistrictNames(areas);
         var title = options.Title ?? $"{ChartLabels.Words(options.IndicatorId)} by {ChartLabels.Basis(basis)} {ChartLabels.QuantileWord(points.Length)}, {ChartLabels.Area(options.AreaCode, names)}, {period}"
@@ -140,12 +141,12 @@ public sealed record SlopeIndex(
 {
     /// <summary>The quantile-method row (or the only row, in a lake without a method column) and the LSOA-method row, each at the confidence nearest 95%.</summary>
     internal static (SlopeIndex? Quantile, SlopeIndex? Lsoa) Methods(Table rows) =>
-        rows.Contains("method") ? (Best(rows.Where(("method", "quantile"))), Best(rows.Where(("method", "lsoa")))) : (Best(rows), null);
+        rows.Contains(InequalityGradientsColumns.Method) ? (Best(rows.Where((InequalityGradientsColumns.Method, "quantile"))), Best(rows.Where((InequalityGradientsColumns.Method, "lsoa")))) : (Best(rows), null);
 
     /// <summary>The row whose confidence is nearest 95% (the first of ties), or null without rows.</summary>
     private static SlopeIndex? Best(Table rows)
     {
-        var confidence = rows.Primitive<double>("confidence");
+        var confidence = rows.Primitive<double>(InequalityGradientsColumns.Confidence);
         return Of(rows, Enumerable.Range(0, rows.RowCount).OrderBy(i => Math.Abs((confidence[i] ?? 0) - 0.95)).Cast<int?>().FirstOrDefault());
     }
 
@@ -158,6 +159,6 @@ public sealed record SlopeIndex(
 
         double? D(string column) => rows.Primitive<double>(column)[i];
         string? S(string column) => rows.Contains(column) ? rows.Strings(column)[i] : null;
-        return new SlopeIndex(D("sii"), D("sii_lower"), D("sii_upper"), D("rii"), D("rii_lower"), D("rii_upper"), D("confidence"), S("reason"), S("interpretation"));
+        return new SlopeIndex(D(InequalityGradientsColumns.Sii), D(InequalityGradientsColumns.SiiLower), D(InequalityGradientsColumns.SiiUpper), D(InequalityGradientsColumns.Rii), D(InequalityGradientsColumns.RiiLower), D(InequalityGradientsColumns.RiiUpper), D(InequalityGradientsColumns.Confidence), S(InequalityGradientsColumns.Reason), S(InequalityGradientsColumns.Interpretation));
     }
 }

@@ -1,4 +1,5 @@
 using Inequalities.Core.Columnar;
+using Inequalities.Lake;
 using Inequalities.Lake.Gradients;
 using ScottPlot;
 
@@ -24,14 +25,14 @@ public static partial class Charts
         ArgumentNullException.ThrowIfNull(gradients);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        LakeData.RequireColumns(gradients, "source_id", "indicator_id", "period", "area_code", "basis", "sii", "sii_lower", "sii_upper", "method");
+        LakeData.RequireColumns(gradients, InequalityGradientsColumns.SourceId, InequalityGradientsColumns.IndicatorId, InequalityGradientsColumns.Period, InequalityGradientsColumns.AreaCode, InequalityGradientsColumns.Basis, InequalityGradientsColumns.Sii, InequalityGradientsColumns.SiiLower, InequalityGradientsColumns.SiiUpper, InequalityGradientsColumns.Method);
         var what = $"indicator '{options.IndicatorId}' in area '{options.AreaCode}' by the {options.Method} method";
-        var rows = LakeData.WhereSet(gradients, ("indicator_id", options.IndicatorId), ("source_id", options.SourceId), ("area_code", options.AreaCode), ("method", options.Method), ("basis", options.Basis));
-        rows = rows.Filter(rows.Primitive<double>("sii").Mask(_ => true));
+        var rows = LakeData.WhereSet(gradients, (InequalityGradientsColumns.IndicatorId, options.IndicatorId), (InequalityGradientsColumns.SourceId, options.SourceId), (InequalityGradientsColumns.AreaCode, options.AreaCode), (InequalityGradientsColumns.Method, options.Method), (InequalityGradientsColumns.Basis, options.Basis));
+        rows = rows.Filter(rows.Primitive<double>(InequalityGradientsColumns.Sii).Mask(_ => true));
         var source = LakeData.UniqueSource(rows, what);
-        rows = rows.Where(("source_id", source));
-        var basis = rows.Strings("basis");
-        var period = rows.Strings("period");
+        rows = rows.Where((InequalityGradientsColumns.SourceId, source));
+        var basis = rows.Strings(InequalityGradientsColumns.Basis);
+        var period = rows.Strings(InequalityGradientsColumns.Period);
 
         // Several periods on one basis: the SII over time. Otherwise the last period across the bases.
         var overTime = Enumerable.Range(0, rows.RowCount).GroupBy(i => basis[i]!).Where(g => g.Select(i => period[i]).Distinct().Count() > 1)
@@ -41,28 +42,28 @@ public static partial class Charts
         string subject;
         if (overTime is not null)
         {
-            shown = rows.Where(("basis", overTime));
-            shown = shown.Take([.. Enumerable.Range(0, shown.RowCount).OrderBy(i => shown.Strings("period")[i], PeriodOrder.Instance)]);
-            labels = [.. Enumerable.Range(0, shown.RowCount).Select(i => shown.Strings("period")[i]!)];
+            shown = rows.Where((InequalityGradientsColumns.Basis, overTime));
+            shown = shown.Take([.. Enumerable.Range(0, shown.RowCount).OrderBy(i => shown.Strings(InequalityGradientsColumns.Period)[i], PeriodOrder.Instance)]);
+            labels = [.. Enumerable.Range(0, shown.RowCount).Select(i => shown.Strings(InequalityGradientsColumns.Period)[i]!)];
             subject = $"by period, {ChartLabels.Basis(overTime)}";
         }
         else
         {
-            var last = LakeData.Distinct(rows, "period").OrderBy(p => p, PeriodOrder.Instance).LastOrDefault()
+            var last = LakeData.Distinct(rows, InequalityGradientsColumns.Period).OrderBy(p => p, PeriodOrder.Instance).LastOrDefault()
                 ?? throw new InvalidOperationException($"Table '{gradients.Name}' has no slope index for {what}.");
-            shown = rows.Where(("period", last)).SortBy("basis");
+            shown = rows.Where((InequalityGradientsColumns.Period, last)).SortBy(InequalityGradientsColumns.Basis);
 
             // Tick labels on two lines (index, then domain and vintage), so five bases fit side by side.
             labels = [.. Enumerable.Range(0, shown.RowCount)
-                .Select(i => ChartLabels.BasisWithVintage(shown.Strings("basis")[i]!).Replace(" on LSOA", "\non LSOA", StringComparison.Ordinal))
+                .Select(i => ChartLabels.BasisWithVintage(shown.Strings(InequalityGradientsColumns.Basis)[i]!).Replace(" on LSOA", "\non LSOA", StringComparison.Ordinal))
                 .Select(l => l.IndexOf(' ', StringComparison.Ordinal) is > 0 and var at && !l[..at].Contains('\n', StringComparison.Ordinal) ? l[..at] + "\n" + l[(at + 1)..] : l)];
             subject = $"by deprivation basis, {last}";
         }
 
-        var sii = shown.Primitive<double>("sii");
-        var lower = shown.Primitive<double>("sii_lower");
-        var upper = shown.Primitive<double>("sii_upper");
-        var siiPoints = labels.Select((label, i) => new SiiPoint(label, shown.Strings("basis")[i]!, shown.Strings("period")[i]!, sii[i]!.Value, lower[i], upper[i])).ToList();
+        var sii = shown.Primitive<double>(InequalityGradientsColumns.Sii);
+        var lower = shown.Primitive<double>(InequalityGradientsColumns.SiiLower);
+        var upper = shown.Primitive<double>(InequalityGradientsColumns.SiiUpper);
+        var siiPoints = labels.Select((label, i) => new SiiPoint(label, shown.Strings(InequalityGradientsColumns.Basis)[i]!, shown.Strings(InequalityGradientsColumns.Period)[i]!, sii[i]!.Value, lower[i], upper[i])).ToList();
         var change = trends is null ? null : SiiChange.Find(trends, options, source, overTime is not null ? "period" : "basis");
         var title = options.Title ?? $"{ChartLabels.Words(options.IndicatorId)}: slope index of inequality {subject}, {ChartLabels.Area(options.AreaCode, LakeData.DistrictNames(areas))}"
             + (change is null ? string.Empty : "\n" + change);
@@ -140,10 +141,10 @@ public sealed record SiiChange(string From, string To, double? Change, double? L
     /// <summary>The widest comparison of the selection: first to last period, or the pair of bases (the first in ordinal order); null when none.</summary>
     internal static SiiChange? Find(Table trends, TrendChartOptions options, string source, string comparison)
     {
-        var rows = trends.Where(("indicator_id", options.IndicatorId), ("source_id", source), ("area_code", options.AreaCode), ("method", options.Method), ("comparison", comparison));
+        var rows = trends.Where((InequalityTrendsColumns.IndicatorId, options.IndicatorId), (InequalityTrendsColumns.SourceId, source), (InequalityTrendsColumns.AreaCode, options.AreaCode), (InequalityTrendsColumns.Method, options.Method), (InequalityTrendsColumns.Comparison, comparison));
         if (comparison == "period" && options.Basis is not null)
         {
-            rows = rows.Where(("basis", options.Basis));
+            rows = rows.Where((InequalityTrendsColumns.Basis, options.Basis));
         }
 
         if (rows.RowCount == 0)
@@ -152,13 +153,13 @@ public sealed record SiiChange(string From, string To, double? Change, double? L
         }
 
         var byPeriod = comparison == "period";
-        var from = rows.Strings(byPeriod ? "from_period" : "from_basis");
-        var to = rows.Strings(byPeriod ? "to_period" : "to_basis");
+        var from = rows.Strings(byPeriod ? InequalityTrendsColumns.FromPeriod : InequalityTrendsColumns.FromBasis);
+        var to = rows.Strings(byPeriod ? InequalityTrendsColumns.ToPeriod : InequalityTrendsColumns.ToBasis);
         var all = Enumerable.Range(0, rows.RowCount);
         var row = byPeriod
             ? all.OrderBy(i => from[i], PeriodOrder.Instance).ThenByDescending(i => to[i], PeriodOrder.Instance).First()
-            : all.OrderBy(i => rows.Strings("basis")[i], StringComparer.Ordinal).First();
+            : all.OrderBy(i => rows.Strings(InequalityTrendsColumns.Basis)[i], StringComparer.Ordinal).First();
         double? D(string column) => rows.Primitive<double>(column)[row];
-        return new SiiChange(from[row]!, to[row]!, D("sii_change"), D("sii_change_lower"), D("sii_change_upper"), rows.Strings("trend")[row], byPeriod);
+        return new SiiChange(from[row]!, to[row]!, D(InequalityTrendsColumns.SiiChange), D(InequalityTrendsColumns.SiiChangeLower), D(InequalityTrendsColumns.SiiChangeUpper), rows.Strings(InequalityTrendsColumns.Trend)[row], byPeriod);
     }
 }

@@ -1,4 +1,5 @@
 using Inequalities.Core.Columnar;
+using Inequalities.Lake;
 using ScottPlot;
 
 namespace Inequalities.Charts;
@@ -41,8 +42,8 @@ public static partial class Charts
         ArgumentNullException.ThrowIfNull(summaries);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        LakeData.RequireColumns(indicators, "source_id", "indicator_id", "period", "area_code", "area_type", "value", "sex", "age");
-        var rows = LakeData.WhereSet(indicators, ("indicator_id", options.IndicatorId), ("source_id", options.SourceId), ("area_type", "lad"));
+        LakeData.RequireColumns(indicators, IndicatorsColumns.SourceId, IndicatorsColumns.IndicatorId, IndicatorsColumns.Period, IndicatorsColumns.AreaCode, IndicatorsColumns.AreaType, IndicatorsColumns.Value, IndicatorsColumns.Sex, IndicatorsColumns.Age);
+        var rows = LakeData.WhereSet(indicators, (IndicatorsColumns.IndicatorId, options.IndicatorId), (IndicatorsColumns.SourceId, options.SourceId), (IndicatorsColumns.AreaType, "lad"));
         if (rows.RowCount == 0)
         {
             throw new InvalidOperationException(
@@ -50,20 +51,20 @@ public static partial class Charts
         }
 
         LakeData.UniqueSource(rows, $"indicator '{options.IndicatorId}'");
-        var ranked = summaries.Where(("index_id", options.DistrictIndex), ("domain", "imd"));
-        ranked = ranked.Filter(ranked.Primitive<int>("rank_of_average_rank").Mask(_ => true));
+        var ranked = summaries.Where((LadDeprivationSummariesColumns.IndexId, options.DistrictIndex), (LadDeprivationSummariesColumns.Domain, "imd"));
+        ranked = ranked.Filter(ranked.Primitive<int>(LadDeprivationSummariesColumns.RankOfAverageRank).Mask(_ => true));
         if (ranked.RowCount == 0)
         {
             throw new InvalidOperationException($"Table '{summaries.Name}' has no IMD ranks for index '{options.DistrictIndex}'.");
         }
 
-        var rank = ranked.Primitive<int>("rank_of_average_rank");
-        var lad = ranked.Strings("lad_code");
+        var rank = ranked.Primitive<int>(LadDeprivationSummariesColumns.RankOfAverageRank);
+        var lad = ranked.Strings(LadDeprivationSummariesColumns.LadCode);
         var quintile = Enumerable.Range(0, ranked.RowCount).ToDictionary(i => lad[i]!, i => Math.Min(4, (rank[i]!.Value - 1) * 5 / ranked.RowCount), StringComparer.Ordinal);
-        var period = rows.Strings("period");
-        var sex = rows.Strings("sex");
-        var value = rows.Primitive<double>("value");
-        var area = rows.Strings("area_code");
+        var period = rows.Strings(IndicatorsColumns.Period);
+        var sex = rows.Strings(IndicatorsColumns.Sex);
+        var value = rows.Primitive<double>(IndicatorsColumns.Value);
+        var area = rows.Strings(IndicatorsColumns.AreaCode);
         var sums = new Dictionary<string, (double[] Sum, int[] N)>(StringComparer.Ordinal);
         var used = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rows.RowCount; i++)
@@ -97,7 +98,7 @@ public static partial class Charts
     /// <summary>The LSOA series of <c>inequality_quantiles</c>, or null when the table has no rows for the indicator in the area.</summary>
     internal static TrendChart? LsoaTrend(Table quantiles, TrendChartOptions options, Table? areas)
     {
-        var rows = LakeData.WhereSet(quantiles, ("indicator_id", options.IndicatorId), ("source_id", options.SourceId), ("area_code", options.AreaCode));
+        var rows = LakeData.WhereSet(quantiles, (InequalityQuantilesColumns.IndicatorId, options.IndicatorId), (InequalityQuantilesColumns.SourceId, options.SourceId), (InequalityQuantilesColumns.AreaCode, options.AreaCode));
         if (rows.RowCount == 0)
         {
             return null;
@@ -105,15 +106,15 @@ public static partial class Charts
 
         var what = $"indicator '{options.IndicatorId}' in area '{options.AreaCode}'";
         var source = LakeData.UniqueSource(rows, what);
-        var basis = LakeData.Pick(rows, "basis", options.Basis, last: false, what);
-        rows = rows.Where(("basis", basis), ("source_id", source));
-        var fives = rows.Where(("quantile_count", 5));
+        var basis = LakeData.Pick(rows, InequalityQuantilesColumns.Basis, options.Basis, last: false, what);
+        rows = rows.Where((InequalityQuantilesColumns.Basis, basis), (InequalityQuantilesColumns.SourceId, source));
+        var fives = rows.Where((InequalityQuantilesColumns.QuantileCount, 5));
         var paired = fives.RowCount == 0;
-        var used = paired ? rows.Where(("quantile_count", 10)) : fives;
-        var period = used.Strings("period");
-        var quantile = used.Primitive<int>("quantile");
-        var value = used.Primitive<double>("value");
-        var population = used.Primitive<double>("population");
+        var used = paired ? rows.Where((InequalityQuantilesColumns.QuantileCount, 10)) : fives;
+        var period = used.Strings(InequalityQuantilesColumns.Period);
+        var quantile = used.Primitive<int>(InequalityQuantilesColumns.Quantile);
+        var value = used.Primitive<double>(InequalityQuantilesColumns.Value);
+        var population = used.Primitive<double>(InequalityQuantilesColumns.Population);
         var sums = new Dictionary<string, (double[] Sum, double[] Weight)>(StringComparer.Ordinal);
         for (var i = 0; i < used.RowCount; i++)
         {

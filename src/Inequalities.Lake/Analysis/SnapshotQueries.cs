@@ -71,7 +71,7 @@ public static class SnapshotQueries
     /// <exception cref="KeyNotFoundException">No LSOA of the snapshot lies in <paramref name="areaCode"/>.</exception>
     public static Task<IReadOnlyList<string>> DistrictCodesAsync(
         this LakeSnapshot snapshot, string areaCode, CancellationToken cancellationToken = default) =>
-        DistinctAsync(snapshot, areaCode, "lad_code", cancellationToken);
+        DistinctAsync(snapshot, areaCode, AreasColumns.LadCode, cancellationToken);
 
     /// <summary>
     /// The LSOAs (<c>lsoa_code</c>, sorted; 2011 and 2021 codes together) of the <c>areas</c> table that lie in
@@ -83,7 +83,7 @@ public static class SnapshotQueries
     /// <exception cref="KeyNotFoundException">No LSOA of the snapshot lies in <paramref name="areaCode"/>.</exception>
     public static Task<IReadOnlyList<string>> LsoaCodesAsync(
         this LakeSnapshot snapshot, string areaCode, CancellationToken cancellationToken = default) =>
-        DistinctAsync(snapshot, areaCode, "lsoa_code", cancellationToken);
+        DistinctAsync(snapshot, areaCode, AreasColumns.LsoaCode, cancellationToken);
 
     /// <summary>
     /// One cell of a numeric column as a <see cref="double"/>, whatever the column's type (<c>double</c>, <c>int</c>
@@ -110,10 +110,10 @@ public static class SnapshotQueries
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentException.ThrowIfNullOrEmpty(areaCode);
-        var areas = await snapshot.ReadTableAsync("areas", cancellationToken).ConfigureAwait(false);
-        var column = areaCode.StartsWith("E47", StringComparison.Ordinal) ? "cauth_code"
-            : areaCode.StartsWith("E12", StringComparison.Ordinal) ? "region_code"
-            : "lad_code";
+        var areas = await snapshot.ReadTableAsync(TableNames.Areas, cancellationToken).ConfigureAwait(false);
+        var column = areaCode.StartsWith("E47", StringComparison.Ordinal) ? AreasColumns.CauthCode
+            : areaCode.StartsWith("E12", StringComparison.Ordinal) ? AreasColumns.RegionCode
+            : AreasColumns.LadCode;
         var values = areas.WhereIn(column, [areaCode]).Strings(resultColumn);
         var codes = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < values.Length; i++)

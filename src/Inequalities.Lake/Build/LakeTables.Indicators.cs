@@ -67,9 +67,7 @@ internal static partial class LakeTables
         var bridges = Bridges(geography);
         foreach (var (source, data) in sources)
         {
-            var counts = (source.Option("count_indicators") ?? string.Empty)
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .ToHashSet(StringComparer.Ordinal);
+            var counts = source.Options.Indicator.CountIndicators;
             var sourceVintage = source.Vintage is 2011 or 2021 ? source.Vintage.Value : 2021;
             var types = data.AreaType.Ids;
             var lsoaType = data.AreaType.Dictionary.TryGetId("lsoa", out var t) ? t : -2;
@@ -117,7 +115,7 @@ internal static partial class LakeTables
             }
 
             // Larger areas, only when asked.
-            if (!string.Equals(source.Option("inherit"), "true", StringComparison.OrdinalIgnoreCase))
+            if (!source.Options.Indicator.Inherit)
             {
                 continue;
             }

@@ -23,10 +23,10 @@ internal sealed class GradientBasisContext
     {
         _basis = basis;
         Vintage = vintage;
-        var ranked = deprivation.Where(("index_id", basis.Index), ("domain", basis.Domain));
-        var dCode = ranked.Strings("lsoa_code");
-        var rank = ranked.Primitive<int>("rank");
-        var decile = ranked.Primitive<int>("decile");
+        var ranked = deprivation.Where((DeprivationColumns.IndexId, basis.Index), (DeprivationColumns.Domain, basis.Domain));
+        var dCode = ranked.Strings(DeprivationColumns.LsoaCode);
+        var rank = ranked.Primitive<int>(DeprivationColumns.Rank);
+        var decile = ranked.Primitive<int>(DeprivationColumns.Decile);
         var own = new Dictionary<string, (double Rank, int Decile)>(StringComparer.Ordinal);
         for (var i = 0; i < ranked.RowCount; i++)
         {
@@ -49,11 +49,11 @@ internal sealed class GradientBasisContext
             Carry(own, national, bridge);
         }
 
-        var ofVintage = areas.Where(("lsoa_vintage", vintage));
-        var code2 = ofVintage.Strings("lsoa_code");
-        var lad = ofVintage.Strings("lad_code");
-        var cauth = ofVintage.Strings("cauth_code");
-        var pop = ofVintage.Primitive<double>("population");
+        var ofVintage = areas.Where((AreasColumns.LsoaVintage, vintage));
+        var code2 = ofVintage.Strings(AreasColumns.LsoaCode);
+        var lad = ofVintage.Strings(AreasColumns.LadCode);
+        var cauth = ofVintage.Strings(AreasColumns.CauthCode);
+        var pop = ofVintage.Primitive<double>(AreasColumns.Population);
         var members = new Dictionary<(string Code, string Type), List<string>>();
         void Add(string? area, string type, string lsoa)
         {

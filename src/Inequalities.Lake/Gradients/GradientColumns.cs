@@ -63,9 +63,13 @@ internal sealed class GradientKeyColumns
     }
 
     public TableBuilder Start(string table) => new TableBuilder(table)
-        .Add("source_id", _source).Add("indicator_id", _indicator).Add("period", _period)
-        .Add("area_code", _area).Add("area_type", _areaType).Add("basis", _basis)
-        .Add<int>("quantile_count", _count.ToArray());
+        .Add(InequalityQuantilesColumns.SourceId, _source)
+        .Add(InequalityQuantilesColumns.IndicatorId, _indicator)
+        .Add(InequalityQuantilesColumns.Period, _period)
+        .Add(InequalityQuantilesColumns.AreaCode, _area)
+        .Add(InequalityQuantilesColumns.AreaType, _areaType)
+        .Add(InequalityQuantilesColumns.Basis, _basis)
+        .Add<int>(InequalityQuantilesColumns.QuantileCount, _count.ToArray());
 }
 
 /// <summary><c>inequality_quantiles</c>, row by row.</summary>
@@ -88,10 +92,13 @@ internal sealed class QuantileTableColumns
         _seMethod.Add(GradientVocabulary.SeMethodOf(v.ErrorMethod));
     }
 
-    public Table Build() => _keys.Start("inequality_quantiles")
-        .Add<int>("quantile", _quantile.ToArray()).Add<int>("lsoas", _lsoas.ToArray())
-        .Add<double>("population", _population.ToArray()).Add<double>("value", _value.ToArray()).AddNullable<double>("se", _se.ToArray())
-        .Add("se_method", _seMethod)
+    public Table Build() => _keys.Start(TableNames.InequalityQuantiles)
+        .Add<int>(InequalityQuantilesColumns.Quantile, _quantile.ToArray())
+        .Add<int>(InequalityQuantilesColumns.Lsoas, _lsoas.ToArray())
+        .Add<double>(InequalityQuantilesColumns.Population, _population.ToArray())
+        .Add<double>(InequalityQuantilesColumns.Value, _value.ToArray())
+        .AddNullable<double>(InequalityQuantilesColumns.Se, _se.ToArray())
+        .Add(InequalityQuantilesColumns.SeMethod, _seMethod)
         .Build();
 }
 
@@ -131,14 +138,27 @@ internal sealed class GradientTableColumns
         _interpretation.Add(GradientVocabulary.Interpretation(direction, metadata?.Polarity, ConfidenceLevels.NinetyFive));
     }
 
-    public Table Build() => _keys.Start("inequality_gradients")
-        .AddNullable<double>("sii", _sii.ToArray()).AddNullable<double>("sii_lower", _siiLower.ToArray()).AddNullable<double>("sii_upper", _siiUpper.ToArray())
-        .AddNullable<double>("rii", _rii.ToArray()).AddNullable<double>("rii_lower", _riiLower.ToArray()).AddNullable<double>("rii_upper", _riiUpper.ToArray())
-        .Add<double>("confidence", _confidence.ToArray()).Add<int>("repetitions", _repetitions.ToArray())
-        .AddNullable<double>("abs_gap", _abs.ToArray()).AddNullable<double>("rel_gap", _rel.ToArray())
-        .AddNullable<double>("concentration_index", _ci.ToArray())
-        .Add("method", _method).Add("se_method", _seMethod).Add("reason", _reason)
-        .AddNullable<double>("sii_se", _siiSe.ToArray()).Add("rii_reason", _riiReason).Add<int>("lsoas", _lsoas.ToArray())
-        .Add("polarity", _polarity).Add("direction", _direction).Add("worse_in", _worseIn).Add("interpretation", _interpretation)
+    public Table Build() => _keys.Start(TableNames.InequalityGradients)
+        .AddNullable<double>(InequalityGradientsColumns.Sii, _sii.ToArray())
+        .AddNullable<double>(InequalityGradientsColumns.SiiLower, _siiLower.ToArray())
+        .AddNullable<double>(InequalityGradientsColumns.SiiUpper, _siiUpper.ToArray())
+        .AddNullable<double>(InequalityGradientsColumns.Rii, _rii.ToArray())
+        .AddNullable<double>(InequalityGradientsColumns.RiiLower, _riiLower.ToArray())
+        .AddNullable<double>(InequalityGradientsColumns.RiiUpper, _riiUpper.ToArray())
+        .Add<double>(InequalityGradientsColumns.Confidence, _confidence.ToArray())
+        .Add<int>(InequalityGradientsColumns.Repetitions, _repetitions.ToArray())
+        .AddNullable<double>(InequalityGradientsColumns.AbsGap, _abs.ToArray())
+        .AddNullable<double>(InequalityGradientsColumns.RelGap, _rel.ToArray())
+        .AddNullable<double>(InequalityGradientsColumns.ConcentrationIndex, _ci.ToArray())
+        .Add(InequalityGradientsColumns.Method, _method)
+        .Add(InequalityGradientsColumns.SeMethod, _seMethod)
+        .Add(InequalityGradientsColumns.Reason, _reason)
+        .AddNullable<double>(InequalityGradientsColumns.SiiSe, _siiSe.ToArray())
+        .Add(InequalityGradientsColumns.RiiReason, _riiReason)
+        .Add<int>(InequalityGradientsColumns.Lsoas, _lsoas.ToArray())
+        .Add(InequalityGradientsColumns.Polarity, _polarity)
+        .Add(InequalityGradientsColumns.Direction, _direction)
+        .Add(InequalityGradientsColumns.WorseIn, _worseIn)
+        .Add(InequalityGradientsColumns.Interpretation, _interpretation)
         .Build();
 }

@@ -266,7 +266,7 @@ internal static class GradientTables
             return settings.Bases;
         }
 
-        var index = deprivation.Where(("domain", "imd")).Strings("index_id");
+        var index = deprivation.Where((DeprivationColumns.Domain, "imd")).Strings(DeprivationColumns.IndexId);
         var indices = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < index.Length; i++)
         {
@@ -278,20 +278,20 @@ internal static class GradientTables
 
     internal static int? VintageOf(Table deprivation, string indexId)
     {
-        var first = Array.IndexOf(deprivation.Mask(("index_id", indexId)), true);
-        return first < 0 ? null : deprivation.Primitive<int>("lsoa_vintage")[first];
+        var first = Array.IndexOf(deprivation.Mask((DeprivationColumns.IndexId, indexId)), true);
+        return first < 0 ? null : deprivation.Primitive<int>(DeprivationColumns.LsoaVintage)[first];
     }
 
     private static List<GradientSeries> SeriesOf(
         Table lsoaIndicators, int vintage, GradientSettings settings, Dictionary<(string, string, string), Dictionary<string, (double, double)>>? counts)
     {
-        var code = lsoaIndicators.Strings("lsoa_code");
-        var ofVintage = lsoaIndicators.Mask(("lsoa_vintage", vintage));
-        var inherited = settings.IncludeInherited ? null : lsoaIndicators.Mask(("method", "inherited"));
-        var source = lsoaIndicators.Strings("source_id");
-        var indicator = lsoaIndicators.Strings("indicator_id");
-        var period = lsoaIndicators.Strings("period");
-        var value = lsoaIndicators.Primitive<double>("value");
+        var code = lsoaIndicators.Strings(LsoaIndicatorsColumns.LsoaCode);
+        var ofVintage = lsoaIndicators.Mask((LsoaIndicatorsColumns.LsoaVintage, vintage));
+        var inherited = settings.IncludeInherited ? null : lsoaIndicators.Mask((LsoaIndicatorsColumns.Method, "inherited"));
+        var source = lsoaIndicators.Strings(LsoaIndicatorsColumns.SourceId);
+        var indicator = lsoaIndicators.Strings(LsoaIndicatorsColumns.IndicatorId);
+        var period = lsoaIndicators.Strings(LsoaIndicatorsColumns.Period);
+        var value = lsoaIndicators.Primitive<double>(LsoaIndicatorsColumns.Value);
         var series = new Dictionary<(string, string, string), GradientSeries>();
         for (var i = 0; i < lsoaIndicators.RowCount; i++)
         {
@@ -325,15 +325,15 @@ internal static class GradientTables
     private static Dictionary<(string, string, string), Dictionary<string, (double, double)>> LsoaCounts(Table indicators)
     {
         var result = new Dictionary<(string, string, string), Dictionary<string, (double, double)>>();
-        if (!indicators.Contains("count") || !indicators.Contains("denominator"))
+        if (!indicators.Contains(IndicatorsColumns.Count) || !indicators.Contains(IndicatorsColumns.Denominator))
         {
             return result;
         }
 
-        var lsoa = indicators.Mask(("area_type", "lsoa"));
-        var persons = indicators.MaskAnyOf("sex", [CellValue.Null, "Persons"]);
-        var count = indicators.Primitive<double>("count");
-        var denominator = indicators.Primitive<double>("denominator");
+        var lsoa = indicators.Mask((IndicatorsColumns.AreaType, "lsoa"));
+        var persons = indicators.MaskAnyOf(IndicatorsColumns.Sex, [CellValue.Null, "Persons"]);
+        var count = indicators.Primitive<double>(IndicatorsColumns.Count);
+        var denominator = indicators.Primitive<double>(IndicatorsColumns.Denominator);
         for (var i = 0; i < indicators.RowCount; i++)
         {
             if (!lsoa[i] || !persons[i] || count[i] is not { } c || denominator[i] is not { } d)
@@ -341,14 +341,14 @@ internal static class GradientTables
                 continue;
             }
 
-            var key = (indicators.Strings("source_id")[i]!, indicators.Strings("indicator_id")[i]!, indicators.Strings("period")[i]!);
+            var key = (indicators.Strings(IndicatorsColumns.SourceId)[i]!, indicators.Strings(IndicatorsColumns.IndicatorId)[i]!, indicators.Strings(IndicatorsColumns.Period)[i]!);
             if (!result.TryGetValue(key, out var map))
             {
                 map = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
                 result[key] = map;
             }
 
-            map[indicators.Strings("area_code")[i]!] = (c, d);
+            map[indicators.Strings(IndicatorsColumns.AreaCode)[i]!] = (c, d);
         }
 
         return result;

@@ -35,9 +35,9 @@ internal static class IndicatorMetadataTable
 {
     public static Table Build(Table indicators, IndicatorMetadataCatalogue metadata)
     {
-        var source = indicators.Strings("source_id");
-        var indicator = indicators.Strings("indicator_id");
-        var hasName = indicators.Contains("indicator_name");
+        var source = indicators.Strings(IndicatorsColumns.SourceId);
+        var indicator = indicators.Strings(IndicatorsColumns.IndicatorId);
+        var hasName = indicators.Contains(IndicatorsColumns.IndicatorName);
         var pairs = new SortedDictionary<(string Source, string Indicator), string?>(Comparer<(string, string)>.Create((a, b) =>
         {
             var c = string.CompareOrdinal(a.Item1, b.Item1);
@@ -48,7 +48,7 @@ internal static class IndicatorMetadataTable
             var key = (source[i]!, indicator[i]!);
             if (!pairs.TryGetValue(key, out var name) || name is null)
             {
-                pairs[key] = hasName ? indicators.Strings("indicator_name")[i] : null;
+                pairs[key] = hasName ? indicators.Strings(IndicatorsColumns.IndicatorName)[i] : null;
             }
         }
 
@@ -75,11 +75,11 @@ internal static class IndicatorMetadataTable
             words.Add(m is null ? null : GradientVocabulary.Polarity(m.Polarity));
         }
 
-        return new TableBuilder("indicator_metadata")
-            .Add("source_id", sources).Add("indicator_id", ids).Add("indicator_name", names)
-            .Add("polarity", polarity).Add("value_kind", kind).Add("unit", unit)
-            .AddNullable<double>("multiplier", multiplier.ToArray()).AddNullable<bool>("ratio_scale", ratio.ToArray())
-            .Add("polarity_words", words)
+        return new TableBuilder(TableNames.IndicatorMetadata)
+            .Add(IndicatorMetadataColumns.SourceId, sources).Add(IndicatorMetadataColumns.IndicatorId, ids).Add(IndicatorMetadataColumns.IndicatorName, names)
+            .Add(IndicatorMetadataColumns.Polarity, polarity).Add(IndicatorMetadataColumns.ValueKind, kind).Add(IndicatorMetadataColumns.Unit, unit)
+            .AddNullable<double>(IndicatorMetadataColumns.Multiplier, multiplier.ToArray()).AddNullable<bool>(IndicatorMetadataColumns.RatioScale, ratio.ToArray())
+            .Add(IndicatorMetadataColumns.PolarityWords, words)
             .Build();
     }
 }

@@ -86,15 +86,15 @@ internal static class TrendTable
             _trend.Add(Trend(from.Sii.Value, to.Sii.Value, change));
         }
 
-        public Table Build() => new TableBuilder("inequality_trends")
-            .Add("source_id", _source).Add("indicator_id", _indicator).Add("area_code", _area).Add("area_type", _areaType)
-            .Add("basis", _basis).Add<int>("quantile_count", _quantileCount.ToArray()).Add("method", _method).Add("comparison", _comparison)
-            .Add("from_period", _fromPeriod).Add("to_period", _toPeriod).Add("from_basis", _fromBasis).Add("to_basis", _toBasis)
-            .Add<int>("lsoa_vintage", _lsoaVintage.ToArray())
-            .Add<double>("from_sii", _fromSii.ToArray()).Add<double>("to_sii", _toSii.ToArray())
-            .Add<double>("sii_change", _change.ToArray()).Add<double>("sii_change_se", _se.ToArray())
-            .Add<double>("sii_change_lower", _lower.ToArray()).Add<double>("sii_change_upper", _upper.ToArray())
-            .Add<double>("confidence", _confidence.ToArray()).Add("trend", _trend)
+        public Table Build() => new TableBuilder(TableNames.InequalityTrends)
+            .Add(InequalityTrendsColumns.SourceId, _source).Add(InequalityTrendsColumns.IndicatorId, _indicator).Add(InequalityTrendsColumns.AreaCode, _area).Add(InequalityTrendsColumns.AreaType, _areaType)
+            .Add(InequalityTrendsColumns.Basis, _basis).Add<int>(InequalityTrendsColumns.QuantileCount, _quantileCount.ToArray()).Add(InequalityTrendsColumns.Method, _method).Add(InequalityTrendsColumns.Comparison, _comparison)
+            .Add(InequalityTrendsColumns.FromPeriod, _fromPeriod).Add(InequalityTrendsColumns.ToPeriod, _toPeriod).Add(InequalityTrendsColumns.FromBasis, _fromBasis).Add(InequalityTrendsColumns.ToBasis, _toBasis)
+            .Add<int>(InequalityTrendsColumns.LsoaVintage, _lsoaVintage.ToArray())
+            .Add<double>(InequalityTrendsColumns.FromSii, _fromSii.ToArray()).Add<double>(InequalityTrendsColumns.ToSii, _toSii.ToArray())
+            .Add<double>(InequalityTrendsColumns.SiiChange, _change.ToArray()).Add<double>(InequalityTrendsColumns.SiiChangeSe, _se.ToArray())
+            .Add<double>(InequalityTrendsColumns.SiiChangeLower, _lower.ToArray()).Add<double>(InequalityTrendsColumns.SiiChangeUpper, _upper.ToArray())
+            .Add<double>(InequalityTrendsColumns.Confidence, _confidence.ToArray()).Add(InequalityTrendsColumns.Trend, _trend)
             .Build();
 
         /// <summary><c>steeper</c> or <c>shallower</c> (the slope's size grew or shrank, the change's interval excluding 0), else <c>no_clear_change</c>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inequalities.Lake.Refresh;
 using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Fetch;
 
 namespace Inequalities.Lake.Operations;
 
@@ -77,7 +78,7 @@ public static class LakeHealth
             {
                 problems.Add($"source '{s.Id}' is stale (an older copy is in use because the latest fetch failed): {s.Error}");
             }
-            else if (s.Status == SourceRunStatus.Failed)
+            else if (s.Status == SourceStatus.Failed)
             {
                 problems.Add($"source '{s.Id}' failed: {s.Error}");
             }
@@ -134,14 +135,9 @@ public static class LakeHealth
         {
             var p = provenance.GetValueOrDefault(id);
             var st = states.GetValueOrDefault(id);
-            var runStatus = st is not null ? ParseStatus(st.Status) : p is null ? null : p.Status switch
-            {
-                SourceStatus.Fetched => SourceRunStatus.Fetched,
-                SourceStatus.Unchanged => SourceRunStatus.Unchanged,
-                _ => SourceRunStatus.Failed,
-            };
+            var runStatus = st?.Status ?? p?.Status;
             var retrieved = st?.RetrievedAt ?? p?.RetrievedAt;
-            var checkedOk = runStatus is SourceRunStatus.Fetched or SourceRunStatus.Unchanged ? st?.LastCheckedAt : null;
+            var checkedOk = runStatus is SourceStatus.Fetched or SourceStatus.Unchanged ? st?.LastCheckedAt : null;
             var confirmedAt = checkedOk > retrieved || retrieved is null ? checkedOk : retrieved;
             var age = now - confirmedAt;
             var nextDue = st?.NextDue;
@@ -161,12 +157,4 @@ public static class LakeHealth
         }).ToList();
     }
 
-    private static SourceRunStatus? ParseStatus(string status) => status switch
-    {
-        "fetched" => SourceRunStatus.Fetched,
-        "unchanged" => SourceRunStatus.Unchanged,
-        "failed" => SourceRunStatus.Failed,
-        "not_due" => SourceRunStatus.NotDue,
-        _ => null,
-    };
 }

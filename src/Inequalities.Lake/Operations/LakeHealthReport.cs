@@ -1,5 +1,6 @@
 using Inequalities.Lake.Refresh;
 using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Fetch;
 
 namespace Inequalities.Lake.Operations;
 
@@ -8,7 +9,7 @@ namespace Inequalities.Lake.Operations;
 /// source's freshness, and every reason the lake is not fresh. <c>inequalities status --json</c> writes it
 /// (snake_case).
 /// </summary>
-public sealed record LakeHealthReport
+public sealed partial record LakeHealthReport
 {
     /// <summary>The lake root.</summary>
     public required string Lake { get; init; }
@@ -69,7 +70,7 @@ public sealed record SourceHealth
     public required string Id { get; init; }
 
     /// <summary>What the latest refresh that asked for it did (the same names as status.json and the manifest).</summary>
-    public SourceRunStatus? Status { get; init; }
+    public SourceStatus? Status { get; init; }
 
     /// <summary>Whether the lake uses an older copy because the latest fetch failed.</summary>
     public bool Stale { get; init; }

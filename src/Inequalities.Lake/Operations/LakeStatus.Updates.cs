@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Inequalities.Lake.Refresh;
 using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Fetch;
 
 namespace Inequalities.Lake.Operations;
 
@@ -98,13 +99,13 @@ public sealed partial record LakeStatus
             {
                 var old = byId.GetValueOrDefault(r.Id);
                 var sameCopy = old is not null && old.Sha256 == r.File?.Sha256;
-                var notDue = r.Status == SourceRunStatus.NotDue;
+                var notDue = r.Status == SourceStatus.NotDue;
                 var (cron, nextDue) = schedule(r.Id, old);
                 return new SourceState
                 {
                     Id = r.Id,
                     Schedule = cron,
-                    Status = notDue && old is not null && old.Status != "not_due" ? old.Status : RefreshRunner.StatusName(r.Status),
+                    Status = notDue && old is not null && old.Status != SourceStatus.NotDue ? old.Status : r.Status,
                     Stale = notDue ? old?.Stale ?? false : r.Stale,
                     Error = notDue ? old?.Error : r.Error,
                     Bytes = r.File?.Bytes,
@@ -135,9 +136,9 @@ public sealed partial record LakeStatus
         {
             StartedAt = startedAt,
             FinishedAt = finishedAt,
-            Outcome = outcome is null ? "cancelled" : outcome.Published ? "published" : outcome.NothingChanged ? "unchanged" : "failed",
+            Outcome = outcome?.OutcomeName ?? "cancelled",
             SnapshotId = outcome?.SnapshotId,
-            Fetched = outcome?.Reports.Where(r => r.Status != SourceRunStatus.NotDue).Select(r => r.Id).ToList() ?? [],
+            Fetched = outcome?.Reports.Where(r => r.Status != SourceStatus.NotDue).Select(r => r.Id).ToList() ?? [],
             Error = outcome is null ? "the refresh was stopped before it published anything" : outcome.Error,
             Trigger = "refresh",
         };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Fetch;
 
 namespace Inequalities.Lake.Operations;
 
@@ -131,7 +132,7 @@ public sealed record SourceState
     public string? Schedule { get; init; }
 
     /// <summary>The latest run's status: <c>fetched</c>, <c>unchanged</c>, <c>failed</c> or <c>not_due</c>.</summary>
-    public required string Status { get; init; }
+    public required SourceStatus Status { get; init; }
 
     /// <summary>Whether the lake uses an older copy because the latest fetch failed.</summary>
     public bool Stale { get; init; }

@@ -38,22 +38,6 @@ public sealed record RefreshRequest
     public Func<LakeSnapshot, CancellationToken, Task<IReadOnlyList<BriefEntry>>>? WriteBriefs { get; init; }
 }
 
-/// <summary>What a refresh did with one source.</summary>
-public enum SourceRunStatus
-{
-    /// <summary>New bytes were downloaded.</summary>
-    Fetched,
-
-    /// <summary>The publisher's file had not changed (304, same validators or the same SHA-256).</summary>
-    Unchanged,
-
-    /// <summary>The fetch failed; the last good copy, if any, was used (stale).</summary>
-    Failed,
-
-    /// <summary>The source's schedule was not due; its last copy was used without asking the publisher.</summary>
-    NotDue,
-}
-
 /// <summary>One source in one refresh: the facts the per-source log line and status.json report.</summary>
 /// <param name="Id">The source id.</param>
 /// <param name="Status">What happened.</param>
@@ -65,7 +49,7 @@ public enum SourceRunStatus
 /// <param name="Error">Why the fetch failed.</param>
 public sealed record SourceRun(
     string Id,
-    SourceRunStatus Status,
+    SourceStatus Status,
     RawFile? File,
     long? Rows,
     bool Parsed,
@@ -74,5 +58,5 @@ public sealed record SourceRun(
     string? Error)
 {
     /// <summary>Whether the lake uses an older copy because this run could not fetch the source.</summary>
-    public bool Stale => Status == SourceRunStatus.Failed && File is not null;
+    public bool Stale => Status == SourceStatus.Failed && File is not null;
 }

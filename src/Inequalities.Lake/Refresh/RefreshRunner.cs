@@ -33,6 +33,12 @@ public sealed record RefreshOutcome(bool Published, string? SnapshotId, IReadOnl
 
     /// <summary>Whether the refresh succeeded: it published a snapshot or found nothing changed.</summary>
     public bool Succeeded => Published || NothingChanged;
+
+    /// <summary>
+    /// The outcome as status.json's <see cref="Operations.RunRecord.Outcome"/> and the telemetry write it:
+    /// <c>published</c>, <c>unchanged</c> (nothing changed, nothing published) or <c>failed</c>.
+    /// </summary>
+    public string OutcomeName => Published ? "published" : NothingChanged ? "unchanged" : "failed";
 }
 
 /// <summary>
@@ -102,7 +108,7 @@ public sealed partial class RefreshRunner
         try
         {
             var outcome = await RunCoreAsync(catalogue, request, started, cancellationToken).ConfigureAwait(false);
-            outcomeName = outcome.Published ? "published" : outcome.NothingChanged ? "unchanged" : "failed";
+            outcomeName = outcome.OutcomeName;
             activity?.SetTag("snapshot_id", outcome.SnapshotId);
             if (outcome.Error is not null)
             {
@@ -290,7 +296,7 @@ public sealed partial class RefreshRunner
 
                 if (copy is not null)
                 {
-                    kept[source.Id] = new FetchResult(source, FetchStatus.Unchanged, copy, null, 0, TimeSpan.Zero);
+                    kept[source.Id] = new FetchResult(source, SourceStatus.Unchanged, copy, null, 0, TimeSpan.Zero);
                 }
             }
         }
@@ -372,12 +378,7 @@ public sealed partial class RefreshRunner
         {
             var id = r.Source.Id;
             var parse = parses is not null && parses.TryGetValue(id, out var p) ? p : default;
-            var status = notDue.Contains(id) ? SourceRunStatus.NotDue : r.Status switch
-            {
-                FetchStatus.Fetched => SourceRunStatus.Fetched,
-                FetchStatus.Unchanged => SourceRunStatus.Unchanged,
-                _ => SourceRunStatus.Failed,
-            };
+            var status = notDue.Contains(id) ? SourceStatus.NotDue : r.Status;
             return new SourceRun(
                 id,
                 status,
@@ -396,7 +397,7 @@ public sealed partial class RefreshRunner
             LogSource(
                 _logger,
                 r.Id,
-                StatusName(r.Status),
+                r.Status.Name(),
                 r.File?.Bytes ?? 0,
                 r.Rows,
                 (long)r.FetchDuration.TotalMilliseconds,
@@ -406,16 +407,6 @@ public sealed partial class RefreshRunner
                 r.Error);
         }
     }
-
-    /// <summary>The snake_case name of a status, as logs and status.json write it.</summary>
-    /// <param name="status">The status.</param>
-    public static string StatusName(SourceRunStatus status) => status switch
-    {
-        SourceRunStatus.Fetched => "fetched",
-        SourceRunStatus.Unchanged => "unchanged",
-        SourceRunStatus.Failed => "failed",
-        _ => "not_due",
-    };
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Source {SourceId}: {Status}, {Bytes} bytes, {Rows} rows, fetch {FetchMs} ms, parse {ParseMs} ms ({Parse}), stale {Stale}, error {Error}")]
     private static partial void LogSource(ILogger logger, string sourceId, string status, long bytes, long? rows, long fetchMs, long parseMs, string parse, bool stale, string? error);
@@ -449,12 +440,7 @@ public sealed partial class RefreshRunner
         Publisher = result.Source.Publisher,
         Period = result.Source.Period,
         Attribution = Attribution.For(result.Source),
-        Status = result.Status switch
-        {
-            FetchStatus.Fetched => SourceStatus.Fetched,
-            FetchStatus.Unchanged => SourceStatus.Unchanged,
-            _ => SourceStatus.Failed,
-        },
+        Status = result.Status,
         Error = result.Error,
         Stale = result.IsStale,
     };

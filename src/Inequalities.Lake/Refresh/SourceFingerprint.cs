@@ -38,7 +38,7 @@ internal static class SourceFingerprint
             Field("columns." + key, string.Join("\u001f", source.AcceptedHeaders(key)));
         }
 
-        foreach (var (key, value) in source.Options.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in source.OptionText.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             Field("options." + key, value);
         }

@@ -32,6 +32,12 @@ public sealed class LakeLayout
     /// <summary>The lock file that keeps one writer per lake.</summary>
     public string LockFile => Path.Combine(Root, ".lock");
 
+    /// <summary>The worker's instance lock, <c>&lt;lake&gt;/.worker.lock</c> (one worker per lake).</summary>
+    public string WorkerLockFile => Path.Combine(Root, ".worker.lock");
+
+    /// <summary>Where <c>--sample</c> generates the sample mirror, <c>&lt;lake&gt;/sample-mirror</c>.</summary>
+    public string SampleMirrorDirectory => Path.Combine(Root, "sample-mirror");
+
     /// <summary>The folder of a published snapshot.</summary>
     /// <param name="snapshotId">The snapshot id.</param>
     public string SnapshotDirectory(string snapshotId) => Path.Combine(SnapshotsDirectory, snapshotId);

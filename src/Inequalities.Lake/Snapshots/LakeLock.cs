@@ -25,37 +25,55 @@ public sealed class LakeLock : IDisposable
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        Directory.CreateDirectory(layout.Root);
         var started = timeProvider.GetTimestamp();
         while (true)
         {
-            try
+            var (stream, holder) = OwnedFileLock.TryTake(layout.Root, layout.LockFile, timeProvider);
+            if (stream is not null)
             {
-                var stream = new FileStream(layout.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                var who = $"pid {Environment.ProcessId} on {Environment.MachineName} since {timeProvider.GetUtcNow():O}";
-                File.WriteAllText(OwnerFile(layout), who, Encoding.UTF8);
                 return (new LakeLock(stream), null);
             }
-            catch (IOException)
-            {
-                if (timeProvider.GetElapsedTime(started) >= wait)
-                {
-                    return (null, ReadHolder(layout));
-                }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(250), timeProvider, cancellationToken).ConfigureAwait(false);
+            if (timeProvider.GetElapsedTime(started) >= wait)
+            {
+                return (null, holder);
             }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc />
     public void Dispose() => _stream.Dispose();
+}
 
-    private static string ReadHolder(LakeLayout layout)
+/// <summary>
+/// An exclusive OS lock on a file (released by the kernel when the process dies, even by <c>kill -9</c>), with a
+/// <c>.owner</c> file beside it saying who holds it, for the message another process gets.
+/// </summary>
+internal static class OwnedFileLock
+{
+    /// <summary>Takes the lock once: the open stream, or null and who holds it.</summary>
+    public static (FileStream? Stream, string? Holder) TryTake(string directory, string path, TimeProvider timeProvider)
+    {
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            File.WriteAllText(path + ".owner", $"pid {Environment.ProcessId} on {Environment.MachineName} since {timeProvider.GetUtcNow():O}", Encoding.UTF8);
+            return (stream, null);
+        }
+        catch (IOException)
+        {
+            return (null, Holder(path));
+        }
+    }
+
+    private static string Holder(string path)
     {
         try
         {
-            var text = File.ReadAllText(OwnerFile(layout)).Trim();
+            var text = File.ReadAllText(path + ".owner").Trim();
             return text.Length > 0 ? text : "another process";
         }
         catch (IOException)
@@ -63,6 +81,4 @@ public sealed class LakeLock : IDisposable
             return "another process";
         }
     }
-
-    private static string OwnerFile(LakeLayout layout) => layout.LockFile + ".owner";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Fetch;
 
 namespace Inequalities.Lake.Snapshots;
 
@@ -70,19 +71,6 @@ public sealed record SnapshotManifest
     }
 }
 
-/// <summary>What a refresh did with one source.</summary>
-public enum SourceStatus
-{
-    /// <summary>A new copy was downloaded and used.</summary>
-    Fetched,
-
-    /// <summary>The publisher's file had not changed since the last refresh.</summary>
-    Unchanged,
-
-    /// <summary>The fetch failed; the last good copy (if any) was used and the source is stale.</summary>
-    Failed,
-}
-
 /// <summary>The provenance of one source in a snapshot.</summary>
 public sealed record SourceProvenance
 {
@@ -143,7 +131,7 @@ public sealed record SourceProvenance
     /// </summary>
     public string? Attribution { get; init; }
 
-    /// <summary>What the refresh did with the source.</summary>
+    /// <summary>What the refresh did with the source: <c>fetched</c>, <c>unchanged</c> or <c>failed</c> (never <c>not_due</c>: a copy kept without asking is <c>unchanged</c>).</summary>
     public required SourceStatus Status { get; init; }
 
     /// <summary>Why the source failed or is stale.</summary>

@@ -33,7 +33,7 @@ namespace Inequalities.Lake.Summaries;
 /// </remarks>
 internal static class LadDeprivationSummaries
 {
-    public const string TableName = "lad_deprivation_summaries";
+    public const string TableName = TableNames.LadDeprivationSummaries;
 
     private const int ApproximationYears = 4;
 
@@ -365,7 +365,7 @@ internal static class LadDeprivationSummaries
 
             // (2) A population source that names the index.
             var named = sameVintage.FirstOrDefault(p =>
-                string.Equals(p.Source.Option("index_id"), index.IndexId, StringComparison.Ordinal) ||
+                string.Equals(p.Source.Options.IndexId, index.IndexId, StringComparison.Ordinal) ||
                 p.Source.Id.StartsWith(index.IndexId + "-", StringComparison.Ordinal));
             if (named.Data is not null)
             {
@@ -457,23 +457,23 @@ internal static class LadDeprivationSummaries
         }
 
         public Table Build() => new TableBuilder(TableName)
-            .Add("index_id", _index)
-            .Add("domain", _domain)
-            .Add("lad_code", _lad)
-            .Add("lad_name", _ladName)
-            .AddNullable<double>("average_rank", _averageRank.ToArray())
-            .AddNullable<int>("rank_of_average_rank", _rankOfAverageRank.ToArray())
-            .AddNullable<double>("average_score", _averageScore.ToArray())
-            .AddNullable<int>("rank_of_average_score", _rankOfAverageScore.ToArray())
-            .AddNullable<double>("proportion_most_deprived_10pc", _proportion.ToArray())
-            .AddNullable<int>("rank_of_proportion_most_deprived_10pc", _rankOfProportion.ToArray())
-            .AddNullable<double>("extent", _extent.ToArray())
-            .AddNullable<int>("rank_of_extent", _rankOfExtent.ToArray())
-            .AddNullable<double>("local_concentration", _concentration.ToArray())
-            .AddNullable<int>("rank_of_local_concentration", _rankOfConcentration.ToArray())
-            .Add<int>("lsoa_count", _lsoas.ToArray())
-            .AddNullable<double>("population", _population.ToArray())
-            .Add("population_source", _populationSource)
+            .Add(LadDeprivationSummariesColumns.IndexId, _index)
+            .Add(LadDeprivationSummariesColumns.Domain, _domain)
+            .Add(LadDeprivationSummariesColumns.LadCode, _lad)
+            .Add(LadDeprivationSummariesColumns.LadName, _ladName)
+            .AddNullable<double>(LadDeprivationSummariesColumns.AverageRank, _averageRank.ToArray())
+            .AddNullable<int>(LadDeprivationSummariesColumns.RankOfAverageRank, _rankOfAverageRank.ToArray())
+            .AddNullable<double>(LadDeprivationSummariesColumns.AverageScore, _averageScore.ToArray())
+            .AddNullable<int>(LadDeprivationSummariesColumns.RankOfAverageScore, _rankOfAverageScore.ToArray())
+            .AddNullable<double>(LadDeprivationSummariesColumns.ProportionMostDeprived10pc, _proportion.ToArray())
+            .AddNullable<int>(LadDeprivationSummariesColumns.RankOfProportionMostDeprived10pc, _rankOfProportion.ToArray())
+            .AddNullable<double>(LadDeprivationSummariesColumns.Extent, _extent.ToArray())
+            .AddNullable<int>(LadDeprivationSummariesColumns.RankOfExtent, _rankOfExtent.ToArray())
+            .AddNullable<double>(LadDeprivationSummariesColumns.LocalConcentration, _concentration.ToArray())
+            .AddNullable<int>(LadDeprivationSummariesColumns.RankOfLocalConcentration, _rankOfConcentration.ToArray())
+            .Add<int>(LadDeprivationSummariesColumns.LsoaCount, _lsoas.ToArray())
+            .AddNullable<double>(LadDeprivationSummariesColumns.Population, _population.ToArray())
+            .Add(LadDeprivationSummariesColumns.PopulationSource, _populationSource)
             .Build();
     }
 }

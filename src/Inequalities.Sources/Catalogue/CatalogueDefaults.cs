@@ -1,15 +1,18 @@
+using System.Text.Json.Serialization;
+
 namespace Inequalities.Sources.Catalogue;
 
-/// <summary>Catalogue-wide settings from the <c>defaults:</c> block of <c>data-sources.yml</c>.</summary>
+/// <summary>Catalogue-wide settings from the <c>defaults:</c> block of <c>data-sources.yml</c>, parsed when it loads.</summary>
 public sealed record CatalogueDefaults
 {
     /// <summary>The default refresh schedule (cron, five or six fields).</summary>
     /// <value>The default value is <c>0 2 * * *</c>: 02:00 every night.</value>
-    public string Schedule { get; init; } = "0 2 * * *";
+    public CronSchedule Schedule { get; init; } = CronSchedule.Nightly;
 
-    /// <summary>The IANA time zone the schedule is read in.</summary>
+    /// <summary>The IANA time zone the schedules are read in (written to JSON as its id).</summary>
     /// <value>The default value is <c>Europe/London</c>.</value>
-    public string TimeZone { get; init; } = "Europe/London";
+    [JsonConverter(typeof(TimeZoneIdJsonConverter))]
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById(CatalogueTimeZones.DefaultId);
 
     /// <summary>The largest file accepted when an entry sets no <c>max_bytes</c>.</summary>
     /// <value>The default value is 512 MiB.</value>

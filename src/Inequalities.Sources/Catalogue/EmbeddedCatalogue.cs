@@ -26,6 +26,32 @@ public static class EmbeddedCatalogue
     public static string DisplayName { get; } =
         $"data-sources.yml (embedded in Inequalities.Sources {typeof(EmbeddedCatalogue).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0"})";
 
+    /// <summary>
+    /// Writes the embedded catalogue to a file for editing (<c>inequalities catalogue init</c>), creating its folder;
+    /// relative <c>url:</c> paths in it then resolve next to it. An existing file is left as it is unless
+    /// <paramref name="overwrite"/>.
+    /// </summary>
+    /// <param name="path">The file to write.</param>
+    /// <param name="overwrite">Replace the file when it exists.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>Whether the file was written (false: it exists and <paramref name="overwrite"/> is false).</returns>
+    public static async Task<bool> WriteToAsync(string path, bool overwrite, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (File.Exists(path) && !overwrite)
+        {
+            return false;
+        }
+
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await File.WriteAllTextAsync(path, Text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     private static string ReadResource()
     {
         using var stream = typeof(EmbeddedCatalogue).Assembly.GetManifestResourceStream(ResourceName)

@@ -1,3 +1,5 @@
+using Inequalities.Sources.Catalogue.Reading;
+
 namespace Inequalities.Sources.Catalogue;
 
 /// <content>The embedded catalogue, and the choice between a file and it that <c>refresh</c> and <c>run</c> make.</content>
@@ -22,7 +24,7 @@ public sealed partial class SourceCatalogue
     {
         var root = System.IO.Path.GetFullPath(baseDirectory ?? Directory.GetCurrentDirectory());
         var text = EmbeddedCatalogue.Text;
-        var catalogue = new Reader(EmbeddedCatalogue.DisplayName, root)
+        var catalogue = new CatalogueReader(EmbeddedCatalogue.DisplayName, root)
             .Read(text, CatalogueOrigin.For(CatalogueOriginKind.Embedded, EmbeddedCatalogue.ResourceName, text, root));
         if (!skipMissingFiles)
         {

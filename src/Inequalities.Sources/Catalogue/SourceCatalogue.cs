@@ -1,10 +1,4 @@
-using System.Collections.Frozen;
-using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
-using Cronos;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using Inequalities.Sources.Catalogue.Reading;
 
 namespace Inequalities.Sources.Catalogue;
 
@@ -14,18 +8,10 @@ namespace Inequalities.Sources.Catalogue;
 /// </summary>
 public sealed partial class SourceCatalogue
 {
-    private static readonly string[] TopLevelFields = ["version", "defaults", "allowed_hosts", "mirrors", "sources", "gradients", "asset_need", "briefs"];
-    private static readonly string[] GradientFields = ["bases", "indicators", "include_inherited", "repetitions", "seed"];
-    private static readonly string[] BasisFields = ["index", "domain", "quantiles", "ranking", "vintage"];
-    private static readonly string[] DefaultsFields = ["schedule", "time_zone", "max_bytes", "keep_snapshots", "user_agent"];
-    private static readonly string[] SourceFields =
-    [
-        "id", "kind", "publisher", "licence", "url", "format", "sheet", "member", "member_format", "geography",
-        "vintage", "period", "columns", "sha256", "max_bytes", "schedule", "enabled", "alternative_to", "description",
-        "options", "fallback_months", "indicator", "indicators", "attribution",
-    ];
+    /// <summary>The most earlier months <c>fallback_months</c> may ask for.</summary>
+    public const int MaxFallbackMonths = 12;
 
-    private SourceCatalogue(
+    internal SourceCatalogue(
         string path,
         string baseDirectory,
         CatalogueDefaults defaults,
@@ -87,6 +73,13 @@ public sealed partial class SourceCatalogue
     /// <summary>The sources a refresh includes: the enabled ones.</summary>
     public IEnumerable<SourceDefinition> Enabled => Sources.Where(s => s.Enabled);
 
+    /// <summary>
+    /// One line saying the catalogue is valid, as <c>inequalities catalogue validate</c> prints it: the sources, how many
+    /// are enabled and have their own schedule, and the default schedule and time zone.
+    /// </summary>
+    public string Summary() => FormattableString.Invariant(
+        $"{Path}: valid; {Sources.Count} sources ({Sources.Count(s => s.Enabled)} enabled, {Sources.Count(s => s.Schedule is not null)} with their own schedule), schedule '{Defaults.Schedule}' in {Defaults.TimeZone.Id}");
+
     /// <summary>Finds a source by id.</summary>
     /// <param name="id">The source id.</param>
     /// <exception cref="KeyNotFoundException">No source has that id.</exception>
@@ -109,7 +102,7 @@ public sealed partial class SourceCatalogue
         var full = System.IO.Path.GetFullPath(path);
         var text = File.ReadAllText(full);
         var baseDirectory = System.IO.Path.GetDirectoryName(full)!;
-        return new Reader(path, baseDirectory).Read(text, CatalogueOrigin.For(CatalogueOriginKind.File, full, text, baseDirectory));
+        return new CatalogueReader(path, baseDirectory).Read(text, CatalogueOrigin.For(CatalogueOriginKind.File, full, text, baseDirectory));
     }
 
     /// <summary>Parses and validates catalogue text.</summary>
@@ -121,8 +114,7 @@ public sealed partial class SourceCatalogue
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(baseDirectory);
-        var reader = new Reader(displayPath, baseDirectory);
-        return reader.Read(yaml, CatalogueOrigin.For(CatalogueOriginKind.Text, null, yaml, System.IO.Path.GetFullPath(baseDirectory)));
+        return new CatalogueReader(displayPath, baseDirectory).Read(yaml, CatalogueOrigin.For(CatalogueOriginKind.Text, null, yaml, System.IO.Path.GetFullPath(baseDirectory)));
     }
 
     /// <summary>
@@ -211,233 +203,5 @@ public sealed partial class SourceCatalogue
 
         var sources = Sources.Where(s => wanted.Contains(s.Id)).Select(s => s with { Enabled = true }).ToList();
         return new SourceCatalogue(Path, BaseDirectory, Defaults, sources, AllowedHosts, AssetNeed, Gradients, Mirrors, Origin) { Briefs = Briefs };
-    }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[0-9a-f]{64}$")]
-    private static partial Regex Sha256Pattern();
-
-    [GeneratedRegex("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(B|KB|KiB|MB|MiB|GB|GiB)?\\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex SizePattern();
-
-    private sealed partial class Reader(string displayPath, string baseDirectory)
-    {
-        private readonly List<string> _problems = [];
-
-        public SourceCatalogue Read(string yaml, CatalogueOrigin origin)
-        {
-            YamlMappingNode? root = null;
-            try
-            {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(yaml));
-                if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-                {
-                    Problem(1, null, null, "the catalogue must be a YAML mapping with a 'sources:' list");
-                }
-                else
-                {
-                    root = mapping;
-                }
-            }
-            catch (YamlException ex)
-            {
-                Problem(checked((int)ex.Start.Line), null, null, $"is not valid YAML: {ex.Message}");
-            }
-
-            if (root is null)
-            {
-                throw new CatalogueException(displayPath, _problems);
-            }
-
-            CheckFields(root, TopLevelFields, null);
-            var version = Scalar(root, "version", null);
-            if (version is null)
-            {
-                Problem(Line(root), null, "version", "is required (version: 1)");
-            }
-            else if (version.Value != "1")
-            {
-                Problem(Line(version), null, "version", $"is '{version.Value}', but this release reads version 1");
-            }
-
-            var defaults = ReadDefaults(root);
-            var gradients = ReadGradients(root);
-            var briefs = ReadBriefs(root);
-            var extraHosts = ReadAllowedHosts(root);
-            var mirrors = ReadMirrors(root);
-            var sources = new List<SourceDefinition>();
-            var sourcesNode = Child(root, "sources");
-            if (sourcesNode is not YamlSequenceNode list || list.Children.Count == 0)
-            {
-                Problem(sourcesNode is null ? Line(root) : Line(sourcesNode), null, "sources", "must be a non-empty list of source entries");
-            }
-            else
-            {
-                var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var node in list.Children)
-                {
-                    if (node is not YamlMappingNode entry)
-                    {
-                        Problem(Line(node), null, "sources", "each entry must be a mapping");
-                        continue;
-                    }
-
-                    var source = ReadSource(entry, defaults, seen);
-                    if (source is not null)
-                    {
-                        sources.Add(source);
-                    }
-                }
-
-                foreach (var s in sources.Where(s => s.AlternativeTo is not null && !seen.ContainsKey(s.AlternativeTo)))
-                {
-                    Problem(s.Line, s.Id, "alternative_to", $"names '{s.AlternativeTo}', which is not a source id in the catalogue");
-                }
-            }
-
-            var assetNeed = ReadAssetNeed(root, sources);
-            if (_problems.Count > 0)
-            {
-                throw new CatalogueException(displayPath, _problems);
-            }
-
-            foreach (var s in sources.Where(s => !s.IsFile))
-            {
-                extraHosts.Add(s.Location.IdnHost);
-            }
-
-            return new SourceCatalogue(displayPath, baseDirectory, defaults, sources, extraHosts, assetNeed, gradients, mirrors, origin) { Briefs = briefs };
-        }
-
-        private string? RequiredText(YamlMappingNode entry, string field, string? id)
-        {
-            var node = Scalar(entry, field, id);
-            if (node is null || string.IsNullOrWhiteSpace(node.Value))
-            {
-                Problem(Line(entry), id, field, "is required");
-                return null;
-            }
-
-            return node.Value;
-        }
-
-        private T? RequiredEnum<T>(YamlMappingNode entry, string field, string? id)
-            where T : struct, Enum
-        {
-            var node = Scalar(entry, field, id);
-            if (node is null || string.IsNullOrWhiteSpace(node.Value))
-            {
-                Problem(Line(entry), id, field, $"is required (one of {Names<T>()})");
-                return null;
-            }
-
-            if (Naming.TryParseEnum<T>(node.Value, out var value))
-            {
-                return value;
-            }
-
-            Problem(Line(node), id, field, $"'{node.Value}' is not one of {Names<T>()}");
-            return null;
-        }
-
-        private static string Names<T>()
-            where T : struct, Enum =>
-            typeof(T) == typeof(SourceFormat) ? string.Join(", ", Enum.GetValues<SourceFormat>().Select(Naming.FormatName)) : Naming.Names<T>();
-
-        private long? ParseSize(YamlScalarNode node, string? id, string field)
-        {
-            var match = SizePattern().Match(node.Value ?? string.Empty);
-            if (!match.Success)
-            {
-                Problem(Line(node), id, field, $"'{node.Value}' is not a size (e.g. 200MB, 1GiB or a number of bytes)");
-                return null;
-            }
-
-            var number = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            var unit = match.Groups[2].Success ? match.Groups[2].Value.ToUpperInvariant() : "B";
-            var factor = unit switch
-            {
-                "KB" => 1e3,
-                "KIB" => 1024d,
-                "MB" => 1e6,
-                "MIB" => 1024d * 1024,
-                "GB" => 1e9,
-                "GIB" => 1024d * 1024 * 1024,
-                _ => 1d,
-            };
-            var bytes = (long)(number * factor);
-            if (bytes <= 0)
-            {
-                Problem(Line(node), id, field, "must be greater than zero");
-                return null;
-            }
-
-            return bytes;
-        }
-
-        private bool CheckCron(YamlScalarNode node, string? id, string field)
-        {
-            var text = node.Value ?? string.Empty;
-            var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            try
-            {
-                _ = CronExpression.Parse(text, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
-                return true;
-            }
-            catch (CronFormatException)
-            {
-                Problem(Line(node), id, field, $"'{text}' is not a cron expression of 5 fields (minute hour day month weekday) or 6 (with seconds first)");
-                return false;
-            }
-        }
-
-        private void CheckFields(YamlMappingNode map, string[] allowed, string? id, string prefix = "")
-        {
-            foreach (var key in map.Children.Keys)
-            {
-                var name = (key as YamlScalarNode)?.Value ?? string.Empty;
-                if (!allowed.Contains(name))
-                {
-                    Problem(Line(key), id, prefix + name, $"is not a known field (expected one of {string.Join(", ", allowed)})");
-                }
-            }
-        }
-
-        private YamlScalarNode? Scalar(YamlMappingNode map, string field, string? id)
-        {
-            var node = Child(map, field);
-            switch (node)
-            {
-                case null:
-                    return null;
-                case YamlScalarNode scalar when scalar.Value is { Length: > 0 }:
-                    return scalar;
-                case YamlScalarNode:
-                    return null;
-                default:
-                    Problem(Line(node), id, field, "must be a single value, not a list or mapping");
-                    return null;
-            }
-        }
-
-        private static YamlNode? Child(YamlMappingNode map, string field) =>
-            map.Children.TryGetValue(new YamlScalarNode(field), out var node) ? node : null;
-
-        private static int Line(YamlNode node) => checked((int)node.Start.Line);
-
-        private void Problem(int line, string? id, string? field, string message)
-        {
-            var where = (id, field) switch
-            {
-                (null, null) => string.Empty,
-                (null, _) => $"field '{field}': ",
-                (_, null) => $"source '{id}': ",
-                _ => $"source '{id}' field '{field}': ",
-            };
-            _problems.Add($"{displayPath}:{line}: {where}{message}");
-        }
     }
 }

@@ -97,8 +97,8 @@ public sealed record SourceDefinition
     /// <summary>Largest file accepted, in bytes.</summary>
     public required long MaxBytes { get; init; }
 
-    /// <summary>A cron expression overriding the catalogue's default schedule for this source.</summary>
-    public string? Schedule { get; init; }
+    /// <summary>The schedule overriding the catalogue's default one for this source, parsed when the catalogue loads.</summary>
+    public CronSchedule? Schedule { get; init; }
 
     /// <summary>Whether a refresh includes the source (alternatives ship disabled).</summary>
     public bool Enabled { get; init; } = true;
@@ -117,8 +117,21 @@ public sealed record SourceDefinition
     /// <value>The default value is <see langword="null"/>: <see cref="Catalogue.Attribution.For"/> gives the OGL sentence for an OGL source.</value>
     public string? Attribution { get; init; }
 
-    /// <summary>Kind-specific settings (e.g. <c>index_id</c>, <c>indicator_id</c>, <c>filter</c>), as written.</summary>
-    public required FrozenDictionary<string, string> Options { get; init; }
+    /// <summary>
+    /// The <c>options:</c>, parsed and checked when the catalogue loads: <c>header_row</c> as a number, booleans as
+    /// booleans, each kind's options in its own record (<see cref="SourceOptions.ArcGis"/>,
+    /// <see cref="SourceOptions.Indicator"/>, <see cref="SourceOptions.Assets"/>).
+    /// </summary>
+    /// <value>The default value is <see cref="SourceOptions.None"/>.</value>
+    public SourceOptions Options { get; init; } = SourceOptions.None;
+
+    /// <summary>
+    /// The <c>options:</c> as written, name to text. Read values through <see cref="Options"/>; the text is kept for
+    /// the entry's definition fingerprint (the manifest's <c>definition_sha256</c>), which hashes what the catalogue
+    /// says, so an entry whose text has not changed keeps its fingerprint.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public FrozenDictionary<string, string> OptionText { get; init; } = FrozenDictionary<string, string>.Empty;
 
     /// <summary>What the source's indicators measure (<c>indicator:</c> and <c>indicators:</c>), when the catalogue says.</summary>
     public IndicatorMetadataSet? IndicatorMetadata { get; init; }
@@ -128,10 +141,6 @@ public sealed record SourceDefinition
 
     /// <summary>Whether the location is a local file rather than an HTTP(S) URL.</summary>
     public bool IsFile => Location.IsFile;
-
-    /// <summary>Gets an option by key, or <see langword="null"/>.</summary>
-    /// <param name="key">The option key as written in the catalogue.</param>
-    public string? Option(string key) => Options.TryGetValue(key, out var value) ? value : null;
 
     /// <summary>Gets the source header for a canonical field, or <see langword="null"/> when unmapped.</summary>
     /// <param name="canonical">The canonical field name.</param>

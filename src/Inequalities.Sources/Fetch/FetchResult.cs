@@ -14,12 +14,12 @@ namespace Inequalities.Sources.Fetch;
 /// <param name="Duration">How long the fetch took.</param>
 public sealed record FetchResult(
     SourceDefinition Source,
-    FetchStatus Status,
+    SourceStatus Status,
     RawFile? File,
     string? Error,
     int Attempts,
     TimeSpan Duration)
 {
     /// <summary>Whether the fetch failed but an older raw copy is still available.</summary>
-    public bool IsStale => Status == FetchStatus.Failed && File is not null;
+    public bool IsStale => Status == SourceStatus.Failed && File is not null;
 }

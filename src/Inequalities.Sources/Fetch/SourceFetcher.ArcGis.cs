@@ -37,12 +37,12 @@ public sealed partial class SourceFetcher
             throw new PermanentFetchException(ex.Problem);
         }
 
-        var geometry = source.Option("return_geometry") is { } g ? bool.Parse(g) : source.Kind is SourceKind.Boundaries or SourceKind.Centroids;
-        var where = Uri.EscapeDataString(source.Option("where") ?? "1=1");
+        var geometry = source.Options.ArcGis.ReturnsGeometry(source.Kind);
+        var where = Uri.EscapeDataString(source.Options.ArcGis.Where);
         var outFields = string.Join(',', binding.Headers.Values.Distinct(StringComparer.OrdinalIgnoreCase).Select(Uri.EscapeDataString));
         var query = string.Create(
             CultureInfo.InvariantCulture,
-            $"{layer}/query?where={where}&outFields={outFields}&returnGeometry={(geometry ? "true" : "false")}&outSR={source.Option("out_sr") ?? "4326"}&orderByFields={Uri.EscapeDataString(info.ObjectIdField)}&f={(geometry ? "geojson" : "json")}");
+            $"{layer}/query?where={where}&outFields={outFields}&returnGeometry={(geometry ? "true" : "false")}&outSR={source.Options.ArcGis.OutSr}&orderByFields={Uri.EscapeDataString(info.ObjectIdField)}&f={(geometry ? "geojson" : "json")}");
         if (cached is not null && info.LastEditDate is { } edited && cached.LayerEditDate == edited && cached.Url == query)
         {
             // No ETag for a paged query: the layer's last edit is the validator. Unedited since the cached copy: no pages.

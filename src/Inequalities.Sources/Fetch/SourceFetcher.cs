@@ -165,8 +165,8 @@ public sealed partial class SourceFetcher : IDisposable
         if (_options.Offline)
         {
             return Finish(cached is null
-                ? new FetchResult(source, FetchStatus.Failed, null, Describe(source, where.Value!, "offline and no cached copy"), 0, _time.GetElapsedTime(started))
-                : new FetchResult(source, FetchStatus.Unchanged, cached, null, 0, _time.GetElapsedTime(started)));
+                ? new FetchResult(source, SourceStatus.Failed, null, Describe(source, where.Value!, "offline and no cached copy"), 0, _time.GetElapsedTime(started))
+                : new FetchResult(source, SourceStatus.Unchanged, cached, null, 0, _time.GetElapsedTime(started)));
         }
 
         var attempts = 0;
@@ -183,7 +183,7 @@ public sealed partial class SourceFetcher : IDisposable
             if (download.TempPath is null)
             {
                 // 304 Not Modified (or an ArcGIS layer not edited since): the cached copy stands and nothing is rewritten.
-                return Finish(new FetchResult(source, FetchStatus.Unchanged, cached, null, attempts, _time.GetElapsedTime(started)));
+                return Finish(new FetchResult(source, SourceStatus.Unchanged, cached, null, attempts, _time.GetElapsedTime(started)));
             }
 
             try
@@ -206,7 +206,7 @@ public sealed partial class SourceFetcher : IDisposable
                         cache.WriteMeta(refreshed);
                     }
 
-                    return Finish(new FetchResult(source, FetchStatus.Unchanged, refreshed, null, attempts, _time.GetElapsedTime(started)));
+                    return Finish(new FetchResult(source, SourceStatus.Unchanged, refreshed, null, attempts, _time.GetElapsedTime(started)));
                 }
 
                 var file = cache.Commit(
@@ -219,7 +219,7 @@ public sealed partial class SourceFetcher : IDisposable
                         Member = download.Member,
                         LayerEditDate = download.LayerEditDate,
                     });
-                return Finish(new FetchResult(source, FetchStatus.Fetched, file, null, attempts, _time.GetElapsedTime(started)));
+                return Finish(new FetchResult(source, SourceStatus.Fetched, file, null, attempts, _time.GetElapsedTime(started)));
             }
             finally
             {
@@ -236,7 +236,7 @@ public sealed partial class SourceFetcher : IDisposable
         catch (Exception ex)
         {
             var reason = Reason(ex, source, attempts);
-            return Finish(new FetchResult(source, FetchStatus.Failed, cached, Describe(source, where.Value!, reason), attempts, _time.GetElapsedTime(started)));
+            return Finish(new FetchResult(source, SourceStatus.Failed, cached, Describe(source, where.Value!, reason), attempts, _time.GetElapsedTime(started)));
         }
     }
 
@@ -292,13 +292,13 @@ public sealed partial class SourceFetcher : IDisposable
             activity.SetTag("status", result.Status.ToString().ToLowerInvariant());
             activity.SetTag("bytes", bytes);
             activity.SetTag("attempts", result.Attempts);
-            if (result.Status == FetchStatus.Failed)
+            if (result.Status == SourceStatus.Failed)
             {
                 activity.SetStatus(ActivityStatusCode.Error, result.Error);
             }
         }
 
-        if (result.Status == FetchStatus.Failed)
+        if (result.Status == SourceStatus.Failed)
         {
             FetchTelemetry.Failure(result.Source.Id, FetchTelemetry.HostOf(result.Source.Location));
             LogFailed(_logger, result.Source.Id, result.Attempts, ms, result.IsStale, result.Error ?? string.Empty);
@@ -373,7 +373,7 @@ public sealed partial class SourceFetcher : IDisposable
     internal static TimeSpan RetryDelay(TimeSpan retryAfter, TimeSpan maxDelay) => retryAfter > maxDelay ? maxDelay : retryAfter;
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Source {SourceId}: {Status}, {Bytes} bytes in {DurationMs} ms, {Attempts} attempt(s)")]
-    private static partial void LogDone(ILogger logger, string sourceId, FetchStatus status, long bytes, long durationMs, int attempts);
+    private static partial void LogDone(ILogger logger, string sourceId, SourceStatus status, long bytes, long durationMs, int attempts);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Source {SourceId}: Failed after {Attempts} attempt(s) in {DurationMs} ms (stale copy kept: {Stale}): {Error}")]
     private static partial void LogFailed(ILogger logger, string sourceId, int attempts, long durationMs, bool stale, string error);

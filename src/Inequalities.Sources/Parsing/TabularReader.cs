@@ -86,30 +86,15 @@ internal abstract class TabularReader : IDisposable
         };
     }
 
-    /// <summary>Rows before the header, from the <c>header_row</c> option (1-based; default 1).</summary>
-    private static int HeaderSkip(SourceDefinition source)
-    {
-        var text = source.Option("header_row");
-        if (text is null)
-        {
-            return 0;
-        }
-
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row) && row >= 1
-            ? row - 1
-            : throw new SourceDataException(source.Id, null, null, $"option header_row is '{text}'; expected the 1-based row number of the header");
-    }
+    /// <summary>Rows before the header, from the <c>header_row</c> option (1-based; default 1; checked when the catalogue loads).</summary>
+    private static int HeaderSkip(SourceDefinition source) => source.Options.HeaderRow - 1;
 
     /// <summary>
-    /// Whether a CSV file has a header row, from the <c>header</c> option (default true). A file without one (OS
-    /// Code-Point Open) names its columns by their 1-based numbers, which its <c>columns:</c> map then uses.
+    /// Whether a CSV file has a header row, from the <c>header</c> option (default true; checked when the catalogue
+    /// loads). A file without one (OS Code-Point Open) names its columns by their 1-based numbers, which its
+    /// <c>columns:</c> map then uses.
     /// </summary>
-    private static bool HasHeader(SourceDefinition source) => source.Option("header") switch
-    {
-        null => true,
-        var text when bool.TryParse(text, out var value) => value,
-        var text => throw new SourceDataException(source.Id, null, null, $"option header is '{text}'; expected true or false"),
-    };
+    private static bool HasHeader(SourceDefinition source) => source.Options.Header;
 
     private static MemoryStream Buffer(Stream stream)
     {

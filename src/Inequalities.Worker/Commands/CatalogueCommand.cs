@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
@@ -59,55 +57,19 @@ internal static class CatalogueCommand
             return ExitCodes.InvalidInput;
         }
 
-        var rows = catalogue.Sources.Select(s => new CatalogueRow(
-            s.Id,
-            s.Kind,
-            s.Publisher,
-            s.Period,
-            s.Schedule ?? catalogue.Defaults.Schedule,
-            s.Schedule is null,
-            s.Enabled,
-            s.Url)).ToList();
-        if (json)
-        {
-            var document = new { catalogue = catalogue.Origin, defaults = catalogue.Defaults, sources = rows };
-            await output.WriteLineAsync(JsonSerializer.Serialize(document, SnapshotManifest.JsonOptions)).ConfigureAwait(false);
-            return ExitCodes.Success;
-        }
-
-        var text = new StringBuilder();
-        text.Append("Catalogue: ").AppendLine(catalogue.Origin.ToString());
-        text.Append(CultureInfo.InvariantCulture, $"Schedule: {catalogue.Defaults.Schedule} in {catalogue.Defaults.TimeZone}; {rows.Count} sources, {rows.Count(r => r.Enabled)} enabled").AppendLine();
-        var widths = new[] { "id".Length, "publisher".Length, "edition".Length, "schedule".Length };
-        foreach (var r in rows)
-        {
-            widths[0] = Math.Max(widths[0], r.Id.Length);
-            widths[1] = Math.Max(widths[1], Math.Min(48, r.Publisher.Length));
-            widths[2] = Math.Max(widths[2], (r.Edition ?? "-").Length);
-            widths[3] = Math.Max(widths[3], ScheduleText(r).Length);
-        }
-
-        text.Append(CultureInfo.InvariantCulture, $"{"id".PadRight(widths[0])}  {"publisher".PadRight(widths[1])}  {"edition".PadRight(widths[2])}  {"schedule".PadRight(widths[3])}  enabled").AppendLine();
-        foreach (var r in rows)
-        {
-            var publisher = r.Publisher.Length > 48 ? r.Publisher[..47] + "…" : r.Publisher;
-            text.Append(CultureInfo.InvariantCulture, $"{r.Id.PadRight(widths[0])}  {publisher.PadRight(widths[1])}  {(r.Edition ?? "-").PadRight(widths[2])}  {ScheduleText(r).PadRight(widths[3])}  {(r.Enabled ? "yes" : "no")}").AppendLine();
-        }
-
-        await output.WriteAsync(text.ToString()).ConfigureAwait(false);
+        var listing = CatalogueListing.Of(catalogue);
+        await output.WriteAsync(json ? JsonSerializer.Serialize(listing, SnapshotManifest.JsonOptions) + Environment.NewLine : listing.ToText()).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
     internal static async Task<int> InitAsync(FileInfo file, bool force, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (file.Exists && !force)
+        if (!await EmbeddedCatalogue.WriteToAsync(file.FullName, force, cancellationToken).ConfigureAwait(false))
         {
             await error.WriteLineAsync($"{file.FullName} exists; it was left as it is. Pass --force to overwrite it.").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
-        file.Directory?.Create();
-        await File.WriteAllTextAsync(file.FullName, EmbeddedCatalogue.Text, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(
             $"Wrote {EmbeddedCatalogue.DisplayName} to {file.FullName}. Edit it, check it with 'inequalities catalogue validate {file.Name}'," +
             $" and refresh with --config {file.Name} (./data-sources.yml is read without --config).").ConfigureAwait(false);
@@ -121,9 +83,7 @@ internal static class CatalogueCommand
             return ExitCodes.InvalidInput;
         }
 
-        var sources = catalogue.Sources;
-        await output.WriteLineAsync(FormattableString.Invariant(
-            $"{catalogue.Path}: valid; {sources.Count} sources ({sources.Count(s => s.Enabled)} enabled, {sources.Count(s => s.Schedule is not null)} with their own schedule), schedule '{catalogue.Defaults.Schedule}' in {catalogue.Defaults.TimeZone}")).ConfigureAwait(false);
+        await output.WriteLineAsync(catalogue.Summary()).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
@@ -140,8 +100,4 @@ internal static class CatalogueCommand
             return null;
         }
     }
-
-    private static string ScheduleText(CatalogueRow row) => row.Schedule + (row.DefaultSchedule ? " (default)" : string.Empty);
-
-    private sealed record CatalogueRow(string Id, SourceKind Kind, string Publisher, string? Edition, string Schedule, bool DefaultSchedule, bool Enabled, string Url);
 }

@@ -1,8 +1,12 @@
 using System.CommandLine;
+using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Sample;
+using Microsoft.Extensions.Logging;
 
 namespace Inequalities.Worker.Commands;
 
-/// <summary>Options shared by the lake verbs.</summary>
+/// <summary>Options shared by the lake verbs, and the catalogue they read.</summary>
 internal static class CommonOptions
 {
     public static Option<FileInfo?> Config() => new("--config")
@@ -35,4 +39,36 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
         Arity = ArgumentArity.ZeroOrMore,
     };
+
+    /// <summary>
+    /// The catalogue <c>refresh</c> and <c>run</c> read (<see cref="SourceCatalogue.Locate"/>), narrowed to
+    /// <paramref name="only"/> and with the <c>--mirror</c> rules; null (the problems written to stderr) when it is invalid.
+    /// </summary>
+    public static async Task<SourceCatalogue?> LoadCatalogueAsync(FileInfo? config, bool sample, IReadOnlyList<string> mirrors, string? only = null)
+    {
+        try
+        {
+            var catalogue = SourceCatalogue.Locate(config?.FullName, Directory.GetCurrentDirectory(), skipMissingFiles: !sample);
+            if (!string.IsNullOrWhiteSpace(only))
+            {
+                catalogue = catalogue.Only(only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+
+            return mirrors.Count > 0 ? catalogue.WithMirrors(mirrors) : catalogue;
+        }
+        catch (Exception ex) when (ex is CatalogueException or FileNotFoundException)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    /// <summary>Generates the sample mirror into <c>&lt;lake&gt;/sample-mirror</c> and points the catalogue at it (<c>--sample</c>).</summary>
+    public static SourceCatalogue UseSampleMirror(SourceCatalogue catalogue, LakeLayout layout, TimeProvider timeProvider, ILogger logger)
+    {
+        var mirror = layout.SampleMirrorDirectory;
+        var located = catalogue.WithLocations(SampleMirror.Generate(catalogue, mirror, timeProvider: timeProvider));
+        logger.LogInformation("Using the generated sample mirror in {Mirror}", mirror);
+        return located;
+    }
 }

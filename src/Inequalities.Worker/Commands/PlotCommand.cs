@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Inequalities.Charts;
+using Inequalities.Lake;
 using Inequalities.Lake.Snapshots;
 
 namespace Inequalities.Worker.Commands;
@@ -21,8 +22,8 @@ internal static class PlotCommand
         var basis = new Option<string>("--basis") { Description = "gradient, trend: the deprivation basis, e.g. iod2019/imd/national (default: the first)." };
         var period = new Option<string>("--period") { Description = "gradient: the period (default: the last)." };
         var quantiles = new Option<int>("--quantiles") { Description = "gradient: the number of quantiles.", DefaultValueFactory = _ => 10 };
-        var table = new Option<string>("--table") { Description = "choropleth: the LSOA-level table.", DefaultValueFactory = _ => "deprivation" };
-        var column = new Option<string>("--column") { Description = "choropleth: the numeric column.", DefaultValueFactory = _ => "score" };
+        var table = new Option<string>("--table") { Description = "choropleth: the LSOA-level table.", DefaultValueFactory = _ => TableNames.Deprivation };
+        var column = new Option<string>("--column") { Description = "choropleth: the numeric column.", DefaultValueFactory = _ => DeprivationColumns.Score };
         var filter = new Option<string[]>("--filter") { Description = "choropleth: keep rows where COLUMN=VALUE (repeatable; default index_id=iod2025 and domain=imd for the deprivation table)." };
         var boundaries = new Option<FileInfo>("--boundaries") { Description = "choropleth: a GeoJSON of LSOA boundaries (default: the boundary sources in the lake's raw cache)." };
         var indices = new Option<string>("--indices") { Description = "district-summary: the indices side by side, comma-separated.", DefaultValueFactory = _ => "iod2019,iod2025" };
@@ -98,7 +99,7 @@ internal static class PlotCommand
         if (filters is null || filters.Length == 0)
         {
             // The default filters belong to the default table.
-            return table == options.Table && table == "deprivation" ? options : options with { Filters = new Dictionary<string, string>(StringComparer.Ordinal) };
+            return table == options.Table && table == TableNames.Deprivation ? options : options with { Filters = new Dictionary<string, string>(StringComparer.Ordinal) };
         }
 
         var map = new Dictionary<string, string>(StringComparer.Ordinal);

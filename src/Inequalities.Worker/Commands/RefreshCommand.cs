@@ -1,15 +1,11 @@
 using System.CommandLine;
 using Inequalities.Lake.Operations;
-using Inequalities.Lake.Refresh;
 using Inequalities.Lake.Snapshots;
-using Inequalities.Sources.Catalogue;
-using Inequalities.Sources.Fetch;
-using Inequalities.Sources.Sample;
 using Microsoft.Extensions.Logging;
 
 namespace Inequalities.Worker.Commands;
 
-/// <summary><c>inequalities refresh</c>: one full refresh of the lake.</summary>
+/// <summary><c>inequalities refresh</c>: one full refresh of the lake (<see cref="LakeRefresh"/>).</summary>
 internal static class RefreshCommand
 {
     public static Command Create(TimeProvider timeProvider, ILoggerFactory loggerFactory)
@@ -48,87 +44,43 @@ internal static class RefreshCommand
 
     internal static async Task<int> RunAsync(RefreshArguments args, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        var logger = loggerFactory.CreateLogger("Inequalities.Refresh");
-        SourceCatalogue catalogue;
-        try
+        // The sample mirror generates every file, so --sample skips nothing from the embedded catalogue.
+        if (await CommonOptions.LoadCatalogueAsync(args.Config, args.Sample, args.Mirrors, args.Only).ConfigureAwait(false) is not { } catalogue)
         {
-            // The sample mirror generates every file, so --sample skips nothing from the embedded catalogue.
-            catalogue = SourceCatalogue.Locate(args.Config?.FullName, Directory.GetCurrentDirectory(), skipMissingFiles: !args.Sample);
-            if (!string.IsNullOrWhiteSpace(args.Only))
-            {
-                catalogue = catalogue.Only(args.Only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            }
-
-            if (args.Mirrors.Count > 0)
-            {
-                catalogue = catalogue.WithMirrors(args.Mirrors);
-            }
-        }
-        catch (Exception ex) when (ex is CatalogueException or FileNotFoundException)
-        {
-            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
         var layout = new LakeLayout(args.Lake.FullName);
-        var (lakeLock, holder) = await LakeLock.TryAcquireAsync(layout, args.Wait, timeProvider, cancellationToken).ConfigureAwait(false);
-        if (lakeLock is null)
+        var options = new LakeRefreshOptions
         {
-            await Console.Error.WriteLineAsync($"The lake '{layout.Root}' is busy: another refresh or worker holds it ({holder}). Try again later, or pass --wait SECONDS.").ConfigureAwait(false);
-            return ExitCodes.LakeBusy;
-        }
-
-        using var held = lakeLock;
-        if (args.Sample)
-        {
-            var mirror = Path.Combine(layout.Root, "sample-mirror");
-            catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, mirror, timeProvider: timeProvider));
-            logger.LogInformation("Using the generated sample mirror in {Mirror}", mirror);
-        }
-
-        var options = new FetchOptions { Offline = args.Offline };
-        using var fetcher = new SourceFetcher(options, timeProvider, loggerFactory.CreateLogger<SourceFetcher>());
-        var runner = new RefreshRunner(layout, fetcher, timeProvider, loggerFactory.CreateLogger<RefreshRunner>());
-        var started = timeProvider.GetUtcNow();
+            Wait = args.Wait,
+            Offline = args.Offline,
+            Sample = args.Sample,
+            Force = args.Force,
+            Progress = ConsoleProgress.ForTerminal(timeProvider),
+            Prepare = args.Sample ? c => CommonOptions.UseSampleMirror(c, layout, timeProvider, loggerFactory.CreateLogger("Inequalities.Refresh")) : null,
+            WriteBriefs = BriefHook.For(catalogue, loggerFactory),
+        };
+        LakeRefreshResult result;
         try
         {
-            var request = new RefreshRequest { Sample = args.Sample, Progress = ConsoleProgress.ForTerminal(timeProvider), Force = args.Force, WriteBriefs = BriefHook.For(catalogue, loggerFactory) };
-            var outcome = await runner.RunAsync(catalogue, request, cancellationToken).ConfigureAwait(false);
-            RecordRun(layout, outcome, started, timeProvider, logger);
-            if (outcome.NothingChanged)
-            {
-                await Console.Out.WriteLineAsync($"Nothing changed since snapshot {outcome.SnapshotId}; nothing new was published to {layout.Root}").ConfigureAwait(false);
-                return ExitCodes.Success;
-            }
-
-            if (outcome.Published)
-            {
-                await Console.Out.WriteLineAsync($"Published snapshot {outcome.SnapshotId} to {layout.Root}").ConfigureAwait(false);
-                return ExitCodes.Success;
-            }
-
-            await Console.Error.WriteLineAsync($"Refresh failed; the current snapshot ({layout.ReadCurrentId() ?? "none"}) stays as it was.{Environment.NewLine}{outcome.Error}").ConfigureAwait(false);
-            return ExitCodes.RefreshFailed;
+            result = await LakeRefresh.RunOnceAsync(layout, catalogue, options, timeProvider, loggerFactory, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            RecordRun(layout, null, started, timeProvider, logger);
             await Console.Error.WriteLineAsync("Refresh cancelled; nothing was published.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
-    }
 
-    /// <summary>Records the run in status.json for <c>inequalities status</c>; a status file that cannot be written does not fail the refresh.</summary>
-    private static void RecordRun(LakeLayout layout, RefreshOutcome? outcome, DateTimeOffset started, TimeProvider timeProvider, ILogger logger)
-    {
-        try
+        var (code, message) = result switch
         {
-            LakeStatus.RecordRefresh(layout, outcome, started, timeProvider.GetUtcNow());
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("Could not record the run in {StatusFile}: {Error}", layout.StatusFile, ex.Message);
-        }
+            { Busy: true } => (ExitCodes.LakeBusy, $"The lake '{layout.Root}' is busy: another refresh or worker holds it ({result.Holder}). Try again later, or pass --wait SECONDS."),
+            { Outcome.NothingChanged: true } => (ExitCodes.Success, $"Nothing changed since snapshot {result.Outcome.SnapshotId}; nothing new was published to {layout.Root}"),
+            { Outcome.Published: true } => (ExitCodes.Success, $"Published snapshot {result.Outcome.SnapshotId} to {layout.Root}"),
+            _ => (ExitCodes.RefreshFailed, $"Refresh failed; the current snapshot ({layout.ReadCurrentId() ?? "none"}) stays as it was.{Environment.NewLine}{result.Outcome!.Error}"),
+        };
+        await (code == ExitCodes.Success ? Console.Out : Console.Error).WriteLineAsync(message).ConfigureAwait(false);
+        return code;
     }
 
     internal sealed record RefreshArguments(FileInfo? Config, DirectoryInfo Lake, string? Only, bool Sample, bool Offline, TimeSpan Wait)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using CsvHelper;
 using Inequalities.Core.Measures;
+using Inequalities.Lake.Csv;
 
 namespace Inequalities.Worker.Commands;
 
@@ -11,8 +11,6 @@ namespace Inequalities.Worker.Commands;
 /// </summary>
 internal static class SiiCommand
 {
-    private const char KeySeparator = '\u001F';
-
     /// <summary>Builds the <c>sii</c> command.</summary>
     /// <returns>The command, ready to add to the root command.</returns>
     public static Command Create()
@@ -49,10 +47,13 @@ internal static class SiiCommand
             var error = parseResult.InvocationConfiguration.Error;
             try
             {
-                var settings = new Settings(
-                    parseResult.GetValue(input)!, parseResult.GetValue(output)!, parseResult.GetValue(quantile)!,
-                    parseResult.GetValue(population)!, parseResult.GetValue(value)!, parseResult.GetValue(se),
-                    parseResult.GetValue(lower), parseResult.GetValue(upper), SplitList(parseResult.GetValue(group)));
+                var columns = new SiiCsvColumns(parseResult.GetValue(quantile)!, parseResult.GetValue(population)!, parseResult.GetValue(value)!)
+                {
+                    Se = parseResult.GetValue(se),
+                    Lower = parseResult.GetValue(lower),
+                    Upper = parseResult.GetValue(upper),
+                    Groups = SplitList(parseResult.GetValue(group)),
+                };
                 var options = new SiiOptions
                 {
                     ValueType = (SiiValueType)parseResult.GetValue(valueType),
@@ -62,170 +63,43 @@ internal static class SiiCommand
                     Confidence = ParseLevels(parseResult.GetValue(confidence)!),
                     Rii = parseResult.GetValue(rii),
                     Seed = parseResult.GetValue(seed),
-                    ErrorInput = settings.Se is null ? SiiErrorInput.ConfidenceLimits : SiiErrorInput.StandardError,
+                    ErrorInput = columns.Se is null ? SiiErrorInput.ConfidenceLimits : SiiErrorInput.StandardError,
                 };
-                Run(settings, options, parseResult.InvocationConfiguration.Output, cancellationToken);
+                Run(parseResult.GetValue(input)!, parseResult.GetValue(output)!, columns, options, parseResult.InvocationConfiguration.Output, cancellationToken);
                 return Task.FromResult(0);
             }
-            catch (Exception e) when (e is ArgumentException or FormatException or IOException or CsvFormatException)
+            catch (Exception e) when (e is ArgumentException or FormatException or IOException)
             {
-                error.WriteLine($"sii: {Display(e.Message)}");
+                error.WriteLine($"sii: {SiiCsv.Readable(e.Message)}");
                 return Task.FromResult(1);
             }
         });
         return command;
     }
 
-    private sealed record Settings(
-        FileInfo Input, FileInfo Output, string Quantile, string Population, string Value, string? Se, string? Lower,
-        string? Upper, IReadOnlyList<string> Groups);
-
-    private static void Run(Settings settings, SiiOptions options, TextWriter log, CancellationToken cancellationToken)
+    private static void Run(FileInfo input, FileInfo output, SiiCsvColumns columns, SiiOptions options, TextWriter log, CancellationToken cancellationToken)
     {
-        if (settings.Se is not null && (settings.Lower is not null || settings.Upper is not null))
+        if (columns.Se is not null && (columns.Lower is not null || columns.Upper is not null))
         {
             throw new ArgumentException("give either --se or both --lower and --upper, not both");
         }
 
-        if (settings.Se is null && (settings.Lower is null || settings.Upper is null))
+        if (columns.Se is null && (columns.Lower is null || columns.Upper is null))
         {
             throw new ArgumentException("give either --se or both --lower and --upper");
         }
 
-        var (records, groupValues) = Read(settings, cancellationToken);
-        var result = Sii.Calculate(records, options);
+        var table = SiiCsv.Read(input.FullName, columns, cancellationToken);
+        var result = Sii.Calculate(table.Records, options);
         foreach (var warning in result.Warnings)
         {
-            log.WriteLine($"sii: warning: {Display(warning)}");
+            log.WriteLine($"sii: warning: {SiiCsv.Readable(warning)}");
         }
 
-        Write(settings, options, result, groupValues);
-        log.WriteLine($"sii: wrote {result.Groups.Count} group(s) to {settings.Output.FullName}"
+        SiiCsv.Write(output.FullName, table, options, result);
+        log.WriteLine($"sii: wrote {result.Groups.Count} group(s) to {output.FullName}"
             + (result.DroppedGroups.Count > 0 ? $"; {result.DroppedGroups.Count} incomplete group(s) left out (see the warnings)" : string.Empty));
     }
-
-    private static (List<SiiRecord> Records, Dictionary<string, string[]> GroupValues) Read(Settings settings, CancellationToken cancellationToken)
-    {
-        var path = settings.Input.FullName;
-        if (!settings.Input.Exists)
-        {
-            throw new FileNotFoundException($"input file '{path}' does not exist", path);
-        }
-
-        using var stream = File.OpenRead(path);
-        using var csv = CsvReader.Create(stream);
-        if (csv.Headers.Count == 0)
-        {
-            throw new FormatException($"{path}: the file is empty (a header row is required)");
-        }
-
-        var header = csv.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
-        int Column(string name, string option)
-        {
-            var index = Array.IndexOf(header, name);
-            return index >= 0
-                ? index
-                : throw new ArgumentException($"{path}: column '{name}' (from {option}) not found; the columns are: {string.Join(", ", header)}");
-        }
-
-        var quantile = Column(settings.Quantile, "--quantile");
-        var population = Column(settings.Population, "--population");
-        var value = Column(settings.Value, "--value");
-        var se = settings.Se is null ? -1 : Column(settings.Se, "--se");
-        var lower = settings.Lower is null ? -1 : Column(settings.Lower, "--lower");
-        var upper = settings.Upper is null ? -1 : Column(settings.Upper, "--upper");
-        var groups = settings.Groups.Select(g => Column(g, "--group")).ToArray();
-
-        var records = new List<SiiRecord>();
-        var groupValues = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        while (csv.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var row = csv.RowNumber;
-            double Number(int index)
-            {
-                if (index < 0)
-                {
-                    return double.NaN;
-                }
-
-                var text = csv.GetString(index).Trim();
-                if (text.Length == 0 || text is "NA" or "NaN")
-                {
-                    return double.NaN;
-                }
-
-                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                    ? number
-                    : throw new FormatException($"{path}: row {row}, column '{header[index]}': '{text}' is not a number");
-            }
-
-            var values = groups.Select(csv.GetString).ToArray();
-
-            // The key names each column (area_code=E08000012), so warnings about a group say which it is.
-            var key = string.Join(KeySeparator, values.Select((v, i) => settings.Groups[i] + "=" + v));
-            groupValues.TryAdd(key, values);
-            records.Add(new SiiRecord(key, Number(quantile), Number(population), Number(value))
-            {
-                StandardError = Number(se),
-                LowerCl = Number(lower),
-                UpperCl = Number(upper),
-            });
-        }
-
-        return (records, groupValues);
-    }
-
-    private static void Write(Settings settings, SiiOptions options, SiiResult result, Dictionary<string, string[]> groupValues)
-    {
-        var levels = options.Confidence.Select(ConfidenceLevels.Normalize).ToArray();
-        using var stream = File.Create(settings.Output.FullName);
-        using var csv = CsvWriter.Create(stream);
-        foreach (var g in settings.Groups)
-        {
-            csv.WriteField(g);
-        }
-
-        foreach (var prefix in options.Rii ? new[] { "sii", "rii" } : ["sii"])
-        {
-            csv.WriteField(prefix);
-            foreach (var level in levels)
-            {
-                csv.WriteField($"{prefix}_lower{ConfidenceLevels.Suffix(level)}cl");
-                csv.WriteField($"{prefix}_upper{ConfidenceLevels.Suffix(level)}cl");
-            }
-        }
-
-        csv.EndRecord();
-        foreach (var group in result.Groups)
-        {
-            foreach (var v in groupValues[group.Group])
-            {
-                csv.WriteField(v);
-            }
-
-            WriteBlock(csv, group.Sii, group.SiiLimits);
-            if (options.Rii)
-            {
-                WriteBlock(csv, group.Rii, group.RiiLimits);
-            }
-
-            csv.EndRecord();
-        }
-    }
-
-    private static void WriteBlock(CsvWriter csv, double point, IReadOnlyList<ConfidenceInterval> limits)
-    {
-        csv.WriteField(point.ToString("R", CultureInfo.InvariantCulture));
-        foreach (var limit in limits)
-        {
-            csv.WriteField(limit.Lower.ToString("R", CultureInfo.InvariantCulture));
-            csv.WriteField(limit.Upper.ToString("R", CultureInfo.InvariantCulture));
-        }
-    }
-
-    /// <summary>A library message with group keys shown as <c>column=value, column=value</c>.</summary>
-    private static string Display(string message) => message.Replace(KeySeparator.ToString(), ", ", StringComparison.Ordinal);
 
     private static string[] SplitList(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Inequalities.Lake.Operations;
 
@@ -48,52 +46,7 @@ internal static class StatusCommand
             return ExitCodes.InvalidInput;
         }
 
-        await output.WriteAsync(json ? JsonSerializer.Serialize(report, LakeStatus.JsonOptions) + Environment.NewLine : Text(report)).ConfigureAwait(false);
+        await output.WriteAsync(json ? JsonSerializer.Serialize(report, LakeStatus.JsonOptions) + Environment.NewLine : report.ToText()).ConfigureAwait(false);
         return report.Fresh ? ExitCodes.Success : ExitCodes.NotFresh;
     }
-
-    private static string Text(LakeHealthReport r)
-    {
-        var now = r.CheckedAt;
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Lake {r.Lake}: {(r.Fresh ? "fresh" : "NOT FRESH")} (max age {LakeHealth.Ago(r.MaxAge)})").AppendLine();
-        foreach (var problem in r.Problems)
-        {
-            text.Append("  - ").AppendLine(problem);
-        }
-
-        text.Append("Current snapshot: ").AppendLine(r.CurrentSnapshot is null
-            ? "none"
-            : $"{r.CurrentSnapshot}, created {Time(r.SnapshotCreatedAt)}, last published or confirmed {Time(r.SnapshotConfirmedAt)} ({LakeHealth.Ago(r.SnapshotAge!.Value)} ago)");
-        if (r.Catalogue is { } catalogue)
-        {
-            text.Append("Catalogue: ").AppendLine(catalogue.ToString());
-        }
-
-        text.Append("Last success: ").AppendLine(Describe(r.LastSuccess, now));
-        text.Append("Last failure: ").AppendLine(Describe(r.LastFailure, now));
-        text.Append("Next run: ").AppendLine(r.NextRun is { } next
-            ? $"{Time(next)} (in {LakeHealth.Ago(next - now)}; worker {r.WorkerState})"
-            : r.WorkerState is null or "none" ? "not scheduled (no worker has run on this lake)" : $"none (worker {r.WorkerState})");
-        text.AppendLine("Sources:");
-        var width = Math.Max(2, r.Sources.Select(s => s.Id.Length).DefaultIfEmpty(0).Max());
-        text.Append(CultureInfo.InvariantCulture, $"  {"id".PadRight(width)}  {"status",-9}  {"retrieved_at",-25}  {"age",-8}  {"stale",-5}  error").AppendLine();
-        foreach (var s in r.Sources)
-        {
-            var status = s.Status is { } st ? Lake.Refresh.RefreshRunner.StatusName(st) : "-";
-            var age = (s.Age is { } a ? LakeHealth.Ago(a) : "-") + (s.TooOld ? "!" : string.Empty);
-            var retrieved = Time(s.RetrievedAt);
-            text.Append(CultureInfo.InvariantCulture, $"  {s.Id.PadRight(width)}  {status,-9}  {retrieved,-25}  {age,-8}  {(s.Stale ? "yes" : "no"),-5}  {s.Error ?? "-"}").AppendLine();
-        }
-
-        return text.ToString();
-    }
-
-    private static string Time(DateTimeOffset? at) => at?.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture) ?? "-";
-
-    private static string Describe(RunRecord? run, DateTimeOffset now) => run is null
-        ? "none recorded"
-        : $"{run.Outcome} at {Time(run.FinishedAt ?? run.StartedAt)} ({LakeHealth.Ago(now - (run.FinishedAt ?? run.StartedAt))} ago, by {run.Trigger ?? "schedule"})" +
-          (run.SnapshotId is { } id ? $", snapshot {id}" : string.Empty) +
-          (run.Error is { } error ? $": {error}" : string.Empty);
 }

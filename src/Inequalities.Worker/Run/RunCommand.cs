@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Inequalities.Lake.Operations;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
-using Inequalities.Sources.Sample;
 using Inequalities.Worker.Commands;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,26 +55,24 @@ internal static class RunCommand
     internal static async Task<int> RunAsync(RunArguments args, TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("Inequalities.Worker");
-        SourceCatalogue catalogue;
+        if (await CommonOptions.LoadCatalogueAsync(args.Config, args.Sample, args.Mirrors).ConfigureAwait(false) is not { } catalogue)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         RefreshSchedule refreshSchedule;
         try
         {
-            catalogue = SourceCatalogue.Locate(args.Config?.FullName, Directory.GetCurrentDirectory(), skipMissingFiles: !args.Sample);
-            if (args.Mirrors.Count > 0)
-            {
-                catalogue = catalogue.WithMirrors(args.Mirrors);
-            }
-
             refreshSchedule = RefreshSchedule.Create(catalogue, args.Schedule, args.TimeZone);
         }
-        catch (Exception ex) when (ex is CatalogueException or FileNotFoundException or ArgumentException)
+        catch (ArgumentException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
         var layout = new LakeLayout(args.Lake.FullName);
-        var (instance, holder) = InstanceLock.TryAcquire(layout, timeProvider);
+        var (instance, holder) = WorkerLock.TryAcquire(layout, timeProvider);
         if (instance is null)
         {
             await Console.Error.WriteLineAsync($"Another worker already runs on the lake '{layout.Root}' ({holder}). Stop it first; only one worker may run per lake.").ConfigureAwait(false);
@@ -83,24 +81,21 @@ internal static class RunCommand
 
         using (instance)
         {
-            await CleanDebrisAsync(layout, timeProvider, logger, cancellationToken).ConfigureAwait(false);
-            if (args.Sample)
+            foreach (var removed in await LakeDebris.CleanAsync(layout, timeProvider, cancellationToken).ConfigureAwait(false))
             {
-                var mirror = Path.Combine(layout.Root, "sample-mirror");
-                catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, mirror, timeProvider: timeProvider));
-                logger.LogInformation("Using the generated sample mirror in {Mirror}", mirror);
+                logger.LogInformation("Removed debris of an interrupted run: {Path}", removed);
             }
 
-            using var job = new WorkerJob(layout, catalogue, refreshSchedule, args.Sample, args.Wait, timeProvider, loggerFactory);
-            var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton(loggerFactory);
-            builder.Services.AddSingleton(timeProvider);
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
-            builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-            TelemetryExport.AddTo(builder.Services, args.Telemetry ?? TelemetryExport.FromEnvironment(Environment.GetEnvironmentVariable));
-            builder.Services.AddHostedService(sp => new ScheduledRefreshService(refreshSchedule, job, timeProvider, loggerFactory.CreateLogger<ScheduledRefreshService>()));
-            using var host = builder.Build();
+            if (args.Sample)
+            {
+                catalogue = CommonOptions.UseSampleMirror(catalogue, layout, timeProvider, logger);
+            }
+
+            using var job = new WorkerRefreshJob(layout, catalogue, refreshSchedule, args.Sample, args.Wait, timeProvider, loggerFactory)
+            {
+                WriteBriefs = BriefHook.For(catalogue, loggerFactory),
+            };
+            using var host = Host(refreshSchedule, job, args, timeProvider, loggerFactory);
             logger.LogInformation(
                 "Worker started on {Lake}: schedule '{Schedule}' in {TimeZone}, {Sources} sources ({Own} with their own schedule), catalogue: {Catalogue}",
                 layout.Root,
@@ -123,28 +118,18 @@ internal static class RunCommand
         }
     }
 
-    /// <summary>Removes what a killed run left behind, under the lake lock (skipped when a manual refresh holds it).</summary>
-    private static async Task CleanDebrisAsync(LakeLayout layout, TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>The generic host running the schedule loop, with the worker's logging and telemetry.</summary>
+    private static IHost Host(RefreshSchedule schedule, WorkerRefreshJob job, RunArguments args, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
-        var (lakeLock, _) = await LakeLock.TryAcquireAsync(layout, TimeSpan.Zero, timeProvider, cancellationToken).ConfigureAwait(false);
-        if (lakeLock is null)
-        {
-            return;
-        }
-
-        using (lakeLock)
-        {
-            foreach (var removed in SnapshotPublisher.CleanDebris(layout))
-            {
-                logger.LogInformation("Removed debris of an interrupted run: {Path}", removed);
-            }
-
-            var statusTemp = layout.StatusFile + ".tmp";
-            if (File.Exists(statusTemp))
-            {
-                File.Delete(statusTemp);
-            }
-        }
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(timeProvider);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        TelemetryExport.AddTo(builder.Services, args.Telemetry ?? TelemetryExport.FromEnvironment(Environment.GetEnvironmentVariable));
+        builder.Services.AddHostedService(sp => new ScheduledRefreshService(schedule, job, timeProvider, loggerFactory.CreateLogger<ScheduledRefreshService>()));
+        return builder.Build();
     }
 
     internal sealed record RunArguments(FileInfo? Config, DirectoryInfo Lake, string? Schedule, string? TimeZone, bool Sample, TimeSpan Wait)

@@ -1,11 +1,6 @@
 using Inequalities.Lake.Parquet;
-using Inequalities.Lake.Refresh;
 using Inequalities.Lake.Snapshots;
-using Inequalities.Sources.Catalogue;
-using Inequalities.Sources.Fetch;
-using Inequalities.Sources.Sample;
 using Inequalities.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Inequalities.Lake.Tests.Assets;
 
@@ -15,13 +10,8 @@ public sealed class SampleAssetNeedTests
     public async Task Refresh_SampleMirrorOfTheRealCatalogue_PublishesTheWholeAssetNeedFlow()
     {
         using var dir = new TempDirectory();
-        var catalogue = SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "data-sources.yml"));
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
-        catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, dir.Combine("mirror"), timeProvider: time));
-        using var fetcher = new SourceFetcher(new FetchOptions(), time);
-        var layout = new LakeLayout(dir.Combine("lake"));
 
-        var outcome = await new RefreshRunner(layout, fetcher, time).RunAsync(catalogue, sample: true);
+        var (outcome, layout) = await SampleLake.PublishAsync(dir);
 
         Assert.True(outcome.Published, outcome.Error);
         var snapshot = layout.SnapshotDirectory(outcome.SnapshotId!);

@@ -2,6 +2,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Inequalities.Core.Columnar;
 using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Fetch;
 using Inequalities.Sources.Parsing;
 using Inequalities.TestSupport;
 

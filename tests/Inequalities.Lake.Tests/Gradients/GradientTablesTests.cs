@@ -169,7 +169,6 @@ public sealed class GradientTablesTests
         Geography = GeographyLevel.Lsoa,
         Columns = new Dictionary<string, string> { ["area_code"] = "code" }.ToFrozenDictionary(),
         MaxBytes = 1000,
-        Options = new Dictionary<string, string>().ToFrozenDictionary(),
         IndicatorMetadata = new IndicatorMetadataSet
         {
             Entries =

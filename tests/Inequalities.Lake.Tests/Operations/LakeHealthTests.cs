@@ -2,6 +2,7 @@ using System.Text.Json;
 using Inequalities.Lake.Operations;
 using Inequalities.Lake.Refresh;
 using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Fetch;
 using Inequalities.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -44,7 +45,7 @@ public sealed class LakeHealthTests : IDisposable
     private static RunRecord Run(string outcome, DateTimeOffset at, string? error = null) =>
         new() { StartedAt = at, FinishedAt = at.AddMinutes(1), Outcome = outcome, SnapshotId = "20261125T020000Z", Error = error, Trigger = "schedule" };
 
-    private static SourceState Source(string id, DateTimeOffset checkedAt, string status = "unchanged", bool stale = false, string? error = null, DateTimeOffset? nextDue = null) =>
+    private static SourceState Source(string id, DateTimeOffset checkedAt, SourceStatus status = SourceStatus.Unchanged, bool stale = false, string? error = null, DateTimeOffset? nextDue = null) =>
         new() { Id = id, Status = status, Stale = stale, Error = error, RetrievedAt = Published, LastCheckedAt = checkedAt, NextDue = nextDue };
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class LakeHealthTests : IDisposable
         Assert.Equal("20261125T020000Z", report.CurrentSnapshot);
         Assert.Equal(TimeSpan.FromHours(1), report.SnapshotAge);
         Assert.Equal(["iod2019", "fingertips"], report.Sources.Select(s => s.Id));
-        Assert.All(report.Sources, s => Assert.Equal(SourceRunStatus.Fetched, s.Status));
+        Assert.All(report.Sources, s => Assert.Equal(SourceStatus.Fetched, s.Status));
         Assert.Null(report.WorkerState);
     }
 
@@ -143,7 +144,7 @@ public sealed class LakeHealthTests : IDisposable
             UpdatedAt = Published,
             State = "idle",
             LastSuccess = Run("published", Published),
-            Sources = [Source("iod2019", Published), Source("fingertips", Published, "failed", stale: true, error: "Source 'fingertips' (https://example.org/ft.csv): HTTP 503")],
+            Sources = [Source("iod2019", Published), Source("fingertips", Published, SourceStatus.Failed, stale: true, error: "Source 'fingertips' (https://example.org/ft.csv): HTTP 503")],
         }.Write(layout);
 
         var report = LakeHealth.Check(layout.Root, MaxAge, _clock);
@@ -153,7 +154,7 @@ public sealed class LakeHealthTests : IDisposable
         Assert.StartsWith("source 'fingertips' is stale", problem, StringComparison.Ordinal);
         Assert.EndsWith("HTTP 503", problem, StringComparison.Ordinal);
         var fingertips = report.Sources.Single(s => s.Id == "fingertips");
-        Assert.Equal(SourceRunStatus.Failed, fingertips.Status);
+        Assert.Equal(SourceStatus.Failed, fingertips.Status);
         Assert.Equal(Published, fingertips.ConfirmedAt);
     }
 

@@ -1,4 +1,5 @@
 using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Fetch;
 using Inequalities.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 

@@ -46,8 +46,9 @@ public sealed class CatalogueSyntaxTests
 
         Assert.Equal(SourceFormat.ArcGis, source.Format);
         Assert.Equal("services1.arcgis.com", source.Location.IdnHost);
-        Assert.Equal("LAD24CD = 'E08000012'", source.Option("where"));
-        Assert.Equal("27700", source.Option("out_sr"));
+        Assert.Equal("LAD24CD = 'E08000012'", source.Options.ArcGis.Where);
+        Assert.Equal(27700, source.Options.ArcGis.OutSr);
+        Assert.False(source.Options.ArcGis.ReturnsGeometry(source.Kind));
     }
 
     [Fact]

@@ -34,8 +34,8 @@ public sealed class SourceCatalogueTests
         Assert.Equal("LSOA code (2011)", source.Column("lsoa_code"));
         Assert.Equal(512L * 1024 * 1024, source.MaxBytes);
         Assert.Contains("assets.publishing.service.gov.uk", catalogue.AllowedHosts);
-        Assert.Equal("0 2 * * *", catalogue.Defaults.Schedule);
-        Assert.Equal("Europe/London", catalogue.Defaults.TimeZone);
+        Assert.Equal("0 2 * * *", catalogue.Defaults.Schedule.Expression);
+        Assert.Equal("Europe/London", catalogue.Defaults.TimeZone.Id);
     }
 
     [Fact]
@@ -59,9 +59,9 @@ public sealed class SourceCatalogueTests
         var catalogue = SourceCatalogue.Parse(yaml, "/base");
 
         Assert.Equal(2L * 1024 * 1024, catalogue.Sources[0].MaxBytes);
-        Assert.Equal("30 3 * * 0", catalogue.Defaults.Schedule);
+        Assert.Equal("30 3 * * 0", catalogue.Defaults.Schedule.Expression);
         Assert.Equal(3, catalogue.Defaults.KeepSnapshots);
-        Assert.Equal("*/20 * * * * *", catalogue.Sources[0].Schedule);
+        Assert.Equal("*/20 * * * * *", catalogue.Sources[0].Schedule!.Expression);
     }
 
     // Case table: a broken catalogue and the exact message each problem produces. Every problem is reported in

@@ -28,7 +28,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource());
 
-        Assert.True(result.Status == FetchStatus.Fetched, result.Error);
+        Assert.True(result.Status == SourceStatus.Fetched, result.Error);
         Assert.Equal(Codes(2500), FeatureCodes(result.File!.Path, "LSOA21CD"));
         Assert.Equal(3, layer.PageRequests);
         Assert.Equal(1, layer.CountRequests);
@@ -53,7 +53,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, BoundarySource());
 
-        Assert.True(result.Status == FetchStatus.Fetched, result.Error);
+        Assert.True(result.Status == SourceStatus.Fetched, result.Error);
         Assert.Equal(2, layer.PageRequests);
         Assert.All(layer.Queries.Where(q => q.Contains("resultOffset", StringComparison.Ordinal)), q => Assert.Equal("geojson", Param(q, "f")));
         var boundaries = GeoParsers.Boundaries(BoundarySource(), result.File!.Path);
@@ -70,7 +70,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource());
 
-        Assert.True(result.Status == FetchStatus.Fetched, result.Error);
+        Assert.True(result.Status == SourceStatus.Fetched, result.Error);
         Assert.Equal(Codes(2500), FeatureCodes(result.File!.Path, "LSOA21CD"));
         Assert.Equal(["0", "400", "1400", "2400"], layer.Queries.Where(q => q.Contains("resultOffset", StringComparison.Ordinal)).Select(q => Param(q, "resultOffset")));
     }
@@ -88,7 +88,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource());
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.True(result.IsStale);
         Assert.StartsWith($"Source 'lsoa-lad' ({Server.Url(LookupPath)}): ", result.Error, StringComparison.Ordinal);
         Assert.Contains(
@@ -109,7 +109,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource());
 
-        Assert.True(result.Status == FetchStatus.Fetched, result.Error);
+        Assert.True(result.Status == SourceStatus.Fetched, result.Error);
         Assert.Equal(Codes(2500), FeatureCodes(result.File!.Path, "LSOA21CD"));
         Assert.Equal(4, layer.PageRequests);
     }
@@ -123,7 +123,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource());
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.EndsWith("the ArcGIS service answered the layer metadata request with error 400: Invalid URL (Service not found)", result.Error, StringComparison.Ordinal);
         Assert.Equal(0, layer.CountRequests + layer.PageRequests);
     }
@@ -140,7 +140,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource());
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.EndsWith(
             "expected 2500 rows (the layer's count for the query) but received 1500: a page was cut short, so the source keeps its last good copy (after 4 requests)",
             result.Error,
@@ -158,7 +158,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource());
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.Contains("expected 2500 rows (the layer's count for the query) but received 1000", result.Error, StringComparison.Ordinal);
         Assert.Null(Cache.TryGetLatest("lsoa-lad"));
     }
@@ -172,7 +172,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource());
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.Contains("expected 2507 rows (the layer's count for the query) but received 2500", result.Error, StringComparison.Ordinal);
     }
 
@@ -185,7 +185,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource());
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.Contains("the page at offset 1000 returned no rows but says more remain (exceededTransferLimit) after 1000 of 2500 rows", result.Error, StringComparison.Ordinal);
         Assert.Equal(2, layer.PageRequests);
     }
@@ -198,7 +198,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource(ladHeader: "[LAD25CD, LAD26CD]"));
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.EndsWith(
             "the layer has no header for lad_code (none of 'LAD25CD', 'LAD26CD'); the publisher may have renamed its columns (schema drift). The layer's fields: FID | LSOA21CD | LSOA21NM | LAD24CD",
             result.Error,
@@ -214,7 +214,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource(ladHeader: "[LAD25CD, LAD24CD]"));
 
-        Assert.True(result.Status == FetchStatus.Fetched, result.Error);
+        Assert.True(result.Status == SourceStatus.Fetched, result.Error);
         Assert.All(layer.Queries.Where(q => q.Contains("resultOffset", StringComparison.Ordinal)), q => Assert.Equal("LSOA21CD,LAD24CD", Param(q, "outFields")));
         Assert.Equal("LAD24CD", SourceParser.Lookup(LookupSource(ladHeader: "[LAD25CD, LAD24CD]"), result.File!.Path).ColumnsUsed["lad_code"]);
     }
@@ -231,9 +231,9 @@ public sealed class ArcGisFetchTests : FetchTestBase
         layer.LastEditDate = layer.LastEditDate!.Value.AddHours(1);
         var third = await FetchAsync(fetcher, LookupSource());
 
-        Assert.Equal(FetchStatus.Unchanged, second.Status);
+        Assert.Equal(SourceStatus.Unchanged, second.Status);
         Assert.Equal(first.File, second.File);
-        Assert.Equal(FetchStatus.Unchanged, third.Status);
+        Assert.Equal(SourceStatus.Unchanged, third.Status);
         Assert.Equal(first.File!.Sha256, third.File!.Sha256);
         Assert.Equal(layer.LastEditDate, third.File.LayerEditDate);
         Assert.Equal(layer.LastEditDate, Cache.TryGetLatest("lsoa-lad")!.LayerEditDate);
@@ -252,7 +252,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource());
 
-        Assert.True(result.Status == FetchStatus.Fetched, result.Error);
+        Assert.True(result.Status == SourceStatus.Fetched, result.Error);
         Assert.All(layer.Queries.Where(q => q.Contains("resultOffset", StringComparison.Ordinal)), q => Assert.Equal("FID", Param(q, "orderByFields")));
     }
 
@@ -264,7 +264,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource(extra: ["options:", "  where: LAD24CD IN ('E08000012')"]));
 
-        Assert.True(result.Status == FetchStatus.Fetched, result.Error);
+        Assert.True(result.Status == SourceStatus.Fetched, result.Error);
         Assert.Equal(1250, FeatureCodes(result.File!.Path, "LSOA21CD").Count);
         Assert.All(layer.Queries, q => Assert.Equal("LAD24CD IN ('E08000012')", Param(q, "where")));
         Assert.Equal(2, layer.PageRequests);
@@ -278,7 +278,7 @@ public sealed class ArcGisFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, LookupSource(extra: ["options:", "  where: LAD25CD = 'E08000012'"]));
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.EndsWith(
             "the ArcGIS service answered the count request with error 400: Cannot perform query. Invalid query parameters. (Unable to perform query: the unknown field 'LAD25CD'. Please check your parameters.) (after 2 requests)",
             result.Error,

@@ -109,7 +109,7 @@ public abstract class FetchTestBase : IAsyncLifetime
         Server.Serve(path, Version1, "text/csv");
         var source = Source(id, path, "csv", extra);
         var seeded = await FetchAsync(fetcher, source);
-        Assert.Equal(FetchStatus.Fetched, seeded.Status);
+        Assert.Equal(SourceStatus.Fetched, seeded.Status);
         Server.Serve(path, Version2, "text/csv");
         return (source, seeded.File!, Snapshot(id));
     }

@@ -39,7 +39,7 @@ public sealed class MirrorAndRedirectTests : FetchTestBase
 
         var result = await fetcher.FetchAsync(Item(), Hosts("www.arcgis.com", "*.s3.amazonaws.com"), Mirrors(), Cache);
 
-        Assert.True(result.Status == FetchStatus.Fetched, result.Error);
+        Assert.True(result.Status == SourceStatus.Fetched, result.Error);
         Assert.Equal(Version1, File.ReadAllBytes(result.File!.Path));
         Assert.Equal(ItemUrl, result.File.Url);
         Assert.Equal(StorageUrl, result.File.FinalUrl);
@@ -61,7 +61,7 @@ public sealed class MirrorAndRedirectTests : FetchTestBase
 
         var result = await fetcher.FetchAsync(Item(), Hosts("www.arcgis.com", "*.s3.amazonaws.com"), mirrors, Cache);
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.Equal($"Source 'item' ({ItemUrl}): {reason}", result.Error);
         Assert.Equal(0, _storage.RequestCount("/b54177d3/lookup.csv"));
     }
@@ -78,7 +78,7 @@ public sealed class MirrorAndRedirectTests : FetchTestBase
         var followed = await fetcher.FetchAsync(Item(), Hosts("www.arcgis.com", "ago-item-storage.s3.amazonaws.com"), Mirrors(), Cache);
 
         Assert.Equal($"Source 'item' ({ItemUrl}): redirect to host 'ago-item-storage.s3.amazonaws.com' which is not in the catalogue (allowed_hosts)", refused.Error);
-        Assert.True(followed.Status == FetchStatus.Fetched, followed.Error);
+        Assert.True(followed.Status == SourceStatus.Fetched, followed.Error);
         Assert.Equal(StorageUrl, followed.File!.FinalUrl);
     }
 
@@ -113,7 +113,7 @@ public sealed class MirrorAndRedirectTests : FetchTestBase
 
         var result = Assert.Single(await fetcher.FetchAllAsync(catalogue, Cache));
 
-        Assert.True(result.Status == FetchStatus.Fetched, result.Error);
+        Assert.True(result.Status == SourceStatus.Fetched, result.Error);
         Assert.Equal(2, layer.PageRequests);
         Assert.StartsWith("https://services1.arcgis.com/ORG/arcgis/rest/services/LAD24_RGN24_EN_LU/FeatureServer/0/query?", result.File!.Url, StringComparison.Ordinal);
         Assert.StartsWith("https://services1.arcgis.com/ORG/", result.File.FinalUrl, StringComparison.Ordinal);

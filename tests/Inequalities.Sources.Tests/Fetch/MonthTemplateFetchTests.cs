@@ -21,7 +21,7 @@ public sealed class MonthTemplateFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, Companies(fallback: 2));
 
-        Assert.True(result.Status == FetchStatus.Fetched, result.Error);
+        Assert.True(result.Status == SourceStatus.Fetched, result.Error);
         Assert.Equal(Server.Url("/BasicCompanyDataAsOneFile-2025-10-01.zip").ToString(), result.File!.Url);
         Assert.Equal("BasicCompanyDataAsOneFile-2025-10-01.csv", result.File.Member);
         Assert.Equal("BasicCompanyDataAsOneFile-2025-10-01.csv", Cache.TryGetLatest("companies")!.Member);
@@ -38,8 +38,8 @@ public sealed class MonthTemplateFetchTests : FetchTestBase
 
         var second = await FetchAsync(fetcher, Companies(fallback: 0));
 
-        Assert.Equal(FetchStatus.Fetched, first.Status);
-        Assert.Equal(FetchStatus.Unchanged, second.Status);
+        Assert.Equal(SourceStatus.Fetched, first.Status);
+        Assert.Equal(SourceStatus.Unchanged, second.Status);
         Assert.Equal(1, Server.NotModifiedCount("/BasicCompanyDataAsOneFile-2025-11-01.zip"));
     }
 
@@ -64,7 +64,7 @@ public sealed class MonthTemplateFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, Companies(fallback: 3));
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.EndsWith("HTTP 403 Forbidden", result.Error, StringComparison.Ordinal);
         Assert.Equal(0, Server.RequestCount("/BasicCompanyDataAsOneFile-2025-10-01.zip"));
     }
@@ -78,7 +78,7 @@ public sealed class MonthTemplateFetchTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, Companies(fallback: 1));
 
-        Assert.True(result.Status == FetchStatus.Fetched, result.Error);
+        Assert.True(result.Status == SourceStatus.Fetched, result.Error);
         Assert.Equal("BasicCompanyDataAsOneFile-2025-10-01.csv", result.File!.Member);
     }
 

@@ -29,7 +29,7 @@ public sealed class SourceFetcherClockTests : FetchTestBase
         var result = await fetch.WaitAsync(TimeSpan.FromSeconds(30));
 
         // The loop only ends once the second request arrived, so 29 fake seconds were not enough and ~30 were.
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         Assert.Equal(2, result.Attempts);
         Assert.InRange(advanced.TotalSeconds, 30, 33);
         Assert.InRange(result.File!.RetrievedAt, new DateTimeOffset(2025, 3, 1, 12, 0, 30, TimeSpan.Zero), clock.GetUtcNow());
@@ -48,7 +48,7 @@ public sealed class SourceFetcherClockTests : FetchTestBase
         var lines = logger.Entries.Where(e => e.Level >= LogLevel.Information).ToList();
         Assert.Equal(2, lines.Count);
         Assert.Equal("lookup", lines[0].State["SourceId"]);
-        Assert.Equal(FetchStatus.Fetched, lines[0].State["Status"]);
+        Assert.Equal(SourceStatus.Fetched, lines[0].State["Status"]);
         Assert.Equal((long)Version1.Length, lines[0].State["Bytes"]);
         Assert.Equal(1, lines[0].State["Attempts"]);
         Assert.True(lines[0].State.ContainsKey("DurationMs"));

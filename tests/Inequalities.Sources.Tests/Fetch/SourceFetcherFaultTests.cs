@@ -21,7 +21,7 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         Assert.Equal(3, result.Attempts);
         Assert.Equal(1 + 3, Server.RequestCount("/lookup.csv"));
         Assert.Equal(Sha(Version2), result.File!.Sha256);
@@ -36,7 +36,7 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.Equal(Prefix("lookup", "/lookup.csv") + "HTTP 503 Service Unavailable (after 3 attempts)", result.Error);
         Assert.Equal(3, result.Attempts);
         Assert.Equal(1 + 3, Server.RequestCount("/lookup.csv"));
@@ -73,7 +73,7 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.Equal(3, result.Attempts);
         Assert.StartsWith($"Source 'dead' ({deadUrl}): the request failed: ", result.Error, StringComparison.Ordinal);
         Assert.EndsWith("(after 3 attempts)", result.Error, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         Assert.Equal(2, result.Attempts);
     }
 
@@ -102,7 +102,7 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         Assert.Equal(2, result.Attempts);
         var requests = Server.Requests("/lookup.csv");
         var waited = requests[2].ReceivedAt - requests[1].ReceivedAt;
@@ -134,7 +134,7 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         Assert.Equal(2, result.Attempts);
         Assert.Equal(Sha(Version2), result.File!.Sha256);
         Assert.DoesNotContain(Snapshot("lookup").Keys, k => k.StartsWith(".tmp-", StringComparison.Ordinal));
@@ -166,7 +166,7 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         Assert.Equal(2, result.Attempts);
         Assert.Equal(Version2, File.ReadAllBytes(result.File!.Path));
     }
@@ -180,7 +180,7 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.StartsWith(Prefix("lookup", "/lookup.csv") + $"the body was cut off after 20 of {Version2.Length} bytes: ", result.Error, StringComparison.Ordinal);
         Assert.EndsWith("(after 3 attempts)", result.Error, StringComparison.Ordinal);
         Assert.Equal(3, Server.RequestCount("/lookup.csv") - 1);
@@ -414,7 +414,7 @@ public sealed class SourceFetcherFaultTests : FetchTestBase
 
         Assert.Equal(2, Server.RequestCount("/down.csv"));
         Assert.StartsWith(Prefix("down", "/down.csv") + "the circuit for host '127.0.0.1' is open after repeated failures", down.Error, StringComparison.Ordinal);
-        Assert.Equal(FetchStatus.Failed, other.Status);
+        Assert.Equal(SourceStatus.Failed, other.Status);
         Assert.StartsWith(Prefix("other", "/other.csv") + "the circuit for host '127.0.0.1' is open", other.Error, StringComparison.Ordinal);
         Assert.Equal(0, Server.RequestCount("/other.csv"));
     }

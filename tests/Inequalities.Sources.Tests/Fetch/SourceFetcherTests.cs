@@ -18,7 +18,7 @@ public sealed class SourceFetcherTests : FetchTestBase
 
         var result = await fetcher.FetchAsync(source, Allowed, Cache, progress);
 
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         Assert.Null(result.Error);
         Assert.Equal(1, result.Attempts);
         var file = Assert.IsType<RawFile>(result.File);
@@ -50,7 +50,7 @@ public sealed class SourceFetcherTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         var original = File.ReadAllBytes(shared);
         Assert.Equal(Sha(original), result.File!.Sha256);
         Assert.Equal(original, File.ReadAllBytes(result.File.Path));
@@ -66,7 +66,7 @@ public sealed class SourceFetcherTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         Assert.EndsWith(".csv.gz", result.File!.Path, StringComparison.Ordinal);
         Assert.Equal(Sha(File.ReadAllBytes(shared)), result.File.Sha256);
     }
@@ -83,7 +83,7 @@ public sealed class SourceFetcherTests : FetchTestBase
 
         var second = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Unchanged, second.Status);
+        Assert.Equal(SourceStatus.Unchanged, second.Status);
         Assert.Equal(first.File, second.File);
         Assert.Equal(1, Server.NotModifiedCount("/lookup.csv"));
         var request = Server.Requests("/lookup.csv")[1];
@@ -104,7 +104,7 @@ public sealed class SourceFetcherTests : FetchTestBase
 
         var second = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Unchanged, second.Status);
+        Assert.Equal(SourceStatus.Unchanged, second.Status);
         Assert.Equal(0, Server.NotModifiedCount("/lookup.csv"));
         Assert.Equal("\"v2\"", second.File!.ETag);
         Assert.Equal(first.File!.Path, second.File.Path);
@@ -124,7 +124,7 @@ public sealed class SourceFetcherTests : FetchTestBase
 
         var second = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Fetched, second.Status);
+        Assert.Equal(SourceStatus.Fetched, second.Status);
         Assert.Equal(Sha(Version2), second.File!.Sha256);
         Assert.NotEqual(first.File!.Sha256, second.File.Sha256);
         Assert.False(File.Exists(first.File.Path));
@@ -147,7 +147,7 @@ public sealed class SourceFetcherTests : FetchTestBase
         var second = await FetchAsync(fetcher, source);
 
         Assert.Equal(Sha(Version1), first.File!.Sha256);
-        Assert.Equal(FetchStatus.Fetched, second.Status);
+        Assert.Equal(SourceStatus.Fetched, second.Status);
         Assert.Equal(Sha(Version2), second.File!.Sha256);
     }
 
@@ -161,7 +161,7 @@ public sealed class SourceFetcherTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         Assert.Equal(Server.Url("/lookup.csv").ToString(), result.File!.Url);
         Assert.Equal(Server.Url("/v2/lookup.csv").ToString(), result.File.FinalUrl);
         Assert.Equal(Server.Url("/v2/lookup.csv").ToString(), Cache.TryGetLatest("lookup")!.FinalUrl);
@@ -177,7 +177,7 @@ public sealed class SourceFetcherTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         Assert.Equal(Path.Combine(Cache.Directory, "bundle", Sha(zip) + ".zip"), result.File!.Path);
     }
 
@@ -195,10 +195,10 @@ public sealed class SourceFetcherTests : FetchTestBase
         var cached = await FetchAsync(offline, source);
         var missing = await FetchAsync(offline, Source("never-fetched", "/lookup.csv"));
 
-        Assert.Equal(FetchStatus.Unchanged, cached.Status);
+        Assert.Equal(SourceStatus.Unchanged, cached.Status);
         Assert.Equal(0, cached.Attempts);
         Assert.Equal(Sha(Version1), cached.File!.Sha256);
-        Assert.Equal(FetchStatus.Failed, missing.Status);
+        Assert.Equal(SourceStatus.Failed, missing.Status);
         Assert.Null(missing.File);
         Assert.Equal($"Source 'never-fetched' ({Server.Url("/lookup.csv")}): offline and no cached copy", missing.Error);
         Assert.Equal(1, Server.RequestCount("/lookup.csv"));
@@ -217,10 +217,10 @@ public sealed class SourceFetcherTests : FetchTestBase
         File.WriteAllBytes(local, Version2);
         var third = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Fetched, first.Status);
+        Assert.Equal(SourceStatus.Fetched, first.Status);
         Assert.Equal(local, first.File!.Url);
-        Assert.True(second.Status == FetchStatus.Unchanged, second.Error);
-        Assert.Equal(FetchStatus.Fetched, third.Status);
+        Assert.True(second.Status == SourceStatus.Unchanged, second.Error);
+        Assert.Equal(SourceStatus.Fetched, third.Status);
         Assert.Equal(Sha(Version2), third.File!.Sha256);
     }
 
@@ -237,7 +237,7 @@ public sealed class SourceFetcherTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, source);
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal(SourceStatus.Failed, result.Status);
         Assert.Equal($"Source 'local' ({local}): is an HTML page, not csv", result.Error);
         Assert.True(result.IsStale);
         AssertIntact("local", before, Version1);
@@ -255,7 +255,7 @@ public sealed class SourceFetcherTests : FetchTestBase
 
         var result = await FetchAsync(fetcher, Source("lookup", "/lookup.csv"));
 
-        Assert.Equal(FetchStatus.Fetched, result.Status);
+        Assert.Equal(SourceStatus.Fetched, result.Status);
         Assert.False(File.Exists(debris));
         Assert.DoesNotContain(Snapshot("lookup").Keys, k => k.StartsWith(".tmp-", StringComparison.Ordinal));
     }
@@ -275,7 +275,7 @@ public sealed class SourceFetcherTests : FetchTestBase
         var results = await fetcher.FetchAllAsync(catalogue, Cache);
 
         Assert.Equal(new[] { "a", "b-missing", "c" }, results.Select(r => r.Source.Id));
-        Assert.Equal(new[] { FetchStatus.Fetched, FetchStatus.Failed, FetchStatus.Fetched }, results.Select(r => r.Status));
+        Assert.Equal(new[] { SourceStatus.Fetched, SourceStatus.Failed, SourceStatus.Fetched }, results.Select(r => r.Status));
         Assert.Equal($"Source 'b-missing' ({Server.Url("/missing.csv")}): HTTP 404 Not Found", results[1].Error);
         Assert.Equal(Sha(Version2), results[2].File!.Sha256);
     }

@@ -167,8 +167,7 @@ internal static class HeaderReader
         return records;
     }
 
-    public static int HeaderRow(SourceDefinition source) =>
-        source.Option("header_row") is { } row ? int.Parse(row, System.Globalization.CultureInfo.InvariantCulture) : 1;
+    public static int HeaderRow(SourceDefinition source) => source.Options.HeaderRow;
 
     /// <summary>Reads the first CSV record (which may span lines inside quotes), without the UTF-8 BOM.</summary>
     public static string FirstRecord(Stream stream)

@@ -73,7 +73,7 @@ public sealed class SampleLiveSyntaxTests
         using var fetcher = new SourceFetcher(new FetchOptions(), clock);
         var results = await fetcher.FetchAllAsync(local, new RawCache(dir.Combine("lake")));
 
-        Assert.All(results, r => Assert.True(r.Status == FetchStatus.Fetched, r.Error));
+        Assert.All(results, r => Assert.True(r.Status == SourceStatus.Fetched, r.Error));
         Assert.EndsWith("wards.geojson", files["wards"].LocalPath, StringComparison.Ordinal);
         Assert.EndsWith(".geojson", results[0].File!.Path, StringComparison.Ordinal);
         var wards = SourceParser.Lookup(local["wards"], results[0].File!.Path);

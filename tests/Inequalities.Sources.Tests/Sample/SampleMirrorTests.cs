@@ -116,7 +116,7 @@ public sealed partial class SampleMirrorTests
 
         using var stream = File.OpenRead(path);
         var rows = HeaderReader.XlsxRows(stream, source.Sheet!);
-        Assert.Equal("5", source.Option("header_row"));
+        Assert.Equal(5, source.Options.HeaderRow);
         Assert.Contains("LSOA Code", rows[4]);
         Assert.DoesNotContain("LSOA Code", rows[0]);
     }

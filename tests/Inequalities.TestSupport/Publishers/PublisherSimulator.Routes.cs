@@ -145,7 +145,7 @@ public sealed partial class PublisherSimulator
             foreach (var source in catalogue.Sources.Where(s => s.Kind == SourceKind.Fingertips))
             {
                 any = Bytes(source.Id);
-                fingertips[(source.Option("indicator_id")!, source.Option("area_type_id")!)] = any;
+                fingertips[(source.Options.Indicator.IndicatorId!, source.Options.Indicator.AreaTypeId!)] = any;
             }
 
             using var zip = new ZipArchive(new MemoryStream(Bytes("companies-house-cic")), ZipArchiveMode.Read);

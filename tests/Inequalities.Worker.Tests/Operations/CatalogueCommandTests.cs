@@ -38,7 +38,7 @@ public sealed class CatalogueCommandTests : IDisposable
         {
             Assert.StartsWith(source.Id + " ", line, StringComparison.Ordinal);
             Assert.EndsWith(source.Enabled ? "yes" : "no", line.TrimEnd(), StringComparison.Ordinal);
-            Assert.Contains(source.Schedule ?? catalogue.Defaults.Schedule + " (default)", line, StringComparison.Ordinal);
+            Assert.Contains(source.Schedule?.Expression ?? catalogue.Defaults.Schedule + " (default)", line, StringComparison.Ordinal);
             Assert.Contains(source.Period ?? "-", line, StringComparison.Ordinal);
         }
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Inequalities.Lake.Operations;
+using Inequalities.Sources.Fetch;
 using Inequalities.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -163,6 +164,6 @@ public sealed class StatusCommandTests : IDisposable
         Assert.Equal((status.LastRun.StartedAt, status.LastRun.SnapshotId), (status.LastSuccess!.StartedAt, status.LastSuccess.SnapshotId));
         Assert.Equal(status.Sources.Select(s => s.Id), status.LastRun.Fetched);
         Assert.Null(status.LastFailure);
-        Assert.All(status.Sources, s => Assert.Equal(("fetched", _clock.GetUtcNow()), (s.Status, s.LastCheckedAt!.Value)));
+        Assert.All(status.Sources, s => Assert.Equal((SourceStatus.Fetched, _clock.GetUtcNow()), (s.Status, s.LastCheckedAt!.Value)));
     }
 }

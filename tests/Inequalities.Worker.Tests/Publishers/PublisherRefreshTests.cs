@@ -1,6 +1,7 @@
 using System.Net;
 using Inequalities.Core.Columnar;
 using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Fetch;
 using Inequalities.TestSupport;
 using Inequalities.TestSupport.Publishers;
 

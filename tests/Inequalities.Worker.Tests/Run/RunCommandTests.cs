@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Inequalities.Lake.Operations;
 using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Fetch;
 using Inequalities.TestSupport;
 using Inequalities.TestSupport.Loopback;
 using Inequalities.Worker.Run;
@@ -36,7 +37,7 @@ public sealed partial class RunCommandTests : IDisposable
     [Fact]
     public async Task RunAsync_SecondWorkerOnTheSameLake_ExitsThree()
     {
-        var (held, _) = InstanceLock.TryAcquire(new LakeLayout(_temp.Combine("lake")), TimeProvider.System);
+        var (held, _) = WorkerLock.TryAcquire(new LakeLayout(_temp.Combine("lake")), TimeProvider.System);
         using (held)
         {
             Assert.NotNull(held);
@@ -87,7 +88,7 @@ public sealed partial class RunCommandTests : IDisposable
         Assert.Equal("stopped", status.State);
         Assert.Equal("unchanged", status.LastRun!.Outcome);
         Assert.NotNull(status.LastSuccess);
-        Assert.All(status.Sources, s => Assert.Equal("unchanged", s.Status));
+        Assert.All(status.Sources, s => Assert.Equal(SourceStatus.Unchanged, s.Status));
         await WorkerFixture.AssertCurrentCompleteAsync(lake);
         Assert.True(server.NotModifiedCount("/iod2019-file7.csv") >= 1);
     }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Inequalities.Lake.Operations;
+using Inequalities.Sources.Catalogue;
 using Inequalities.Worker.Run;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

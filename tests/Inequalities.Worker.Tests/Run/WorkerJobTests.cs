@@ -1,9 +1,9 @@
 using Inequalities.Lake.Operations;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Fetch;
 using Inequalities.TestSupport;
 using Inequalities.TestSupport.Loopback;
-using Inequalities.Worker.Run;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,7 +32,7 @@ public sealed class WorkerJobTests : IAsyncLifetime
         _temp.Dispose();
     }
 
-    private WorkerJob NewJob(LakeLayout layout) =>
+    private WorkerRefreshJob NewJob(LakeLayout layout) =>
         new(layout, _catalogue, RefreshSchedule.Create(_catalogue), sample: false, TimeSpan.Zero, _clock, NullLoggerFactory.Instance);
 
     private ScheduledRun Run(IEnumerable<string>? due = null) =>
@@ -48,7 +48,7 @@ public sealed class WorkerJobTests : IAsyncLifetime
         await job.RunAsync(Run(), CancellationToken.None);
         var first = layout.ReadCurrentId();
         Assert.Equal("published", job.Status.LastRun!.Outcome);
-        Assert.All(job.Status.Sources, s => Assert.Equal("fetched", s.Status));
+        Assert.All(job.Status.Sources, s => Assert.Equal(SourceStatus.Fetched, s.Status));
         await WorkerFixture.AssertCurrentCompleteAsync(layout.Root);
         var firstFiles = Directory.GetFiles(layout.SnapshotDirectory(first!)).ToDictionary(f => f, File.ReadAllBytes);
 
@@ -59,7 +59,7 @@ public sealed class WorkerJobTests : IAsyncLifetime
         Assert.Equal(first, job.Status.LastRun.SnapshotId);
         Assert.Equal(first, layout.ReadCurrentId());
         Assert.Single(Directory.GetDirectories(layout.SnapshotsDirectory));
-        Assert.All(job.Status.Sources, s => Assert.Equal("unchanged", s.Status));
+        Assert.All(job.Status.Sources, s => Assert.Equal(SourceStatus.Unchanged, s.Status));
         Assert.True(_server.NotModifiedCount("/fingertips-suicide.csv") >= 1);
         var onDisk = LakeStatus.TryRead(layout)!;
         Assert.Equal("unchanged", onDisk.LastSuccess!.Outcome);
@@ -72,8 +72,8 @@ public sealed class WorkerJobTests : IAsyncLifetime
         var second = layout.ReadCurrentId();
         Assert.NotEqual(first, second);
         Assert.Equal("published", job.Status.LastRun!.Outcome);
-        Assert.Equal("fetched", job.Status.Sources.Single(s => s.Id == "fingertips-suicide").Status);
-        Assert.All(job.Status.Sources.Where(s => s.Id != "fingertips-suicide"), s => Assert.Equal("unchanged", s.Status));
+        Assert.Equal(SourceStatus.Fetched, job.Status.Sources.Single(s => s.Id == "fingertips-suicide").Status);
+        Assert.All(job.Status.Sources.Where(s => s.Id != "fingertips-suicide"), s => Assert.Equal(SourceStatus.Unchanged, s.Status));
         var parse = job.LastOutcome!.Reports;
         Assert.Equal(["fingertips-suicide"], parse.Where(r => r.Parsed).Select(r => r.Id));
         await WorkerFixture.AssertCurrentCompleteAsync(layout.Root);
@@ -115,7 +115,7 @@ public sealed class WorkerJobTests : IAsyncLifetime
         Assert.Equal(SourceStatus.Fetched, manifest.Sources.Single(s => s.Id == "fingertips-suicide").Status);
         var state = LakeStatus.TryRead(layout)!.Sources.Single(s => s.Id == "fingertips-self-harm");
         Assert.True(state.Stale);
-        Assert.Equal("failed", state.Status);
+        Assert.Equal(SourceStatus.Failed, state.Status);
         Assert.Contains("404", state.Error, StringComparison.Ordinal);
         Assert.Equal("published", job.Status.LastRun!.Outcome);
         await WorkerFixture.AssertCurrentCompleteAsync(layout.Root);
@@ -135,7 +135,7 @@ public sealed class WorkerJobTests : IAsyncLifetime
 
         Assert.Equal(requests, _server.RequestCount("/fingertips-suicide.csv"));
         Assert.Equal("unchanged", job.Status.LastRun!.Outcome);
-        Assert.Equal("fetched", job.Status.Sources.Single(s => s.Id == "fingertips-suicide").Status);
+        Assert.Equal(SourceStatus.Fetched, job.Status.Sources.Single(s => s.Id == "fingertips-suicide").Status);
         Assert.DoesNotContain("fingertips-suicide", job.Status.LastRun.Fetched);
     }
 

@@ -17,9 +17,9 @@ internal sealed partial class AssetsKind : ISampleKind
         // With a linked_id column every sixth asset is a linked entry of the one before (the same id, linked number 1).
         var hasLinked = source.Columns.ContainsKey("linked_id");
         var hasPoint = source.Columns.ContainsKey("latitude") && source.Columns.ContainsKey("longitude");
-        var filterField = source.Option("filter_field");
-        var filterValue = source.Option("filter_value");
-        var category = source.Option("category") ?? "community";
+        var filterField = source.Options.Assets.FilterField;
+        var filterValue = source.Options.Assets.FilterValue;
+        var category = source.Options.Assets.Category ?? "community";
         string[] kinds = ["Community Pantry", "Youth Hub", "Bike Repair Co-op", "Credit Union", "Community Garden", "Arts Space"];
         for (var i = 0; i < 18; i++)
         {

@@ -33,8 +33,8 @@ internal sealed partial class AssetsKind : ISourceKind
 
     public static AssetData Read(SourceDefinition source, string path)
     {
-        var filterField = source.Option("filter_field");
-        var filterValue = source.Option("filter_value");
+        var filterField = source.Options.Assets.FilterField;
+        var filterValue = source.Options.Assets.FilterValue;
         if ((filterField is null) != (filterValue is null))
         {
             throw new SourceDataException(source.Id, null, null, "options filter_field and filter_value go together; give both or neither");
@@ -43,7 +43,7 @@ internal sealed partial class AssetsKind : ISourceKind
         using var reader = filterField is null ? SourceRecordReader.Open(source, path) : SourceRecordReader.Open(source, path, filterField);
         var filter = filterField is null ? -1 : reader.Slot(filterField);
         var slots = new Slots(reader);
-        var defaultCategory = source.Option("category") is { } dc ? SourceParser.Slug(dc) : "uncategorised";
+        var defaultCategory = source.Options.Assets.Category is { } dc ? SourceParser.Slug(dc) : "uncategorised";
         var columns = new Columns(defaultCategory);
         var rejected = new List<RejectedRow>();
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);

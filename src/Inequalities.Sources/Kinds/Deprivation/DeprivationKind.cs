@@ -98,7 +98,7 @@ internal sealed partial class DeprivationKind : ISourceKind
         {
             SourceId = source.Id,
             ColumnsUsed = reader.ColumnsUsed,
-            IndexId = source.Option("index_id") ?? source.Id,
+            IndexId = source.Options.IndexId ?? source.Id,
             Vintage = source.Vintage ?? throw new SourceDataException(source.Id, null, null, "a deprivation source needs 'vintage' (2011 or 2021) in the catalogue"),
             LsoaCodes = codes.Build(),
             LsoaNames = names?.Build(),

@@ -11,8 +11,8 @@ internal sealed partial class FingertipsKind : ISampleKind
 
     private static void Fingertips(SourceDefinition source, SampleGeography geo, Random random, SampleTable table)
     {
-        var indicatorId = source.Option("indicator_id") ?? "90366";
-        var areaType = source.Option("area_type_id");
+        var indicatorId = source.Options.Indicator.IndicatorId ?? "90366";
+        var areaType = source.Options.Indicator.AreaTypeId;
         var name = source.Description is { Length: > 0 } d ? d.Split(new[] { ',', '.', '(' }, 2)[0].Trim() : $"Sample indicator {indicatorId}";
         var rows = new List<(string Code, string Name, string Type, string ParentCode, string ParentName, int Population)>
         {

@@ -17,7 +17,7 @@ internal sealed partial class IndicatorKind : ISampleKind
         var hasPeriod = source.Columns.ContainsKey("period");
         var hasIndicator = source.Columns.ContainsKey("indicator");
         var periods = hasPeriod ? Periods : [source.Period ?? "2021"];
-        var indicators = hasIndicator ? LongIndicators : [source.Option("indicator_id") ?? "value"];
+        var indicators = hasIndicator ? LongIndicators : [source.Options.Indicator.IndicatorId ?? "value"];
         var wide = table.Columns.Where(c => c.Canonical.StartsWith("value.", StringComparison.Ordinal)).Select(c => c.Canonical).ToList();
         var wideRanks = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var w in wide.Where(w => w.Contains("rank", StringComparison.Ordinal)))

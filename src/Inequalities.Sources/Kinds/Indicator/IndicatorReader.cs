@@ -19,7 +19,7 @@ internal static class IndicatorReader
         var fingertips = source.Kind == SourceKind.Fingertips;
         var columns = new IndicatorColumns(64 * 1024);
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
-        var defaultPeriod = columns.Period.IdOf(source.Option("period") ?? source.Period ?? string.Empty);
+        var defaultPeriod = columns.Period.IdOf(source.Options.Indicator.Period ?? source.Period ?? string.Empty);
         var sourceType = columns.Type.IdOf(source.Geography.ToString().ToLowerInvariant());
         var wide = source.Columns.Keys.Where(k => k.StartsWith("value.", StringComparison.Ordinal))
             .Select(f => (Field: f, Slot: reader.Slot(f), Id: columns.Id.IdOf(f["value.".Length..]), Name: columns.Name.IdOf(source.Column(f)!)))

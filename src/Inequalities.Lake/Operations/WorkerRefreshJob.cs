@@ -1,18 +1,18 @@
-using Inequalities.Lake.Operations;
 using Inequalities.Lake.Refresh;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
 using Inequalities.Sources.Fetch;
 using Microsoft.Extensions.Logging;
 
-namespace Inequalities.Worker.Run;
+namespace Inequalities.Lake.Operations;
 
 /// <summary>
-/// The worker's refresh: takes the lake lock for each run (waiting for a manual <c>refresh</c> to finish), runs one
-/// long-lived <see cref="RefreshRunner"/> (so unchanged sources are not parsed again), and keeps
-/// <c>&lt;lake&gt;/status.json</c> up to date.
+/// The worker's refresh (what <c>inequalities run</c> schedules): takes the lake lock for each run (waiting for a
+/// manual <c>refresh</c> to finish), runs one long-lived <see cref="RefreshRunner"/> (so unchanged sources are not
+/// parsed again), and keeps <c>&lt;lake&gt;/status.json</c> up to date: the worker's state, each run, each source's
+/// status and next due time.
 /// </summary>
-internal sealed partial class WorkerJob : IRefreshJob, IDisposable
+public sealed partial class WorkerRefreshJob : IRefreshJob, IDisposable
 {
     private readonly LakeLayout _layout;
     private readonly SourceCatalogue _catalogue;
@@ -23,12 +23,24 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
     private readonly ILogger _logger;
     private readonly SourceFetcher _fetcher;
     private readonly RefreshRunner _runner;
-    private readonly Func<LakeSnapshot, CancellationToken, Task<IReadOnlyList<BriefEntry>>>? _briefs;
     private readonly Lock _gate = new();
     private LakeStatus _status;
 
-    public WorkerJob(LakeLayout layout, SourceCatalogue catalogue, RefreshSchedule schedule, bool sample, TimeSpan lockWait, TimeProvider time, ILoggerFactory loggerFactory)
+    /// <summary>Creates the job and writes the worker's starting state to status.json (keeping the last runs recorded there).</summary>
+    /// <param name="layout">The lake.</param>
+    /// <param name="catalogue">The sources (pointed at the sample mirror already, when <paramref name="sample"/>).</param>
+    /// <param name="schedule">The schedules, for each source's schedule and next due time.</param>
+    /// <param name="sample">Whether the catalogue points at the sample mirror (recorded in the manifest).</param>
+    /// <param name="lockWait">How long a run waits for another refresh holding the lake before it is skipped (<c>busy</c>).</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="loggerFactory">Where the runs are logged (category <c>Inequalities.Worker</c>).</param>
+    public WorkerRefreshJob(LakeLayout layout, SourceCatalogue catalogue, RefreshSchedule schedule, bool sample, TimeSpan lockWait, TimeProvider time, ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
         _layout = layout;
         _catalogue = catalogue;
         _schedule = schedule;
@@ -38,7 +50,6 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         _logger = loggerFactory.CreateLogger("Inequalities.Worker");
         _fetcher = new SourceFetcher(new FetchOptions(), time, loggerFactory.CreateLogger<SourceFetcher>());
         _runner = new RefreshRunner(layout, _fetcher, time, loggerFactory.CreateLogger<RefreshRunner>());
-        _briefs = Commands.BriefHook.For(catalogue, loggerFactory);
         var previous = LakeStatus.TryRead(layout);
         var previousSources = previous?.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal) ?? [];
         var now = time.GetUtcNow();
@@ -55,7 +66,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
             LastRun = previous?.LastRun,
             LastSuccess = previous?.LastSuccess,
             LastFailure = previous?.LastFailure,
-            Sources = catalogue.Enabled.Select(s => (previousSources.GetValueOrDefault(s.Id) ?? new SourceState { Id = s.Id, Status = "not_due" }) with
+            Sources = catalogue.Enabled.Select(s => (previousSources.GetValueOrDefault(s.Id) ?? new SourceState { Id = s.Id, Status = SourceStatus.NotDue }) with
             {
                 Schedule = schedule.ExpressionOf(s.Id),
                 NextDue = schedule.NextFor(s.Id, now),
@@ -64,7 +75,11 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         Update(_ => _status);
     }
 
-    /// <summary>The outcome of the latest refresh that ran (for tests).</summary>
+    /// <summary>Writes the briefings into each new snapshot before it is published (see <see cref="RefreshRequest.WriteBriefs"/>).</summary>
+    /// <value>The default value is <see langword="null"/>: no briefings.</value>
+    public Func<LakeSnapshot, CancellationToken, Task<IReadOnlyList<BriefEntry>>>? WriteBriefs { get; init; }
+
+    /// <summary>The outcome of the latest refresh that ran, or null before one has.</summary>
     public RefreshOutcome? LastOutcome { get; private set; }
 
     /// <summary>The status as last written.</summary>
@@ -79,6 +94,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         }
     }
 
+    /// <inheritdoc />
     public Task ScheduledAsync(ScheduledRun? next, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -92,8 +108,10 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public async Task RunAsync(ScheduledRun run, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var started = _time.GetUtcNow();
         Update(s => s with { State = "running" });
         LogRunStarting(_logger, _schedule.ToLocal(run.At), run.Due.Count, _catalogue.Enabled.Count());
@@ -111,7 +129,7 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
             RefreshOutcome outcome;
             try
             {
-                outcome = await _runner.RunAsync(_catalogue, new RefreshRequest { Sample = _sample, Due = run.Due, WriteBriefs = _briefs }, cancellationToken).ConfigureAwait(false);
+                outcome = await _runner.RunAsync(_catalogue, new RefreshRequest { Sample = _sample, Due = run.Due, WriteBriefs = WriteBriefs }, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -127,13 +145,12 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
             }
 
             LastOutcome = outcome;
-            var outcomeName = outcome.Published ? "published" : outcome.NothingChanged ? "unchanged" : "failed";
-            var record = Record(run, started, outcomeName, outcome.SnapshotId, outcome.Error);
+            var record = Record(run, started, outcome.OutcomeName, outcome.SnapshotId, outcome.Error);
             Update(s => MergeSources(s, outcome.Reports, started));
             Finish(record, outcome.Succeeded);
             if (outcome.Published)
             {
-                LogPublished(_logger, outcome.SnapshotId!, outcome.Reports.Count(r => r.Status == SourceRunStatus.Fetched), outcome.Reports.Count(r => r.Status == SourceRunStatus.Unchanged), outcome.Reports.Count(r => r.Stale));
+                LogPublished(_logger, outcome.SnapshotId!, outcome.Reports.Count(r => r.Status == SourceStatus.Fetched), outcome.Reports.Count(r => r.Status == SourceStatus.Unchanged), outcome.Reports.Count(r => r.Stale));
             }
             else if (outcome.NothingChanged)
             {
@@ -146,12 +163,14 @@ internal sealed partial class WorkerJob : IRefreshJob, IDisposable
         }
     }
 
+    /// <inheritdoc />
     public Task StoppedAsync()
     {
         Update(s => s with { State = "stopped", NextRun = null });
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public void Dispose() => _fetcher.Dispose();
 
     private RunRecord Record(ScheduledRun run, DateTimeOffset started, string outcome, string? snapshotId, string? error) => new()

@@ -1,0 +1,24 @@
+using Inequalities.Lake.Refresh;
+using Inequalities.Lake.Snapshots;
+using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Fetch;
+using Inequalities.Sources.Sample;
+using Inequalities.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Inequalities.Lake.Tests;
+
+/// <summary>The repository's catalogue refreshed from its generated sample mirror into a temporary lake.</summary>
+internal static class SampleLake
+{
+    /// <summary>Generates the mirror into <c>mirror</c> and publishes a snapshot into <c>lake</c> under <paramref name="dir"/>.</summary>
+    public static async Task<(RefreshOutcome Outcome, LakeLayout Layout)> PublishAsync(TempDirectory dir)
+    {
+        var catalogue = SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "data-sources.yml"));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+        catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, dir.Combine("mirror"), timeProvider: time));
+        using var fetcher = new SourceFetcher(new FetchOptions(), time);
+        var layout = new LakeLayout(dir.Combine("lake"));
+        return (await new RefreshRunner(layout, fetcher, time).RunAsync(catalogue, sample: true), layout);
+    }
+}
