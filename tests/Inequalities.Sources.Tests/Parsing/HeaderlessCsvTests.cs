@@ -42,6 +42,16 @@ public sealed class HeaderlessCsvTests
             ex.Message);
     }
 
+    [Fact]
+    public void Load_HeaderOnAWorkbookOrNotABoolean_IsReportedWhenTheCatalogueLoads()
+    {
+        var xlsx = Assert.Throws<CatalogueException>(() => Source("xlsx\n    sheet: Data", "postcode: \"1\"", "false"));
+        var maybe = Assert.Throws<CatalogueException>(() => Source("csv", "postcode: \"1\"", "maybe"));
+
+        Assert.Contains("field 'options.header': is only used by CSV sources (csv, csv.gz, or a zip member of format csv)", xlsx.Message, StringComparison.Ordinal);
+        Assert.Contains("field 'options.header': 'maybe' is not true or false", maybe.Message, StringComparison.Ordinal);
+    }
+
     private static SourceDefinition Source(string format, string columns, string header) => SourceCatalogue.Parse(
         $"""
         version: 1
