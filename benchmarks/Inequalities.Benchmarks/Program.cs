@@ -35,6 +35,47 @@ if (args.Length > 0 && args[0] == "--stopwatch-join")
     return;
 }
 
+if (args.Length > 2 && args[0] == "--loop-parse")
+{
+    // The project's parser of one source, in a loop (for a profiler: dotnet-trace collect -- ... --loop-parse ID N).
+    var looped = new ParseBenchmark { Source = args[1] };
+    looped.Setup();
+    for (var i = 0; i < int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture); i++)
+    {
+        looped.SourceKindParser();
+    }
+
+    looped.Cleanup();
+    return;
+}
+
+if (args.Length > 1 && args[0] == "--stopwatch-parse")
+{
+    // Quick timing of the parse peers on one shared source (before a BenchmarkDotNet run): best of 10 after 10 warm-ups.
+    var parse = new ParseBenchmark { Source = args[1] };
+    parse.Setup();
+    foreach (var (name, action) in new (string, Func<long>)[] { ("CsvHelper", parse.CsvHelperTypedArrays), ("Sep", parse.SepTypedArrays), ("SourceKindParser", parse.SourceKindParser) })
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            action();
+        }
+
+        var best = double.MaxValue;
+        for (var i = 0; i < 10; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            action();
+            best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"{name,-18} {best,8:F1} ms");
+    }
+
+    parse.Cleanup();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Entry point holder for the benchmark switcher.</summary>

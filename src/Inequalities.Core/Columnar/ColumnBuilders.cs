@@ -207,6 +207,32 @@ public sealed class StringColumnBuilder
         _nulls++;
     }
 
+    /// <summary>Appends rows by their ids in <see cref="Dictionary"/> (-1 for a null row), checked once for the whole span.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An id is below -1 or not in the dictionary.</exception>
+    public void AppendIds(ReadOnlySpan<int> ids)
+    {
+        if (ids.IsEmpty)
+        {
+            return;
+        }
+
+        var count = Dictionary.Count;
+        var bad = ids.IndexOfAnyExceptInRange(-1, count - 1);
+        if (bad >= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ids), ids[bad], $"Column '{_name}': id {ids[bad]} is not in the dictionary of {count} strings (use -1 for null).");
+        }
+
+        if (_count + ids.Length > _ids.Length)
+        {
+            Array.Resize(ref _ids, (int)Math.Min(Array.MaxLength, Math.Max((long)_ids.Length * 2, (long)_count + ids.Length)));
+        }
+
+        ids.CopyTo(_ids.AsSpan(_count));
+        _count += ids.Length;
+        _nulls += ids.Count(-1);
+    }
+
     /// <summary>Creates the column from the rows appended and resets the builder to empty.</summary>
     public StringColumn Build()
     {

@@ -2,9 +2,10 @@ namespace Inequalities.Core.Columnar;
 
 /// <summary>
 /// A dictionary-encoded string column: one int id per row into a <see cref="CodeDictionary"/>, -1 for a null row.
-/// Joins and group-bys on a string column run on the ids.
+/// Joins and group-bys on a string column run on the ids. It reads as a list of its rows' strings (null for a null
+/// row), so LINQ and <c>foreach</c> work on it directly; each row is one id lookup, no copy.
 /// </summary>
-public sealed class StringColumn : Column
+public sealed class StringColumn : Column, IReadOnlyList<string?>
 {
     private readonly int[] _ids;
 
@@ -37,6 +38,34 @@ public sealed class StringColumn : Column
             return id < 0 ? null : Dictionary[id];
         }
     }
+
+    /// <inheritdoc />
+    int IReadOnlyCollection<string?>.Count => Length;
+
+    /// <summary>The first row holding <paramref name="value"/> (null: the first null row), or -1; compared on ids.</summary>
+    public int IndexOf(string? value)
+    {
+        var id = -1;
+        if (value is not null && !Dictionary.TryGetId(value, out id))
+        {
+            return -1;
+        }
+
+        return Ids.IndexOf(id);
+    }
+
+    /// <summary>The rows' strings in order (null for a null row).</summary>
+    public IEnumerator<string?> GetEnumerator()
+    {
+        for (var i = 0; i < Length; i++)
+        {
+            var id = _ids[i];
+            yield return id < 0 ? null : Dictionary[id];
+        }
+    }
+
+    /// <inheritdoc />
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc />
     public override bool IsValid(int index)

@@ -105,7 +105,7 @@ internal sealed class NeedInputs
         for (var i = 0; i < data.LsoaCodes.Length; i++)
         {
             var v = rank ? (domain.Ranks![i] > 0 ? domain.Ranks[i] : double.NaN) : domain.Scores![i];
-            values[data.LsoaCodes[i]] = v;
+            values[data.LsoaCodes[i]!] = v;
         }
 
         var aligned = Align(values, data.Vintage, bridges, index);
@@ -153,7 +153,7 @@ internal sealed class NeedInputs
             var values = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var (_, data, i) in lsoaRows)
             {
-                values[data.AreaCode[i]] = data.Value[i];
+                values[data.AreaCode[i]!] = data.Value[i];
             }
 
             var aligned = Align(values, vintage, bridges, index);
@@ -166,7 +166,7 @@ internal sealed class NeedInputs
         var larger = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (_, data, i) in rows)
         {
-            larger[data.AreaCode[i]] = data.Value[i];
+            larger[data.AreaCode[i]!] = data.Value[i];
         }
 
         var result = new double[index.Count];

@@ -208,7 +208,7 @@ internal sealed partial class DistrictVintages
                 .OrderByDescending(c => c.Year)
                 .Select(c => (c.Source, c.Codes, c.Lads, c.Names))
                 .Concat(parsed.Deprivation.Where(d => d.Vintage == vintage && d.LadCodes is not null)
-                    .Select(d => (Source: d.SourceId, Codes: (string?[])d.LsoaCodes, Lads: d.LadCodes!, Names: d.LadNames)));
+                    .Select(d => (Source: d.SourceId, Codes: d.LsoaCodes, Lads: d.LadCodes!, Names: d.LadNames)));
             foreach (var (source, codes, lads, names) in candidates)
             {
                 var used = 0;

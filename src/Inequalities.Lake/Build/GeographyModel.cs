@@ -120,7 +120,7 @@ internal sealed partial class GeographyModel
             {
                 for (var i = 0; i < d.LsoaCodes.Length; i++)
                 {
-                    if (d.LsoaNames?[i] is { } name && areas[d.Vintage].TryGetValue(d.LsoaCodes[i], out var known))
+                    if (d.LsoaNames?[i] is { } name && areas[d.Vintage].TryGetValue(d.LsoaCodes[i]!, out var known))
                     {
                         known.LsoaName ??= name;
                     }
@@ -173,7 +173,7 @@ internal sealed partial class GeographyModel
         foreach (var vintage in Vintages)
         {
             var best = parsed.Populations
-                .Where(p => p.Data.Vintage == vintage && p.Data.AreaCodes.Any(c => c.StartsWith("E01", StringComparison.Ordinal)))
+                .Where(p => p.Data.Vintage == vintage && p.Data.AreaCodes.Any(c => c!.StartsWith("E01", StringComparison.Ordinal)))
                 .OrderByDescending(p => YearOfPeriod(p.Data.Period ?? p.Source.Period))
                 .FirstOrDefault();
             if (best.Data is null)
@@ -184,7 +184,7 @@ internal sealed partial class GeographyModel
             var year = YearOfPeriod(best.Data.Period ?? best.Source.Period);
             for (var i = 0; i < best.Data.AreaCodes.Length; i++)
             {
-                if (areas[vintage].TryGetValue(best.Data.AreaCodes[i], out var row))
+                if (areas[vintage].TryGetValue(best.Data.AreaCodes[i]!, out var row))
                 {
                     row.Population = best.Data.Totals[i];
                     row.PopulationYear = year > 0 ? year : null;
@@ -202,9 +202,9 @@ internal sealed partial class GeographyModel
     /// <summary>Whether the vintage's membership comes from a geography lookup (so codes can be checked against it).</summary>
     public bool HasLookupFor(int vintage) => _lookupVintages.Contains(vintage);
 
-    internal static void Assign(Dictionary<string, AreaRow> areas, string?[] keys, string?[] values, Action<AreaRow, string> set)
+    internal static void Assign(Dictionary<string, AreaRow> areas, IReadOnlyList<string?> keys, IReadOnlyList<string?> values, Action<AreaRow, string> set)
     {
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < keys.Count; i++)
         {
             if (keys[i] is { } k && values[i] is { } v && areas.TryGetValue(k, out var row))
             {

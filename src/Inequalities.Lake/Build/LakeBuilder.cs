@@ -122,6 +122,7 @@ internal static partial class LakeBuilder
             summaries,
         };
         tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
+        tables.AddRange(OwnTables(parsed, tables.Select(t => t.Table.Name)));
         logger.LogInformation(
             "Built {Tables} tables in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
             tables.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
@@ -130,6 +131,27 @@ internal static partial class LakeBuilder
         var bridges = bridgesForGradients ? LakeTables.Bridges(geography) : null;
         return (tables, new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected, parsed.ColumnsUsed), bridges);
     }
+
+    /// <summary>
+    /// The tables kinds publish as they are (<see cref="Sources.Parsing.ParsedSource.Tables"/>), each with its source; a
+    /// name the lake or another source already uses fails the refresh naming both.
+    /// </summary>
+    private static IEnumerable<(Table Table, IReadOnlyList<string> Sources)> OwnTables(ParsedSources parsed, IEnumerable<string> builtIn)
+    {
+        var names = builtIn.Concat(GradientTableNames).ToDictionary(n => n, _ => "the lake", StringComparer.Ordinal);
+        foreach (var (source, table) in parsed.OwnTables)
+        {
+            if (!names.TryAdd(table.Name, $"source '{source.Id}'"))
+            {
+                throw new Sources.Parsing.SourceDataException(source.Id, null, null, $"its kind '{source.KindName}' publishes a table '{table.Name}', which {names[table.Name]} already publishes; one table has one source of it");
+            }
+
+            yield return (table, [source.Id]);
+        }
+    }
+
+    /// <summary>The tables <see cref="BuildGradients"/> writes, by name.</summary>
+    private static readonly string[] GradientTableNames = ["inequality_quantiles", "inequality_gradients", "inequality_trends", "indicator_metadata"];
 
     private static List<(Table Table, IReadOnlyList<string> Sources)> BuildGradients(
         GradientInputs inputs, IReadOnlyList<string> gradientSources, (Table Table, IReadOnlyList<string> Sources) indicatorMetadata,

@@ -6,7 +6,7 @@ using Inequalities.Sources.Parsing;
 namespace Inequalities.Lake.Build;
 
 /// <summary>Assembles the contract tables (see the README) from parsed sources.</summary>
-internal static class LakeTables
+internal static partial class LakeTables
 {
     /// <summary><c>areas</c>: every English LSOA of both vintages with its geography and population.</summary>
     public static Table Areas(GeographyModel geography)
@@ -87,128 +87,6 @@ internal static class LakeTables
             .Build();
     }
 
-    /// <summary><c>indicators</c>: every indicator value as published, at its own geography.</summary>
-    public static Table Indicators(IReadOnlyList<(SourceDefinition Source, IndicatorData Data)> sources)
-    {
-        var b = new IndicatorColumns();
-        foreach (var (source, data) in sources)
-        {
-            for (var i = 0; i < data.Rows; i++)
-            {
-                b.Add(source.Id, data, i);
-            }
-        }
-
-        return b.Build();
-    }
-
-    /// <summary>
-    /// <c>lsoa_indicators</c>: LSOA-level values at their own vintage (<c>direct</c>) and moved to the other vintage
-    /// with the change codes (<c>direct</c> for unchanged LSOAs, <c>split</c>, <c>merged</c>, <c>complex</c>); values
-    /// published for larger areas are attached to their LSOAs as <c>inherited</c> only where the source asks
-    /// (option <c>inherit: true</c>), with <c>inherited_from</c> naming the area type.
-    /// </summary>
-    public static Table LsoaIndicators(GeographyModel geography, IReadOnlyList<(SourceDefinition Source, IndicatorData Data)> sources)
-    {
-        var lsoa = new List<string>();
-        var vintage = new List<int>();
-        var sourceId = new List<string>();
-        var indicator = new List<string>();
-        var period = new List<string>();
-        var value = new List<double?>();
-        var inheritedFrom = new List<string?>();
-        var method = new List<string>();
-
-        void Add(string code, int v, string src, string ind, string per, double val, string? from, string how)
-        {
-            lsoa.Add(code);
-            vintage.Add(v);
-            sourceId.Add(src);
-            indicator.Add(ind);
-            period.Add(per);
-            value.Add(double.IsNaN(val) ? null : val);
-            inheritedFrom.Add(from);
-            method.Add(how);
-        }
-
-        var bridges = Bridges(geography);
-        foreach (var (source, data) in sources)
-        {
-            var counts = source.Options.Indicator.CountIndicators;
-            var sourceVintage = source.Vintage is 2011 or 2021 ? source.Vintage.Value : 2021;
-
-            // LSOA values: direct, then converted. Grouped by indicator and period (and only persons / all ages rows).
-            var groups = new Dictionary<(string Indicator, string Period), Dictionary<string, double>>();
-            for (var i = 0; i < data.Rows; i++)
-            {
-                if (data.AreaType[i] != "lsoa" || !IsPersons(data.Sex[i]))
-                {
-                    continue;
-                }
-
-                var key = (data.IndicatorId[i], data.Period[i]);
-                if (!groups.TryGetValue(key, out var values))
-                {
-                    values = new Dictionary<string, double>(StringComparer.Ordinal);
-                    groups[key] = values;
-                }
-
-                values[data.AreaCode[i]] = data.Value[i];
-                Add(data.AreaCode[i], sourceVintage, source.Id, data.IndicatorId[i], data.Period[i], data.Value[i], null, "direct");
-            }
-
-            if (groups.Count > 0 && bridges.TryGetValue(sourceVintage, out var bridge))
-            {
-                var targetVintage = sourceVintage == 2011 ? 2021 : 2011;
-                foreach (var ((ind, per), values) in groups)
-                {
-                    var converted = bridge.Convert(values, counts.Contains(ind) ? ValueKind.Count : ValueKind.Rate);
-                    for (var t = 0; t < converted.Length; t++)
-                    {
-                        if (!double.IsNaN(converted[t]) && bridge.Targets[t].StartsWith("E01", StringComparison.Ordinal))
-                        {
-                            Add(bridge.Targets[t], targetVintage, source.Id, ind, per, converted[t], null, MethodName(bridge.Methods[t]));
-                        }
-                    }
-                }
-            }
-
-            // Larger areas, only when asked.
-            if (!source.Options.Indicator.Inherit)
-            {
-                continue;
-            }
-
-            foreach (var v in GeographyModel.Vintages)
-            {
-                var members = Members(geography, v);
-                for (var i = 0; i < data.Rows; i++)
-                {
-                    if (data.AreaType[i] is "lsoa" || !IsPersons(data.Sex[i]) || !members.TryGetValue(data.AreaCode[i], out var lsoas))
-                    {
-                        continue;
-                    }
-
-                    foreach (var code in lsoas)
-                    {
-                        Add(code, v, source.Id, data.IndicatorId[i], data.Period[i], data.Value[i], data.AreaType[i], "inherited");
-                    }
-                }
-            }
-        }
-
-        return new TableBuilder("lsoa_indicators")
-            .Add("lsoa_code", lsoa)
-            .Add<int>("lsoa_vintage", vintage.ToArray())
-            .Add("source_id", sourceId)
-            .Add("indicator_id", indicator)
-            .Add("period", period)
-            .AddNullable<double>("value", value.ToArray())
-            .Add("inherited_from", inheritedFrom)
-            .Add("method", method)
-            .Build();
-    }
-
     /// <summary>The bridges from each vintage to the other, when the catalogue has the LSOA change lookup.</summary>
     public static Dictionary<int, VintageBridge> Bridges(GeographyModel geography)
     {
@@ -241,41 +119,6 @@ internal static class LakeTables
         return result;
     }
 
-    private static Dictionary<string, List<string>> Members(GeographyModel geography, int vintage)
-    {
-        var members = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var row in geography.Areas[vintage].Values)
-        {
-            foreach (var parent in new[] { row.MsoaCode, row.LadCode, row.CauthCode, row.RegionCode })
-            {
-                if (parent is null)
-                {
-                    continue;
-                }
-
-                if (!members.TryGetValue(parent, out var list))
-                {
-                    list = [];
-                    members[parent] = list;
-                }
-
-                list.Add(row.LsoaCode);
-            }
-        }
-
-        return members;
-    }
-
-    private static bool IsPersons(string? sex) => sex is null or "" or "Persons" or "persons" or "All";
-
-    private static string MethodName(ConversionMethod method) => method switch
-    {
-        ConversionMethod.Direct => "direct",
-        ConversionMethod.Split => "split",
-        ConversionMethod.Merged => "merged",
-        _ => "complex",
-    };
-
     private static void CheckVintage(GeographyModel geography, DeprivationData d)
     {
         if (!geography.HasLookupFor(d.Vintage))
@@ -284,7 +127,7 @@ internal static class LakeTables
         }
 
         var known = geography.Areas[d.Vintage];
-        var unknown = d.LsoaCodes.Where(c => c.StartsWith("E01", StringComparison.Ordinal) && !known.ContainsKey(c)).ToList();
+        var unknown = d.LsoaCodes.Where(c => c!.StartsWith("E01", StringComparison.Ordinal) && !known.ContainsKey(c)).ToList();
         if (unknown.Count > 0)
         {
             throw new SourceDataException(
@@ -310,7 +153,7 @@ internal static class LakeTables
 
             for (var i = 0; i < d.LsoaCodes.Length; i++)
             {
-                var code = d.LsoaCodes[i];
+                var code = d.LsoaCodes[i]!;
                 var score = domain.Scores?[i] ?? double.NaN;
                 var rank = domain.Ranks?[i] ?? 0;
                 var decile = domain.Deciles?[i] ?? 0;
@@ -329,57 +172,5 @@ internal static class LakeTables
                 }
             }
         }
-    }
-
-    private sealed class IndicatorColumns
-    {
-        private readonly List<string> _source = [];
-        private readonly List<string> _id = [];
-        private readonly List<string> _name = [];
-        private readonly List<string> _period = [];
-        private readonly List<string?> _sex = [];
-        private readonly List<string?> _age = [];
-        private readonly List<string> _area = [];
-        private readonly List<string> _type = [];
-        private readonly List<double?> _value = [];
-        private readonly List<double?> _lower = [];
-        private readonly List<double?> _upper = [];
-        private readonly List<double?> _count = [];
-        private readonly List<double?> _denominator = [];
-
-        public void Add(string sourceId, IndicatorData data, int i)
-        {
-            _source.Add(sourceId);
-            _id.Add(data.IndicatorId[i]);
-            _name.Add(data.IndicatorName[i]);
-            _period.Add(data.Period[i]);
-            _sex.Add(data.Sex[i]);
-            _age.Add(data.Age[i]);
-            _area.Add(data.AreaCode[i]);
-            _type.Add(data.AreaType[i]);
-            _value.Add(N(data.Value[i]));
-            _lower.Add(N(data.LowerCi[i]));
-            _upper.Add(N(data.UpperCi[i]));
-            _count.Add(N(data.Count[i]));
-            _denominator.Add(N(data.Denominator[i]));
-        }
-
-        public Table Build() => new TableBuilder("indicators")
-            .Add("source_id", _source)
-            .Add("indicator_id", _id)
-            .Add("indicator_name", _name)
-            .Add("period", _period)
-            .Add("sex", _sex)
-            .Add("age", _age)
-            .Add("area_code", _area)
-            .Add("area_type", _type)
-            .AddNullable<double>("value", _value.ToArray())
-            .AddNullable<double>("lower_ci", _lower.ToArray())
-            .AddNullable<double>("upper_ci", _upper.ToArray())
-            .AddNullable<double>("count", _count.ToArray())
-            .AddNullable<double>("denominator", _denominator.ToArray())
-            .Build();
-
-        private static double? N(double v) => double.IsNaN(v) ? null : v;
     }
 }

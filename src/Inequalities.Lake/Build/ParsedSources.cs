@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
 using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Kinds;
 using Inequalities.Sources.Parsing;
 
 namespace Inequalities.Lake.Build;
 
-/// <summary>Every source of a refresh, parsed by kind.</summary>
+/// <summary>
+/// Every source of a refresh, parsed by its kind (<see cref="SourceKinds"/>) and sorted by what it parsed into: the
+/// lake's tables take every source of an output type (see <see cref="ParsedSource"/>), whatever its kind.
+/// </summary>
 internal sealed class ParsedSources
 {
     public List<DeprivationData> Deprivation { get; } = [];
@@ -24,6 +28,9 @@ internal sealed class ParsedSources
     /// <summary>The postcodes the registers use, from the postcode directory (parsed after the registers).</summary>
     public PostcodeDirectory? Postcodes { get; private set; }
 
+    /// <summary>Tables kinds publish as they are (<see cref="ParsedSource.Tables"/>), with their sources, in catalogue order.</summary>
+    public List<(SourceDefinition Source, Core.Columnar.Table Table)> OwnTables { get; } = [];
+
     /// <summary>Remarks per source id for the manifest (e.g. how register rows were placed).</summary>
     public ConcurrentDictionary<string, string> Notes { get; } = new(StringComparer.Ordinal);
 
@@ -36,146 +43,103 @@ internal sealed class ParsedSources
     /// <summary>Per source with header aliases: the header each aliased field used (the manifest's <c>columns_used</c>).</summary>
     public ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> ColumnsUsed { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Sources whose kind this build does not use yet, with the reason.</summary>
+    /// <summary>Sources whose kind this build does not use, with the reason.</summary>
     public ConcurrentDictionary<string, string> NotUsed { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Parses every source (in parallel); the first failure is rethrown with the source named.</summary>
+    /// <summary>
+    /// Parses every source: the kinds of stage 0 in parallel, then those of later stages in catalogue order (each
+    /// seeing what was parsed before it). The first failure, in catalogue order, is rethrown as itself.
+    /// </summary>
     /// <param name="files">The sources and their raw files.</param>
     /// <param name="cancellationToken">Stops parsing.</param>
     /// <param name="cache">Parsed results kept from earlier runs (the worker's incremental refresh), or null.</param>
     public static ParsedSources Parse(IReadOnlyList<(SourceDefinition Source, string Path)> files, CancellationToken cancellationToken, Refresh.SourceParseCache? cache = null)
     {
+        var results = new ParsedSource?[files.Count];
+        var stages = files.Select(f => SourceKinds.For(f.Source).ParseStage).Distinct().Order().ToList();
+        foreach (var stage in stages)
+        {
+            var earlier = results.OfType<ParsedSource>().ToList();
+            var indices = Enumerable.Range(0, files.Count).Where(i => SourceKinds.For(files[i].Source).ParseStage == stage).ToList();
+            if (stage == 0)
+            {
+                ParseAll(files, indices, results, new ParseContext { Earlier = earlier, CancellationToken = cancellationToken }, cache);
+                continue;
+            }
+
+            foreach (var i in indices)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                results[i] = ParseOne(files[i].Source, files[i].Path, new ParseContext { Earlier = earlier, CancellationToken = cancellationToken });
+                earlier.Add(results[i]!);
+            }
+        }
+
         var parsed = new ParsedSources();
-        var results = new object?[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            parsed.Add(files[i].Source, results[i]!);
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Files one parsed source under what it parsed into, with its rows, headers used and rejected rows.</summary>
+    public void Add(SourceDefinition source, ParsedSource result)
+    {
+        if (result is UnusedSource unused)
+        {
+            NotUsed[source.Id] = unused.Reason;
+            return;
+        }
+
+        Rows[source.Id] = result.RowCount;
+        if (result.ColumnsUsed is { Count: > 0 } used)
+        {
+            ColumnsUsed[source.Id] = used;
+        }
+
+        if (result is AssetData)
+        {
+            Rejected[source.Id] = result.Rejected;
+        }
+
+        OwnTables.AddRange(result.Tables.Select(t => (source, t)));
+        Deprivation.AddRange(Of<DeprivationData>(result));
+        Lookups.AddRange(Of<LookupData>(result));
+        Populations.AddRange(Of<PopulationData>(result).Select(p => (source, p)));
+        Indicators.AddRange(Of<IndicatorData>(result).Select(x => (source, x)));
+        Boundaries.AddRange(Of<BoundaryData>(result));
+        Centroids.AddRange(Of<CentroidData>(result));
+        Assets.AddRange(Of<AssetData>(result));
+        Postcodes ??= result as PostcodeDirectory;
+    }
+
+    private static IEnumerable<T> Of<T>(ParsedSource result)
+        where T : ParsedSource => result is T typed ? [typed] : [];
+
+    private static void ParseAll(IReadOnlyList<(SourceDefinition Source, string Path)> files, List<int> indices, ParsedSource?[] results, ParseContext context, Refresh.SourceParseCache? cache)
+    {
         try
         {
-            ParseAll(files, results, cache, cancellationToken);
+            Parallel.ForEach(indices, new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var (source, path) = files[i];
+                results[i] = cache is null ? ParseOne(source, path, context) : cache.GetOrParse(source, path, (s, p) => ParseOne(s, p, context));
+            });
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
         {
             // Report the first failing source in catalogue order, as itself (not wrapped).
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
         }
-
-        for (var i = 0; i < files.Count; i++)
-        {
-            var source = files[i].Source;
-            parsed.NoteColumnsUsed(source.Id, results[i]);
-            switch (results[i])
-            {
-                case DeprivationData d:
-                    parsed.Deprivation.Add(d);
-                    parsed.Rows[source.Id] = d.LsoaCodes.Length;
-                    break;
-                case LookupData l:
-                    parsed.Lookups.Add(l);
-                    parsed.Rows[source.Id] = l.Rows;
-                    break;
-                case PopulationData p:
-                    parsed.Populations.Add((source, p));
-                    parsed.Rows[source.Id] = p.AreaCodes.Length;
-                    break;
-                case IndicatorData x:
-                    parsed.Indicators.Add((source, x));
-                    parsed.Rows[source.Id] = x.Rows;
-                    break;
-                case BoundaryData b:
-                    parsed.Boundaries.Add(b);
-                    parsed.Rows[source.Id] = b.Areas.Count;
-                    break;
-                case CentroidData c:
-                    parsed.Centroids.Add(c);
-                    parsed.Rows[source.Id] = c.Points.Count;
-                    break;
-                case AssetData a:
-                    parsed.Assets.Add(a);
-                    parsed.Rows[source.Id] = a.Records.Count;
-                    parsed.Rejected[source.Id] = a.Rejected;
-                    break;
-                case null when source.Kind == SourceKind.Postcodes:
-                    break;
-                default:
-                    parsed.NotUsed[source.Id] = $"sources of kind '{source.Kind}' are fetched and kept in the raw cache; the lake tables do not use them yet";
-                    break;
-            }
-        }
-
-        parsed.ParsePostcodes(files, cancellationToken);
-        return parsed;
     }
 
-    /// <summary>
-    /// The postcode directory is read after the registers and keeps only the postcodes they use (the full ONSPD has
-    /// about 2.7 million rows). With no register, it is not read.
-    /// </summary>
-    private void ParsePostcodes(IReadOnlyList<(SourceDefinition Source, string Path)> files, CancellationToken cancellationToken)
+    /// <summary>Parses one source with its kind's parser. Results are treated as read-only.</summary>
+    internal static ParsedSource ParseOne(SourceDefinition source, string path, ParseContext context)
     {
-        var directories = files.Where(f => f.Source.Kind == SourceKind.Postcodes).ToList();
-        if (directories.Count == 0)
-        {
-            return;
-        }
-
-        var wanted = Assets.SelectMany(a => a.Records).Select(r => PostcodeParser.Normalise(r.Postcode)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var (source, path) in directories)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (Assets.Count == 0 || Postcodes is not null)
-            {
-                NotUsed[source.Id] = Assets.Count == 0
-                    ? "the postcode directory places register rows; the catalogue has no register enabled"
-                    : $"another postcode directory ('{Postcodes!.SourceId}') was used";
-                continue;
-            }
-
-            Postcodes = PostcodeParser.Parse(source, path, wanted);
-            Rows[source.Id] = Postcodes.RowsRead;
-            NoteColumnsUsed(source.Id, Postcodes);
-        }
+        using var activity = Telemetry.RefreshTelemetry.ActivitySource.StartActivity("parse " + source.Id);
+        activity?.SetTag("source_id", source.Id);
+        return SourceKinds.For(source).Parse(source, path, context);
     }
-
-    private void NoteColumnsUsed(string sourceId, object? data)
-    {
-        var used = data switch
-        {
-            DeprivationData d => d.ColumnsUsed,
-            LookupData l => l.ColumnsUsed,
-            PopulationData p => p.ColumnsUsed,
-            IndicatorData x => x.ColumnsUsed,
-            BoundaryData b => b.ColumnsUsed,
-            CentroidData c => c.ColumnsUsed,
-            AssetData a => a.ColumnsUsed,
-            PostcodeDirectory pc => pc.ColumnsUsed,
-            _ => null,
-        };
-        if (used is { Count: > 0 })
-        {
-            ColumnsUsed[sourceId] = used;
-        }
-    }
-
-    private static void ParseAll(IReadOnlyList<(SourceDefinition Source, string Path)> files, object?[] results, Refresh.SourceParseCache? cache, CancellationToken cancellationToken)
-    {
-        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            var (source, path) = files[i];
-            using var activity = Telemetry.RefreshTelemetry.ActivitySource.StartActivity("parse " + source.Id);
-            activity?.SetTag("source_id", source.Id);
-            results[i] = cache is null ? ParseOne(source, path) : cache.GetOrParse(source, path, ParseOne);
-        });
-    }
-
-    /// <summary>Parses one source by kind; null for kinds no table uses yet. Results are treated as read-only.</summary>
-    internal static object? ParseOne(SourceDefinition source, string path) =>
-        source.Kind switch
-        {
-            SourceKind.Deprivation => SourceParser.Deprivation(source, path),
-            SourceKind.Lookup => SourceParser.Lookup(source, path),
-            SourceKind.Population => SourceParser.Population(source, path),
-            SourceKind.Indicator or SourceKind.Fingertips => SourceParser.Indicators(source, path),
-            SourceKind.Boundaries => GeoParsers.Boundaries(source, path),
-            SourceKind.Centroids => GeoParsers.Centroids(source, path),
-            SourceKind.Assets => AssetParser.Parse(source, path),
-            _ => null,
-        };
 }

@@ -13,7 +13,7 @@ namespace Inequalities.Lake.Refresh;
 /// </summary>
 internal sealed class SourceParseCache
 {
-    private readonly ConcurrentDictionary<string, (string Key, object? Parsed)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Key, Sources.Parsing.ParsedSource Parsed)> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SourceParse> _lastRun = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, string> _keys = new Dictionary<string, string>();
 
@@ -47,7 +47,7 @@ internal sealed class SourceParseCache
     }
 
     /// <summary>Returns the kept parse of a source when its key matches, or parses it and keeps the result.</summary>
-    public object? GetOrParse(SourceDefinition source, string path, Func<SourceDefinition, string, object?> parse)
+    public Sources.Parsing.ParsedSource GetOrParse(SourceDefinition source, string path, Func<SourceDefinition, string, Sources.Parsing.ParsedSource> parse)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(parse);

@@ -238,9 +238,9 @@ internal static class LadDeprivationSummaries
 
                 foreach (var code in d.LsoaCodes)
                 {
-                    if (rowOf.TryAdd(code, codes.Count))
+                    if (rowOf.TryAdd(code!, codes.Count))
                     {
-                        codes.Add(code);
+                        codes.Add(code!);
                     }
                 }
             }
@@ -248,7 +248,7 @@ internal static class LadDeprivationSummaries
             var view = new IndexView(indexId, sources[0].Vintage, [.. codes]);
             foreach (var d in sources)
             {
-                var rows = d.LsoaCodes.Select(c => rowOf[c]).ToArray();
+                var rows = d.LsoaCodes.Select(c => rowOf[c!]).ToArray();
                 for (var i = 0; i < rows.Length; i++)
                 {
                     var lad = d.LadCodes?[i];
@@ -381,7 +381,7 @@ internal static class LadDeprivationSummaries
 
             var approx = sameVintage
                 .Select(p => (p.Source, p.Data, Year: GeographyModel.YearOfPeriod(p.Data.Period ?? p.Source.Period)))
-                .Where(p => p.Year <= year && p.Year >= year - ApproximationYears && p.Data.AreaCodes.Any(c => c.StartsWith("E01", StringComparison.Ordinal)))
+                .Where(p => p.Year <= year && p.Year >= year - ApproximationYears && p.Data.AreaCodes.Any(c => c!.StartsWith("E01", StringComparison.Ordinal)))
                 .OrderByDescending(p => p.Year)
                 .ThenBy(p => p.Source.Id, StringComparer.Ordinal)
                 .FirstOrDefault();
@@ -393,7 +393,7 @@ internal static class LadDeprivationSummaries
             var rowOf = new Dictionary<string, int>(data.AreaCodes.Length, StringComparer.Ordinal);
             for (var i = 0; i < data.AreaCodes.Length; i++)
             {
-                rowOf[data.AreaCodes[i]] = i;
+                rowOf[data.AreaCodes[i]!] = i;
             }
 
             var columns = all && data.Denominators.Count > 0

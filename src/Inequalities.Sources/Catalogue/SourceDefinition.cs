@@ -15,6 +15,18 @@ public sealed record SourceDefinition
     /// <summary>What the source holds.</summary>
     public required SourceKind Kind { get; init; }
 
+    /// <summary>
+    /// The kind as the catalogue writes it (<c>deprivation</c>, <c>postcodes</c>...; the name a registered kind was
+    /// given, for <see cref="SourceKind.Registered"/>): the key of <see cref="Kinds.SourceKinds"/>.
+    /// </summary>
+    public string KindName
+    {
+        get => _kindName ?? Naming.ToSnake(Kind.ToString());
+        init => _kindName = value;
+    }
+
+    private readonly string? _kindName;
+
     /// <summary>Who publishes it (for attribution).</summary>
     public required string Publisher { get; init; }
 

@@ -58,6 +58,12 @@ public enum SourceKind
 
     /// <summary>A register of community assets (charities, CICs, co-operatives, a local directory).</summary>
     Assets,
+
+    /// <summary>
+    /// A kind added through <see cref="Kinds.SourceKinds.Register"/> rather than built in; the entry's
+    /// <see cref="SourceDefinition.KindName"/> names it (see <c>docs/adding-a-source-kind.md</c>).
+    /// </summary>
+    Registered,
 }
 
 /// <summary>The geography level a source is published at.</summary>

@@ -31,6 +31,14 @@ public sealed record SourceOptions
     }
 
     /// <summary>
+    /// <c>header</c>: whether a CSV file has a header row. A file without one (OS Code-Point Open) names its columns by
+    /// their 1-based numbers, which its <c>columns:</c> map uses (<c>postcode: "1"</c>), and its first line is data. CSV
+    /// sources (csv, csv.gz, a zip member of format csv).
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Header { get; init; } = true;
+
+    /// <summary>
     /// <c>bom</c>: whether the publisher's CSV starts with a UTF-8 byte-order mark. The parsers read either; the sample
     /// mirror writes one when this is set. Any source.
     /// </summary>

@@ -1,17 +1,13 @@
-using System.Text.RegularExpressions;
-using Inequalities.Core.Spatial;
 using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Kinds;
 
 namespace Inequalities.Sources.Parsing;
 
 /// <summary>
-/// Reads a postcode directory (a postcodes-kind source: the ONS Postcode Directory, or OS Code-Point Open). The full
-/// ONSPD has about 2.7 million rows, so only the postcodes asked for are kept; terminated postcodes are kept with
-/// their termination date (ONS keeps their last LSOA, so assets at an old address can still be placed). A postcode's
-/// point is its WGS84 latitude and longitude, or its British National Grid easting and northing converted with
-/// <see cref="BritishNationalGrid"/>.
+/// Postcodes: their normal form, and a postcode directory (a postcodes-kind source: the ONS Postcode Directory, or OS
+/// Code-Point Open) read for the postcodes asked for (see the postcodes kind).
 /// </summary>
-public static partial class PostcodeParser
+public static class PostcodeParser
 {
     /// <summary>
     /// The postcode in upper case without spaces (<c>l1 0aa</c> and <c>L10AA</c> give <c>L10AA</c>), or null when it
@@ -20,30 +16,9 @@ public static partial class PostcodeParser
     /// <param name="postcode">The postcode as written.</param>
     public static string? Normalise(string? postcode)
     {
-        if (string.IsNullOrWhiteSpace(postcode))
-        {
-            return null;
-        }
-
         Span<char> buffer = stackalloc char[16];
-        var n = 0;
-        foreach (var ch in postcode)
-        {
-            if (char.IsWhiteSpace(ch))
-            {
-                continue;
-            }
-
-            if (n == buffer.Length)
-            {
-                return null;
-            }
-
-            buffer[n++] = char.ToUpperInvariant(ch);
-        }
-
-        var text = new string(buffer[..n]);
-        return Shape().IsMatch(text) ? text : null;
+        var length = Normalise(postcode, buffer);
+        return length == 0 ? null : new string(buffer[..length]);
     }
 
     /// <summary>Parses the directory, keeping only <paramref name="wanted"/> postcodes (normalised), or all when null.</summary>
@@ -58,87 +33,51 @@ public static partial class PostcodeParser
             throw new ArgumentException($"Source '{source.Id}' is of kind {source.Kind}, not postcodes.", nameof(source));
         }
 
-        using var reader = SourceRecordReader.Open(source, path);
-        var pc = reader.Slot("postcode");
-        var l11 = reader.Slot("lsoa11_code");
-        var l21 = reader.Slot("lsoa21_code");
-        var lat = reader.Slot("latitude");
-        var lon = reader.Slot("longitude");
-        var east = reader.Slot("easting");
-        var north = reader.Slot("northing");
-        var term = reader.Slot("terminated");
-        var entries = new Dictionary<string, PostcodeEntry>(StringComparer.Ordinal);
-        var onGrid = new Dictionary<string, (double Easting, double Northing)>(StringComparer.Ordinal);
-        while (reader.Read())
+        return PostcodesKind.Read(source, path, wanted);
+    }
+
+    /// <summary>
+    /// Writes the normal form of <paramref name="postcode"/> into <paramref name="buffer"/> (16 characters) and
+    /// returns its length, or 0 when it does not have the shape of a UK postcode (A9 9AA, A99 9AA, AA9 9AA, AA99 9AA,
+    /// A9A 9AA, AA9A 9AA). Nothing is allocated.
+    /// </summary>
+    internal static int Normalise(ReadOnlySpan<char> postcode, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var ch in postcode)
         {
-            var text = reader.Text(pc);
-            var key = Normalise(text);
-            if (key is null || (wanted is not null && !wanted.Contains(key)))
+            if (char.IsWhiteSpace(ch))
             {
                 continue;
             }
 
-            GeoPoint? point = null;
-            if (lat >= 0 && lon >= 0 && reader.Double(lat, "latitude") is { } y && reader.Double(lon, "longitude") is { } x)
+            if (n == buffer.Length)
             {
-                // ONSPD writes 99.999999 / 0.000000 for postcodes without a grid reference.
-                var p = new GeoPoint(x, y);
-                point = p.IsValid && y < 90 ? p : null;
+                return 0;
             }
 
-            // Grid references are converted below, all at once (the last row of a postcode wins, as for the entry).
-            // Northern Ireland's postcodes (BT) are on the Irish Grid in ONSPD's grid columns, so they get no point
-            // from them; empty or off-grid references give none either, nor 0, 0 (Code-Point's "no coordinates",
-            // positional quality 90).
-            onGrid.Remove(key);
-            if (point is null && east >= 0 && north >= 0 && !key.StartsWith("BT", StringComparison.Ordinal)
-                && reader.Double(east, "easting") is { } e && reader.Double(north, "northing") is { } n
-                && BritishNationalGrid.IsOnGrid(e, n) && (e, n) != (0, 0))
-            {
-                onGrid[key] = (e, n);
-            }
-
-            entries[key] = new PostcodeEntry(
-                text!,
-                LsoaCode(reader, l11, "lsoa11_code"),
-                LsoaCode(reader, l21, "lsoa21_code"),
-                point,
-                reader.Text(term));
+            buffer[n++] = char.ToUpperInvariant(ch);
         }
 
-        if (reader.Row == 0)
-        {
-            throw new SourceDataException(source.Id, null, null, "the file has a header but no data rows");
-        }
-
-        if (onGrid.Count > 0)
-        {
-            var keys = onGrid.Keys.ToArray();
-            var longitudes = onGrid.Values.Select(g => g.Easting).ToArray();
-            var latitudes = onGrid.Values.Select(g => g.Northing).ToArray();
-            BritishNationalGrid.ToWgs84(longitudes, latitudes, longitudes, latitudes);
-            for (var i = 0; i < keys.Length; i++)
-            {
-                entries[keys[i]] = entries[keys[i]] with { Point = new GeoPoint(longitudes[i], latitudes[i]) };
-            }
-        }
-
-        return new PostcodeDirectory { SourceId = source.Id, ColumnsUsed = reader.ColumnsUsed, Entries = entries, RowsRead = reader.Row };
+        return HasShape(buffer[..n]) ? n : 0;
     }
 
-    private static string? LsoaCode(SourceRecordReader reader, int slot, string canonical)
+    /// <summary>^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$</summary>
+    private static bool HasShape(ReadOnlySpan<char> s)
     {
-        if (slot < 0)
+        if (s.Length is < 5 or > 7 || !char.IsAsciiLetterUpper(s[^1]) || !char.IsAsciiLetterUpper(s[^2]) || !char.IsAsciiDigit(s[^3]))
         {
-            return null;
+            return false;
         }
 
-        var span = reader.Span(slot);
+        var outward = s[..^3];
+        var letters = char.IsAsciiLetterUpper(outward[0]) ? (outward.Length > 1 && char.IsAsciiLetterUpper(outward[1]) ? 2 : 1) : 0;
+        if (letters == 0 || outward.Length <= letters || !char.IsAsciiDigit(outward[letters]))
+        {
+            return false;
+        }
 
-        // ONSPD leaves Scottish and Northern Irish data zones in the same column; only GSS LSOA codes are used here.
-        return span.Length == 9 && span[0] is 'E' or 'W' && span[1..3].SequenceEqual("01") ? reader.Code(slot, canonical) : null;
+        var rest = outward[(letters + 1)..];
+        return rest.IsEmpty || (rest.Length == 1 && char.IsAsciiLetterOrDigit(rest[0]) && !char.IsAsciiLetterLower(rest[0]));
     }
-
-    [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")]
-    private static partial Regex Shape();
 }

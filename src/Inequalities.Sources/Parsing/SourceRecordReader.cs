@@ -5,11 +5,13 @@ using Inequalities.Sources.Catalogue;
 namespace Inequalities.Sources.Parsing;
 
 /// <summary>
-/// Reads a source's rows through its <c>columns:</c> map: canonical names are bound to the file's headers once
-/// (exact, then ignoring case and spacing, then <c>*</c> wildcards), and typed getters parse each field with errors
-/// naming the source, row, column and what was expected.
+/// Reads a source's rows through its <c>columns:</c> map, whatever the format (CSV through Sep, gzip, zip members,
+/// xlsx through ExcelDataReader, JSON, GeoJSON properties, ArcGIS layers): canonical names are bound to the file's
+/// headers once (exact, then ignoring case and spacing, then <c>*</c> wildcards, header aliases in order), and typed
+/// getters parse each field with errors naming the source, row, column and what was expected. Every kind's parser reads
+/// through it (see <see cref="Kinds.ISourceKind"/>); fields are spans valid until the next <see cref="Read"/>.
 /// </summary>
-internal sealed class SourceRecordReader : IDisposable
+public sealed class SourceRecordReader : IDisposable
 {
     private static readonly string[] MissingMarkers = ["", "NA", "N/A", "n/a", "..", ":", "-", "x", "c", "*", "null", "NULL"];
 
@@ -86,6 +88,11 @@ internal sealed class SourceRecordReader : IDisposable
     /// <summary>A number, or null for an empty or missing-value marker (NA, .., :, -, x, c, *). Thousands separators are accepted.</summary>
     public double? Double(int slot, string canonical)
     {
+        if (slot >= 0 && _reader.TryNumber(slot, out var quick))
+        {
+            return quick;
+        }
+
         var span = Span(slot);
         if (IsMissing(span))
         {
@@ -118,9 +125,17 @@ internal sealed class SourceRecordReader : IDisposable
     }
 
     /// <summary>A GSS code that must be well formed and, when given, of one of the expected entities.</summary>
-    public string Code(int slot, string canonical, params string[] entities)
+    public string Code(int slot, string canonical, params string[] entities) => CodeSpan(slot, canonical, entities).ToString();
+
+    /// <summary>
+    /// A GSS code that must be well formed and, when given, of one of the expected entities (<c>E01</c>, <c>W01</c>),
+    /// as a span valid until the next <see cref="Read"/> (nothing allocated).
+    /// </summary>
+    public ReadOnlySpan<char> CodeSpan(int slot, string canonical, params string[] entities) => CheckCode(Span(slot), canonical, entities);
+
+    /// <summary>Checks a field read with <see cref="Span"/> as a GSS code (see <see cref="CodeSpan"/>) and returns it.</summary>
+    internal ReadOnlySpan<char> CheckCode(ReadOnlySpan<char> span, string canonical, params string[] entities)
     {
-        var span = Span(slot);
         if (span.IsEmpty)
         {
             throw Error(canonical, "is empty; an area code is required");
@@ -131,12 +146,28 @@ internal sealed class SourceRecordReader : IDisposable
             throw Error(canonical, $"'{span}' is not a GSS code (a letter and 8 digits, e.g. E01006512)");
         }
 
-        if (entities.Length > 0 && !entities.Contains(GssCode.Entity(span).ToString()))
+        if (entities.Length > 0 && !IsEntity(span, entities))
         {
             throw Error(canonical, $"'{span}' is not a code of the expected kind ({string.Join(" or ", entities)}...)");
         }
 
-        return span.ToString();
+        return span;
+    }
+
+    /// <summary>Appends the text of a slot to a parser's text column (a null row when empty).</summary>
+    internal void AppendText(TextColumn column, int slot) => column.AppendOrNull(Span(slot));
+
+    private static bool IsEntity(ReadOnlySpan<char> code, string[] entities)
+    {
+        foreach (var entity in entities)
+        {
+            if (code.StartsWith(entity, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An error about the current row and a column.</summary>
@@ -156,6 +187,12 @@ internal sealed class SourceRecordReader : IDisposable
     /// <summary>Whether a field is empty or a missing-value marker.</summary>
     public static bool IsMissing(ReadOnlySpan<char> span)
     {
+        // No marker is longer than 4 characters or starts with a digit.
+        if (span.Length > 4 || (span.Length > 0 && char.IsAsciiDigit(span[0])))
+        {
+            return false;
+        }
+
         foreach (var marker in MissingMarkers)
         {
             if (span.SequenceEqual(marker))

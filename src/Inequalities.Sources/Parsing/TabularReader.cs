@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using nietras.SeparatedValues;
 using Inequalities.Sources.Catalogue;
 
 namespace Inequalities.Sources.Parsing;
@@ -22,6 +24,16 @@ internal abstract class TabularReader : IDisposable
     /// <summary>A field of the current row; empty when the row is shorter than the header.</summary>
     public abstract ReadOnlySpan<char> Field(int index);
 
+    /// <summary>
+    /// A quick way to a field that is a plain invariant number (no spaces, thousands separators or missing-value
+    /// markers): true with its value, false when the reader has no quick way or the field is anything else.
+    /// </summary>
+    public virtual bool TryNumber(int index, out double value)
+    {
+        value = 0;
+        return false;
+    }
+
     /// <summary>Opens the file of a source in its declared format.</summary>
     /// <param name="source">The catalogue entry.</param>
     /// <param name="path">The local file (the raw cache copy).</param>
@@ -33,10 +45,11 @@ internal abstract class TabularReader : IDisposable
         try
         {
             var skip = HeaderSkip(source);
+            var header = HasHeader(source);
             return source.Format switch
             {
-                SourceFormat.Csv => new CsvTabularReader(source.Id, File.OpenRead(path), skip),
-                SourceFormat.CsvGz => new CsvTabularReader(source.Id, new GZipStream(File.OpenRead(path), CompressionMode.Decompress), skip),
+                SourceFormat.Csv => new CsvTabularReader(source.Id, File.OpenRead(path), skip, header),
+                SourceFormat.CsvGz => new CsvTabularReader(source.Id, new GZipStream(File.OpenRead(path), CompressionMode.Decompress), skip, header),
                 SourceFormat.Xlsx => XlsxTabularReader.Open(source.Id, File.OpenRead(path), source.Sheet!, skip),
                 SourceFormat.Json => new JsonTabularReader(source.Id, File.OpenRead(path)),
                 SourceFormat.GeoJson or SourceFormat.ArcGis => new JsonTabularReader(source.Id, File.OpenRead(path), "properties"),
@@ -65,7 +78,7 @@ internal abstract class TabularReader : IDisposable
         var stream = new OwnedStream(entry.Open(), archive);
         return source.MemberFormat switch
         {
-            SourceFormat.Csv => new CsvTabularReader(source.Id, stream, HeaderSkip(source)),
+            SourceFormat.Csv => new CsvTabularReader(source.Id, stream, HeaderSkip(source), HasHeader(source)),
             SourceFormat.Json => new JsonTabularReader(source.Id, stream),
             SourceFormat.GeoJson => new JsonTabularReader(source.Id, stream, "properties"),
             SourceFormat.Xlsx => XlsxTabularReader.Open(source.Id, Buffer(stream), source.Sheet!, HeaderSkip(source)),
@@ -75,6 +88,13 @@ internal abstract class TabularReader : IDisposable
 
     /// <summary>Rows before the header, from the <c>header_row</c> option (1-based; default 1; checked when the catalogue loads).</summary>
     private static int HeaderSkip(SourceDefinition source) => source.Options.HeaderRow - 1;
+
+    /// <summary>
+    /// Whether a CSV file has a header row, from the <c>header</c> option (default true; checked when the catalogue
+    /// loads). A file without one (OS Code-Point Open) names its columns by their 1-based numbers, which its
+    /// <c>columns:</c> map then uses.
+    /// </summary>
+    private static bool HasHeader(SourceDefinition source) => source.Options.Header;
 
     private static MemoryStream Buffer(Stream stream)
     {
@@ -123,42 +143,75 @@ internal abstract class TabularReader : IDisposable
     }
 }
 
-/// <summary>CSV (plain, gzip or zip member) through <see cref="CsvTokenizer"/>.</summary>
+/// <summary>
+/// CSV (plain, gzip or zip member) through Sep (RFC 4180: quoted fields with delimiters, doubled quotes and line
+/// breaks; CRLF, LF or CR line ends). A UTF-8 byte-order mark is dropped; blank lines are skipped. Fields are spans
+/// over Sep's buffer, valid until the next <see cref="Read"/>: nothing is allocated per field.
+/// </summary>
 internal sealed class CsvTabularReader : TabularReader
 {
+    private static readonly SepReaderOptions Options = Sep.New(',').Reader(o => o with
+    {
+        HasHeader = false,
+        Unescape = true,
+        DisableColCountCheck = true,
+    });
+
     private readonly string _sourceId;
-    private readonly StreamReader _reader;
-    private readonly CsvTokenizer _tokenizer;
+    private readonly StreamReader _text;
+    private readonly SepReader _sep;
     private readonly string[] _headers;
 
-    public CsvTabularReader(string sourceId, Stream stream, int skipRows = 0)
+    /// <param name="sourceId">The source id, for messages.</param>
+    /// <param name="stream">The CSV text (UTF-8).</param>
+    /// <param name="skipRows">Records before the header (the <c>header_row</c> option less one).</param>
+    /// <param name="hasHeader">False for a file without a header row: its columns are then named by their 1-based numbers.</param>
+    public CsvTabularReader(string sourceId, Stream stream, int skipRows = 0, bool hasHeader = true)
     {
         _sourceId = sourceId;
-        _reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        _tokenizer = new CsvTokenizer(_reader);
-        for (var i = 0; i < skipRows; i++)
+        _text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        try
         {
-            ReadTokens();
-        }
+            _sep = Options.From(_text);
+            for (var i = 0; i < skipRows; i++)
+            {
+                NextRecord();
+            }
 
-        if (!ReadTokens())
-        {
-            _reader.Dispose();
-            throw new SourceDataException(sourceId, null, null, "the file is empty; expected a header row");
-        }
+            if (!NextRecord())
+            {
+                throw new SourceDataException(sourceId, null, null, hasHeader ? "the file is empty; expected a header row" : "the file is empty; expected data rows");
+            }
 
-        _headers = new string[_tokenizer.FieldCount];
-        for (var i = 0; i < _headers.Length; i++)
+            var row = _sep.Current;
+            _headers = new string[row.ColCount];
+            for (var i = 0; i < _headers.Length; i++)
+            {
+                _headers[i] = hasHeader ? CleanHeader(row[i].Span) : (i + 1).ToString(CultureInfo.InvariantCulture);
+            }
+
+            // Without a header row the first record is data: it is read again by the first Read.
+            _pending = !hasHeader;
+        }
+        catch
         {
-            _headers[i] = CleanHeader(_tokenizer[i]);
+            _sep?.Dispose();
+            _text.Dispose();
+            throw;
         }
     }
+
+    private bool _pending;
 
     public override IReadOnlyList<string> Headers => _headers;
 
     public override bool Read()
     {
-        if (!ReadTokens())
+        if (_pending)
+        {
+            _pending = false;
+        }
+        else if (!NextRecord())
         {
             return false;
         }
@@ -167,25 +220,60 @@ internal sealed class CsvTabularReader : TabularReader
         return true;
     }
 
-    public override ReadOnlySpan<char> Field(int index) => _tokenizer[index];
+    public override ReadOnlySpan<char> Field(int index)
+    {
+        var row = _sep.Current;
+        return (uint)index < (uint)row.ColCount ? row[index].Span : default;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Sep's parser (csFastFloat, correctly rounded, so the same double as <see cref="double.Parse(string)"/>).</remarks>
+    public override bool TryNumber(int index, out double value)
+    {
+        var row = _sep.Current;
+        if ((uint)index < (uint)row.ColCount)
+        {
+            return row[index].TryParse(out value);
+        }
+
+        value = 0;
+        return false;
+    }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _reader.Dispose();
+            _sep.Dispose();
+            _text.Dispose();
         }
     }
 
-    private bool ReadTokens()
+    /// <summary>Moves to the next non-blank record.</summary>
+    private bool NextRecord()
     {
         try
         {
-            return _tokenizer.ReadRecord();
-        }
-        catch (FormatException ex)
-        {
-            throw new SourceDataException(_sourceId, Row + 1, null, ex.Message);
+            while (_sep.MoveNext())
+            {
+                var row = _sep.Current;
+                if (row.ColCount == 1 && row[0].Span.IsEmpty)
+                {
+                    continue;
+                }
+
+                // Sep reads an unclosed quote to the end of the file; an odd number of quotes in the record's text
+                // is that quote (a closed field always holds an even number).
+                var raw = row.Span;
+                if (raw.Contains('"') && (raw.Count('"') & 1) == 1)
+                {
+                    throw new SourceDataException(_sourceId, Row + 1, null, $"a quoted field opened on line {row.LineNumberFrom} is not closed before the end of the file");
+                }
+
+                return true;
+            }
+
+            return false;
         }
         catch (InvalidDataException ex)
         {

@@ -1,81 +1,95 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Xml;
+using ExcelDataReader;
 
 namespace Inequalities.Sources.Parsing;
 
 /// <summary>
-/// A streaming reader for one worksheet of an Office Open XML workbook: resolves the sheet by name through the
-/// workbook and its relationships, reads shared and inline strings, and fills gaps left by empty cells. The first
-/// non-empty row is the header. Numbers are returned as the workbook stores them (invariant culture).
+/// One worksheet of an Office Open XML workbook, streamed row by row with ExcelDataReader (shared and inline strings,
+/// gaps left by empty cells, cached formula values). The header is the first non-empty row at or after sheet row
+/// <c>header_row</c>. Numbers are given as their shortest round-trip invariant text, booleans as TRUE/FALSE and
+/// date-formatted cells as the serial number the workbook stores.
 /// </summary>
 internal sealed class XlsxTabularReader : TabularReader
 {
-    private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-    private readonly ZipArchive _archive;
-    private readonly Stream _sheetStream;
-    private readonly XmlReader _xml;
-    private readonly string[] _sharedStrings;
-    private readonly string _sourceId;
+    private readonly IExcelDataReader _excel;
     private string[] _headers = [];
     private string[] _row = [];
-    private int _rowCount;
     private int _sheetRow;
 
-    private XlsxTabularReader(string sourceId, ZipArchive archive, Stream sheetStream, string[] sharedStrings)
+    static XlsxTabularReader()
     {
-        _sourceId = sourceId;
-        _archive = archive;
-        _sheetStream = sheetStream;
-        _sharedStrings = sharedStrings;
-        _xml = XmlReader.Create(sheetStream, new XmlReaderSettings { IgnoreWhitespace = false, DtdProcessing = DtdProcessing.Prohibit });
+        // ExcelDataReader's configuration defaults to Windows-1252 for legacy workbooks, which .NET has only through
+        // the in-box code-pages provider; registering it adds encodings and changes no existing one.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+    }
+
+    private XlsxTabularReader(IExcelDataReader excel)
+    {
+        _excel = excel;
     }
 
     public override IReadOnlyList<string> Headers => _headers;
 
+    /// <summary>Opens the named sheet (matched ignoring case and surrounding spaces) and reads its header.</summary>
+    /// <param name="sourceId">The source id, for messages.</param>
+    /// <param name="stream">The workbook (seekable).</param>
+    /// <param name="sheetName">The worksheet.</param>
+    /// <param name="skipRows">Sheet rows before the header (the <c>header_row</c> option less one).</param>
     public static XlsxTabularReader Open(string sourceId, Stream stream, string sheetName, int skipRows = 0)
     {
-        var archive = new ZipArchive(stream, ZipArchiveMode.Read);
+        IExcelDataReader excel;
         try
         {
-            var sheetPath = FindSheet(sourceId, archive, sheetName);
-            var shared = ReadSharedStrings(archive);
-            var entry = archive.GetEntry(sheetPath) ?? throw new SourceDataException(sourceId, null, null, $"the workbook lists sheet '{sheetName}' at '{sheetPath}', which is missing");
-            var reader = new XlsxTabularReader(sourceId, archive, entry.Open(), shared);
-            // The header is the first non-empty row at or after sheet row header_row (the rows' own numbers, so blank
-            // title rows count as the workbook shows them).
-            string[] cells;
+            excel = ExcelReaderFactory.CreateOpenXmlReader(stream);
+        }
+        catch (Exception ex) when (ex is ExcelDataReader.Exceptions.HeaderException or InvalidDataException or System.Xml.XmlException or InvalidOperationException or NotSupportedException)
+        {
+            stream.Dispose();
+            throw new SourceDataException(sourceId, null, null, $"the file is not an xlsx workbook ({ex.Message})");
+        }
+
+        var reader = new XlsxTabularReader(excel);
+        try
+        {
+            var names = new List<string>();
+            while (!string.Equals(excel.Name?.Trim(), sheetName.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                names.Add(excel.Name ?? string.Empty);
+                if (!excel.NextResult())
+                {
+                    throw new SourceDataException(sourceId, null, null, $"the workbook has no sheet '{sheetName}' (sheets: {string.Join(", ", names)})");
+                }
+            }
+
+            // The header is the first non-empty row at or after sheet row header_row (the rows as the workbook shows
+            // them, blank title rows counted).
             bool found;
-            while ((found = reader.NextRow(out cells)) && reader._sheetRow <= skipRows)
+            while ((found = reader.NextRow()) && reader._sheetRow <= skipRows)
             {
             }
 
             if (!found)
             {
-                reader.Dispose();
                 throw new SourceDataException(sourceId, null, null, $"sheet '{sheetName}' is empty; expected a header row");
             }
 
-            reader._headers = cells.Select(c => CleanHeader(c)).ToArray();
+            reader._headers = reader._row.Select(c => CleanHeader(c)).ToArray();
             return reader;
         }
         catch
         {
-            archive.Dispose();
+            reader.Dispose();
             throw;
         }
     }
 
     public override bool Read()
     {
-        if (!NextRow(out var cells))
+        if (!NextRow())
         {
             return false;
         }
 
-        _row = cells;
         Row++;
         return true;
     }
@@ -86,206 +100,47 @@ internal sealed class XlsxTabularReader : TabularReader
     {
         if (disposing)
         {
-            _xml.Dispose();
-            _sheetStream.Dispose();
-            _archive.Dispose();
+            _excel.Dispose();
         }
     }
 
-    private bool NextRow(out string[] cells)
+    /// <summary>Moves to the next row holding a value; <see cref="_sheetRow"/> is its 1-based sheet row.</summary>
+    private bool NextRow()
     {
-        while (_xml.Read())
+        while (_excel.Read())
         {
-            if (_xml.NodeType != XmlNodeType.Element || _xml.LocalName != "row" || _xml.NamespaceURI != MainNs)
+            _sheetRow++;
+            var count = _excel.FieldCount;
+            if (_row.Length != count)
             {
-                continue;
+                _row = new string[count];
             }
 
-            _rowCount++;
-            _sheetRow = int.TryParse(_xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : _sheetRow + 1;
-            var values = new List<string>(_headers.Length > 0 ? _headers.Length : 16);
-            if (_xml.IsEmptyElement)
+            var any = false;
+            for (var i = 0; i < count; i++)
             {
-                continue;
+                var text = Text(_excel.GetValue(i));
+                _row[i] = text;
+                any |= text.Length > 0;
             }
 
-            var depth = _xml.Depth;
-            while (_xml.Read() && !(_xml.NodeType == XmlNodeType.EndElement && _xml.Depth == depth))
+            if (any)
             {
-                if (_xml.NodeType == XmlNodeType.Element && _xml.LocalName == "c")
-                {
-                    var reference = _xml.GetAttribute("r");
-                    var type = _xml.GetAttribute("t");
-                    var column = reference is null ? values.Count : ColumnIndex(reference);
-                    var value = ReadCell(type);
-                    while (values.Count < column)
-                    {
-                        values.Add(string.Empty);
-                    }
-
-                    if (values.Count == column)
-                    {
-                        values.Add(value);
-                    }
-                }
+                return true;
             }
-
-            if (values.Count == 0 || values.TrueForAll(string.IsNullOrEmpty))
-            {
-                continue;
-            }
-
-            cells = [.. values];
-            return true;
         }
 
-        cells = [];
         return false;
     }
 
-    private string ReadCell(string? type)
+    private static string Text(object? value) => value switch
     {
-        if (_xml.IsEmptyElement)
-        {
-            return string.Empty;
-        }
-
-        var depth = _xml.Depth;
-        string? raw = null;
-        var inline = new System.Text.StringBuilder();
-        while (_xml.Read() && !(_xml.NodeType == XmlNodeType.EndElement && _xml.Depth == depth))
-        {
-            if (_xml.NodeType != XmlNodeType.Element)
-            {
-                continue;
-            }
-
-            if (_xml.LocalName == "v")
-            {
-                raw = _xml.ReadElementContentAsString();
-                if (_xml.NodeType == XmlNodeType.EndElement && _xml.Depth == depth)
-                {
-                    break;
-                }
-            }
-            else if (_xml.LocalName == "t")
-            {
-                inline.Append(_xml.ReadElementContentAsString());
-                if (_xml.NodeType == XmlNodeType.EndElement && _xml.Depth == depth)
-                {
-                    break;
-                }
-            }
-        }
-
-        return type switch
-        {
-            "s" when raw is not null && int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _sharedStrings.Length => _sharedStrings[i],
-            "s" => throw new SourceDataException(_sourceId, _rowCount, null, $"a cell refers to shared string '{raw}', which the workbook does not have"),
-            "inlineStr" => inline.ToString(),
-            "b" => raw == "1" ? "TRUE" : "FALSE",
-            _ => raw ?? inline.ToString(),
-        };
-    }
-
-    private static int ColumnIndex(string reference)
-    {
-        var index = 0;
-        foreach (var c in reference)
-        {
-            if (c is < 'A' or > 'Z')
-            {
-                break;
-            }
-
-            index = (index * 26) + (c - 'A' + 1);
-        }
-
-        return index - 1;
-    }
-
-    private static string FindSheet(string sourceId, ZipArchive archive, string sheetName)
-    {
-        var workbook = archive.GetEntry("xl/workbook.xml") ?? throw new SourceDataException(sourceId, null, null, "the file is not an xlsx workbook (no xl/workbook.xml)");
-        string? relationId = null;
-        var names = new List<string>();
-        using (var xml = XmlReader.Create(workbook.Open()))
-        {
-            while (xml.Read())
-            {
-                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet")
-                {
-                    var name = xml.GetAttribute("name") ?? string.Empty;
-                    names.Add(name);
-                    if (string.Equals(name.Trim(), sheetName.Trim(), StringComparison.OrdinalIgnoreCase))
-                    {
-                        relationId = xml.GetAttribute("id", RelNs);
-                    }
-                }
-            }
-        }
-
-        if (relationId is null)
-        {
-            throw new SourceDataException(sourceId, null, null, $"the workbook has no sheet '{sheetName}' (sheets: {string.Join(", ", names)})");
-        }
-
-        var rels = archive.GetEntry("xl/_rels/workbook.xml.rels") ?? throw new SourceDataException(sourceId, null, null, "the workbook has no relationships part");
-        using (var xml = XmlReader.Create(rels.Open()))
-        {
-            while (xml.Read())
-            {
-                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship" && xml.GetAttribute("Id") == relationId)
-                {
-                    var target = xml.GetAttribute("Target") ?? string.Empty;
-                    return target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
-                }
-            }
-        }
-
-        throw new SourceDataException(sourceId, null, null, $"the workbook's relationships do not locate sheet '{sheetName}'");
-    }
-
-    private static string[] ReadSharedStrings(ZipArchive archive)
-    {
-        var entry = archive.GetEntry("xl/sharedStrings.xml");
-        if (entry is null)
-        {
-            return [];
-        }
-
-        var strings = new List<string>();
-        using var xml = XmlReader.Create(entry.Open());
-        var current = new System.Text.StringBuilder();
-        var inSi = false;
-        while (xml.Read())
-        {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
-            {
-                inSi = true;
-                current.Clear();
-                if (xml.IsEmptyElement)
-                {
-                    strings.Add(string.Empty);
-                    inSi = false;
-                }
-            }
-            else if (inSi && xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
-            {
-                current.Append(xml.ReadElementContentAsString());
-                if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "si")
-                {
-                    strings.Add(current.ToString());
-                    inSi = false;
-                }
-            }
-            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "si")
-            {
-                strings.Add(current.ToString());
-                inSi = false;
-            }
-        }
-
-        return [.. strings];
-    }
+        null => string.Empty,
+        string s => s,
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "TRUE" : "FALSE",
+        DateTime t => t.ToOADate().ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 }

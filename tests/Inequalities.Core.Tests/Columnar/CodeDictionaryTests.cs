@@ -66,4 +66,45 @@ public sealed class CodeDictionaryTests
             Assert.Equal(codes[i], dictionary[results[0][i]]);
         }
     }
+
+    [Fact]
+    public void Constructor_KnownValues_KeepTheirOrderAndTakeNewOnesAfter()
+    {
+        var dictionary = new CodeDictionary(["E01000001", "E01000002", "E01000003"]);
+
+        Assert.Equal(3, dictionary.Count);
+        Assert.Equal(1, dictionary.GetOrAdd("E01000002"));
+        Assert.True(dictionary.TryGetId("E01000003".AsSpan(), out var third));
+        Assert.Equal(2, third);
+        Assert.Equal(3, dictionary.GetOrAdd("E01000004"));
+        Assert.Equal("E01000004", dictionary[3]);
+        Assert.False(dictionary.TryGetId("E01000005", out _));
+    }
+
+    [Fact]
+    public void Constructor_RepeatedValue_IsReportedAtTheFirstLookUp()
+    {
+        var dictionary = new CodeDictionary(["a", "b", "a"]);
+
+        var ex = Assert.Throws<InvalidOperationException>(() => dictionary.TryGetId("b", out _));
+
+        Assert.Equal("The code dictionary was given 'a' twice (ids 0 and 2); it holds distinct strings.", ex.Message);
+    }
+
+    [Fact]
+    public void AppendIds_IdOutsideTheDictionary_IsRejectedAndValidIdsKeepNulls()
+    {
+        var builder = new StringColumnBuilder("lad_code", new CodeDictionary(["E08000011", "E08000012"]));
+
+        builder.AppendIds([1, -1, 0, 1]);
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => builder.AppendIds([0, 2]));
+        var column = builder.Build();
+
+        Assert.StartsWith("Column 'lad_code': id 2 is not in the dictionary of 2 strings (use -1 for null).", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(["E08000012", null, "E08000011", "E08000012"], column);
+        Assert.Equal(1, column.NullCount);
+        Assert.Equal(2, column.IndexOf("E08000011"));
+        Assert.Equal(1, column.IndexOf(null));
+        Assert.Equal(-1, column.IndexOf("E08000013"));
+    }
 }

@@ -122,5 +122,5 @@ public sealed class DistrictVintagesRuleTests
     }
 
     private static LookupData Lookup(string id, params (string Field, string?[] Values)[] columns) =>
-        new() { SourceId = id, Columns = columns.ToDictionary(c => c.Field, c => c.Values) };
+        new() { SourceId = id, Columns = columns.ToDictionary(c => c.Field, c => Core.Columnar.Column.FromStrings(c.Field, c.Values)) };
 }

@@ -35,7 +35,7 @@ internal static class MadeUpSources
             SourceId = id,
             Vintage = vintage,
             Period = period,
-            AreaCodes = codes,
+            AreaCodes = Core.Columnar.Column.FromStrings("area_code", codes),
             Totals = totals,
             AgeBands = [],
             ByAge = [],

@@ -156,16 +156,16 @@ public sealed class RefreshFailureTests : IDisposable
             lookup.Columns["lsoa11_code"].Select(c => c!).ToArray(),
             lookup.Columns["lsoa21_code"].Select(c => c!).ToArray(),
             lookup.Columns["change_code"].Select(c => c!).ToArray(),
-            census.AreaCodes.Zip(census.Totals).ToDictionary(p => p.First, p => p.Second),
+            census.AreaCodes.Zip(census.Totals).ToDictionary(p => p.First!, p => p.Second),
             null);
-        var counts = mid2020.AreaCodes.Zip(mid2020.Totals).ToDictionary(p => p.First, p => p.Second);
+        var counts = mid2020.AreaCodes.Zip(mid2020.Totals).ToDictionary(p => p.First!, p => p.Second);
 
         var converted = bridge.Convert(counts, ValueKind.Count);
 
         // Every mid-2020 LSOA is in the lookup, so nothing is lost; splits share by Census 2021 population.
-        Assert.All(mid2020.AreaCodes, c => Assert.True(bridge.IsSource(c), c));
+        Assert.All(mid2020.AreaCodes, c => Assert.True(bridge.IsSource(c!), c));
         Assert.True(bridge.PopulationWeighted);
-        var england11 = mid2020.AreaCodes.Select((c, i) => c.StartsWith("E01", StringComparison.Ordinal) ? mid2020.Totals[i] : 0).Sum();
+        var england11 = mid2020.AreaCodes.Select((c, i) => c!.StartsWith("E01", StringComparison.Ordinal) ? mid2020.Totals[i] : 0).Sum();
         var england21 = bridge.Targets.Select((c, i) => c.StartsWith("E01", StringComparison.Ordinal) ? converted[i] : 0).Sum();
         Assert.Equal(mid2020.Totals.Sum(), converted.Where(v => !double.IsNaN(v)).Sum(), 1e-6);
         Assert.Equal(england11, england21, 1e-6);

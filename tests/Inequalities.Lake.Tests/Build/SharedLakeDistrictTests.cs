@@ -98,7 +98,7 @@ public sealed class SharedLakeDistrictTests(SharedLakeFixture lake)
         var changes = Lookup("lookup-lsoa11-lsoa21");
         var census = lake.Catalogue["population-census2021-lsoa21"];
         var population = SourceParser.Population(census, census.Location.LocalPath);
-        var pop21 = population.AreaCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => population.Totals[x.i], StringComparer.Ordinal);
+        var pop21 = population.AreaCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c!, x => population.Totals[x.i], StringComparer.Ordinal);
 
         // Recomputed from the raw files: LSOA 2011s whose 2021 LSOAs lie in more than one LAD 2024 district.
         var parts = Enumerable.Range(0, changes.Rows)

@@ -67,7 +67,7 @@ public sealed class SharedLakeTests(SharedLakeFixture lake)
         var raw = SourceParser.Population(source, source.Location.LocalPath);
         var lookup = SourceParser.Lookup(lake.Catalogue["lookup-lsoa11-lsoa21"], lake.Catalogue["lookup-lsoa11-lsoa21"].Location.LocalPath);
         var lcrCodes = Enumerable.Range(0, lookup.Rows).Where(i => Lcr.Contains(lookup.Columns["lad22_code"][i])).Select(i => lookup.Columns["lsoa11_code"][i]!).ToHashSet();
-        var expected = raw.AreaCodes.Select((c, i) => lcrCodes.Contains(c) ? raw.Totals[i] : 0).Sum();
+        var expected = raw.AreaCodes.Select((c, i) => lcrCodes.Contains(c!) ? raw.Totals[i] : 0).Sum();
 
         var actual = Enumerable.Range(0, areas.RowCount)
             .Where(i => areas.Primitive<int>("lsoa_vintage")[i] == 2011 && Lcr.Contains(areas.Strings("lad_code")[i]))

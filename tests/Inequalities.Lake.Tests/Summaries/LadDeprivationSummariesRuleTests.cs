@@ -184,8 +184,8 @@ public sealed class LadDeprivationSummariesRuleTests
         SourceId = sourceId,
         IndexId = "idx2019",
         Vintage = 2011,
-        LsoaCodes = Codes,
-        LadCodes = lads,
+        LsoaCodes = Column.FromStrings("lsoa_code", Codes),
+        LadCodes = lads is null ? null : Column.FromStrings("lad_code", lads),
         Domains = domains.Select(d => new DomainValues(d.Domain, null, d.Ranks, d.Deciles)).ToList(),
         Denominators = new Dictionary<string, double[]>(),
     };

@@ -31,7 +31,7 @@ public sealed class SharedDataSummariesTests(SharedSummariesFixture f) : IClassF
         var catalogue = Sources.Catalogue.SourceCatalogue.Load(Path.Combine(TestSupport.SharedData.RepoRoot, "tests", "data-sources.shared.yml"));
         var source = catalogue["iod2025-file10-lad"];
         var data = SourceParser.Indicators(source, source.Location.LocalPath);
-        return Enumerable.Range(0, data.Rows).ToDictionary(i => (data.AreaCode[i], data.IndicatorId[i]), i => data.Value[i]);
+        return Enumerable.Range(0, data.Rows).ToDictionary(i => (data.AreaCode[i]!, data.IndicatorId[i]!), i => data.Value[i]);
     });
 
     [Fact]

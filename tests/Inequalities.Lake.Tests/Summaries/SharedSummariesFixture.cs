@@ -65,7 +65,7 @@ public sealed class SharedSummariesFixture
             IndexId = iod2025.IndexId,
             Vintage = iod2025.Vintage,
             LsoaCodes = iod2025.LsoaCodes,
-            LadCodes = iod2025.LsoaCodes.Select(c => c == MovedLsoa ? WestNorthamptonshire : ladOf[c]).ToArray(),
+            LadCodes = Column.FromStrings("lad_code", iod2025.LsoaCodes.Select(c => c == MovedLsoa ? WestNorthamptonshire : ladOf[c!])),
             Domains = iod2025.Domains,
             Denominators = iod2025.Denominators,
         };

@@ -67,7 +67,7 @@ public sealed class SourceParserTests : IDisposable
             ladOf.TryAdd(lookup.Columns["lsoa11_code"][i]!, lookup.Columns["lad22_code"][i]!);
         }
 
-        var byLad = population.AreaCodes.Select((c, i) => (Lad: ladOf.GetValueOrDefault(c), Pop: population.Totals[i]))
+        var byLad = population.AreaCodes.Select((c, i) => (Lad: ladOf.GetValueOrDefault(c!), Pop: population.Totals[i]))
             .GroupBy(x => x.Lad).ToDictionary(g => g.Key ?? "?", g => g.Sum(x => x.Pop));
 
         Assert.Equal(34_753, population.AreaCodes.Length);
@@ -110,7 +110,7 @@ public sealed class SourceParserTests : IDisposable
         Assert.Equal(38, data.Rows);
         Assert.All(data.IndicatorId, id => Assert.Equal("92519", id));
         Assert.All(data.AreaType, t => Assert.Equal("country", t));
-        var first = data.Period.IndexOf(data.Period.First(p => p.StartsWith("2015", StringComparison.Ordinal)));
+        var first = data.Period.IndexOf(data.Period.First(p => p!.StartsWith("2015", StringComparison.Ordinal)));
         Assert.Equal(34, data.Value[first], 6);
         Assert.Equal(60_367, data.Count[first]);
         Assert.Equal(179_674, data.Denominator[first]);

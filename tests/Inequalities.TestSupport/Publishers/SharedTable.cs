@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Inequalities.Sources.Parsing;
+using nietras.SeparatedValues;
 
 namespace Inequalities.TestSupport.Publishers;
 
@@ -28,15 +28,20 @@ internal sealed class SharedTable
         using var file = File.OpenRead(path);
         using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
         using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        var csv = new CsvTokenizer(text);
+        using var csv = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
         var rows = new List<string[]>();
         string[]? head = hasHeader ? null : header ?? throw new ArgumentException("a headerless file needs its header", nameof(header));
-        while (csv.ReadRecord())
+        foreach (var row in csv)
         {
-            var record = new string[csv.FieldCount];
+            if (row.ColCount == 1 && row[0].Span.IsEmpty)
+            {
+                continue;
+            }
+
+            var record = new string[row.ColCount];
             for (var i = 0; i < record.Length; i++)
             {
-                record[i] = csv[i].ToString();
+                record[i] = row[i].ToString();
             }
 
             if (head is null)

@@ -25,13 +25,42 @@ internal sealed partial class SourceEntryReader(CatalogueProblems problems, stri
     /// <summary>The ids read so far, with the line of their entry.</summary>
     public Dictionary<string, int> Ids { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// <c>kind</c>: a built-in kind, or the name of one registered with <see cref="Kinds.SourceKinds.Register"/> (read as
+    /// <see cref="SourceKind.Registered"/>, its name in <see cref="SourceDefinition.KindName"/>).
+    /// </summary>
+    private (SourceKind? Kind, string? Name) RequiredKind(YamlMappingNode entry, string? id)
+    {
+        var node = Scalar(entry, "kind", id);
+        var builtIn = Enum.GetValues<SourceKind>().Where(k => k != SourceKind.Registered).Select(k => Naming.ToSnake(k.ToString())).ToList();
+        var names = string.Join(", ", builtIn.Concat(Kinds.SourceKinds.All.Select(k => k.Name).Where(n => !builtIn.Contains(n))));
+        if (node is null || string.IsNullOrWhiteSpace(node.Value))
+        {
+            Problem(Line(entry), id, "kind", $"is required (one of {names})");
+            return (null, null);
+        }
+
+        if (Naming.TryParseEnum<SourceKind>(node.Value, out var kind) && kind != SourceKind.Registered)
+        {
+            return (kind, Naming.ToSnake(kind.ToString()));
+        }
+
+        if (Kinds.SourceKinds.TryFind(node.Value, out var registered))
+        {
+            return (SourceKind.Registered, registered.Name);
+        }
+
+        Problem(Line(node), id, "kind", $"'{node.Value}' is not one of {names}");
+        return (null, null);
+    }
+
     public SourceDefinition? Read(YamlMappingNode entry)
     {
         var before = Problems.Count;
         var line = Line(entry);
         var id = ReadId(entry, line);
         CheckFields(entry, Fields, id);
-        var kind = RequiredEnum<SourceKind>(entry, "kind", id);
+        var (kind, kindName) = RequiredKind(entry, id);
         var publisher = RequiredText(entry, "publisher", id);
         var licence = RequiredText(entry, "licence", id);
         var format = RequiredEnum<SourceFormat>(entry, "format", id);
@@ -51,7 +80,7 @@ internal sealed partial class SourceEntryReader(CatalogueProblems problems, stri
         var (columns, aliases) = _columns.Read(entry, id);
         if (kind is { } k && columns is not null)
         {
-            CanonicalFields.Validate(k, columns, (field, message) => Problem(line, id, field, message));
+            CanonicalFields.Validate(kindName!, columns, (field, message) => Problem(line, id, field, message));
         }
 
         var optionText = _options.ReadText(entry, id);
@@ -66,6 +95,7 @@ internal sealed partial class SourceEntryReader(CatalogueProblems problems, stri
         {
             Id = id,
             Kind = kind.Value,
+            KindName = kindName!,
             Publisher = publisher,
             Licence = licence,
             Url = Scalar(entry, "url", id)!.Value!,

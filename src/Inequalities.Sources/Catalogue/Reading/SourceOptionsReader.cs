@@ -17,6 +17,7 @@ internal sealed class SourceOptionsReader(CatalogueProblems problems) : SectionR
 
     private static readonly Func<SourceKind, SourceFormat, bool> Indicators = static (k, _) => k is SourceKind.Indicator or SourceKind.Fingertips;
     private static readonly Func<SourceKind, SourceFormat, bool> Assets = static (k, _) => k == SourceKind.Assets;
+    private static readonly Func<SourceKind, SourceFormat, bool> Csv = static (_, f) => f is SourceFormat.Csv or SourceFormat.CsvGz or SourceFormat.Zip;
 
     /// <summary>Every option, in the order their values are checked.</summary>
     private static readonly OptionRule[] Rules =
@@ -27,6 +28,7 @@ internal sealed class SourceOptionsReader(CatalogueProblems problems) : SectionR
         new("out_sr", null, null),
         new("where", null, null),
         new("header_row", null, null),
+        new("header", Csv, "is only used by CSV sources (csv, csv.gz, or a zip member of format csv)"),
         new("bom", null, null),
         new("thousands_separator", null, null),
         new("index_id", null, null),
@@ -119,6 +121,7 @@ internal sealed class SourceOptionsReader(CatalogueProblems problems) : SectionR
         var options = new SourceOptions
         {
             HeaderRow = headerRow,
+            Header = Flag("header") ?? true,
             Bom = Flag("bom") ?? false,
             ThousandsSeparator = Text("thousands_separator"),
             IndexId = Text("index_id"),
