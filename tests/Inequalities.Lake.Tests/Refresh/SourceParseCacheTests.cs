@@ -18,7 +18,7 @@ public sealed class SourceParseCacheTests
         for (var run = 0; run < 2; run++)
         {
             cache.BeginRun(new Dictionary<string, string> { [Source.Id] = "same-sha:same-definition:" });
-            cache.GetOrParse(Source, "unused", (_, _) => ++parses);
+            cache.GetOrParse(Source, "unused", (s, _) => new Sources.Parsing.UnusedSource { SourceId = s.Id, Reason = "counted", RowsRead = ++parses });
             reused.Add(cache.LastRun[Source.Id].Reused);
             cache.EndRun();
         }
