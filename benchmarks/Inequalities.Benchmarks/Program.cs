@@ -8,6 +8,13 @@ if (args.Length > 0 && args[0] == DuckDbParseWrite.Mode)
     return;
 }
 
+if (args.Length > 1 && args[0] == ParquetStopwatch.Mode)
+{
+    // One write peer of ParquetBenchmark in this process, timed by stopwatch (see ParquetStopwatch).
+    Environment.ExitCode = ParquetStopwatch.Run(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--stopwatch")
 {
     // Quick wall-clock check outside BenchmarkDotNet (used when a full run is too slow on a shared machine).

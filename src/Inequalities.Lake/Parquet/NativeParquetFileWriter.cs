@@ -92,8 +92,9 @@ internal static class NativeParquetFileWriter
             _ => Compression.Zstd,
         });
 
-        // zstd and gzip take a level; their own defaults (zstd 3, gzip 6) for Optimal, as Parquet.Net had.
-        if (options.Compression is ParquetCompression.Zstd or ParquetCompression.Gzip && options.CompressionLevel != CompressionLevel.Optimal)
+        // zstd and gzip take a level. Optimal is each codec's usual default (zstd 3, gzip 6), as Parquet.Net wrote; Arrow's
+        // own zstd default is 1, which left string columns' dictionary indices 2-3x larger.
+        if (options.Compression is ParquetCompression.Zstd or ParquetCompression.Gzip)
         {
             var zstd = options.Compression == ParquetCompression.Zstd;
             builder.CompressionLevel(options.CompressionLevel switch
