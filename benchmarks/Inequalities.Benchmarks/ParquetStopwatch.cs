@@ -32,6 +32,7 @@ internal static class ParquetStopwatch
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var setupPeak = process.PeakWorkingSet64;
+        var setupNow = process.WorkingSet64;
         long size = 0;
         for (var i = 0; i < 3; i++)
         {
@@ -58,7 +59,36 @@ internal static class ParquetStopwatch
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{args[0],-20} {best,8:F0} ms wall {cpu,8:F0} ms CPU {allocated / 1e6,8:F1} MB allocated {process.PeakWorkingSet64 / 1e6,6:F0} MB peak RSS (+{(process.PeakWorkingSet64 - setupPeak) / 1e6:F0} over setup) {size / 1e6,6:F2} MB file"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{"",-20} working set after setup {setupNow / 1e6:F0} MB, now {process.WorkingSet64 / 1e6:F0} MB; Arrow's system pool peak {ParquetSharp.MemoryPool.SystemMemoryPool().MaxMemory / 1e6:F1} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"",-20} ParquetSharpNative.so resident: {NativeLibraryResident() / 1e3:F1} MB"));
         bench.Cleanup();
         return 0;
+    }
+
+    /// <summary>The resident kB of ParquetSharp's native library's mappings (Linux /proc/self/smaps), 0 elsewhere.</summary>
+    private static long NativeLibraryResident()
+    {
+        if (!File.Exists("/proc/self/smaps"))
+        {
+            return 0;
+        }
+
+        long total = 0;
+        var inLibrary = false;
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-', StringComparison.Ordinal) && !line.EndsWith(" kB", StringComparison.Ordinal))
+            {
+                inLibrary = line.Contains("ParquetSharpNative", StringComparison.Ordinal);
+            }
+            else if (inLibrary && line.StartsWith("Rss:", StringComparison.Ordinal))
+            {
+                total += long.Parse(line.AsSpan(4, line.Length - 7).Trim(), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return total;
     }
 }

@@ -10,6 +10,7 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        MallocArenas.Limit(); // before any thread allocates natively
         using var loggerFactory = LoggerFactory.Create(builder => builder
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddSimpleConsole(o =>

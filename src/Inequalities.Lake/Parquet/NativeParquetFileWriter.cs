@@ -72,6 +72,12 @@ internal static class NativeParquetFileWriter
         }
     }
 
+    /// <summary>
+    /// The C library's allocator instead of Arrow's default jemalloc, which keeps freed pages for reuse: with it a
+    /// national refresh peaked about 50 MB higher (the writer's page buffers are freed after each column chunk).
+    /// </summary>
+    private static readonly MemoryPool Pool = MemoryPool.SystemMemoryPool();
+
     private static WriterProperties Properties(Table table, ParquetWriteOptions options)
     {
         using var builder = new WriterPropertiesBuilder();
@@ -106,6 +112,7 @@ internal static class NativeParquetFileWriter
         }
 
         builder.MaxRowGroupLength(options.RowGroupSize);
+        builder.MemoryPool(Pool);
         return builder.Build();
     }
 
