@@ -14,7 +14,8 @@ namespace Inequalities.Lake.Parquet;
 /// hashed or encoded per row; the native dictionary encoder builds each chunk's dictionary page from those bytes.
 /// </summary>
 /// <remarks>
-/// The schema is the one the lake has always written (Parquet.Net's until this writer): root group <c>root</c>; Int32
+/// The schema is the one the lake wrote with Parquet.Net before this writer (root group <c>root</c>, which Arrow marks
+/// REQUIRED where Parquet.Net left the repetition unset; the only difference, see eng/lake-baseline.digest.json): Int32
 /// and Int64 annotated INT(32/64, signed), UInt8 INT(8, unsigned), Date DATE, strings STRING (UTF8); Float, Double and
 /// Boolean unannotated; a column is OPTIONAL when the rows written hold a null, REQUIRED otherwise. Strings are
 /// dictionary-encoded, other columns plain.
@@ -98,8 +99,7 @@ internal static class NativeParquetFileWriter
             _ => Compression.Zstd,
         });
 
-        // zstd and gzip take a level. Optimal is each codec's usual default (zstd 3, gzip 6), as Parquet.Net wrote; Arrow's
-        // own zstd default is 1, which left string columns' dictionary indices 2-3x larger.
+        // zstd and gzip take a level: Optimal is each codec's usual default (zstd 3, gzip 6), not Arrow's zstd default of 1.
         if (options.Compression is ParquetCompression.Zstd or ParquetCompression.Gzip)
         {
             var zstd = options.Compression == ParquetCompression.Zstd;

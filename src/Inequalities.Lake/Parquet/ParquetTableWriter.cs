@@ -7,7 +7,8 @@ namespace Inequalities.Lake.Parquet;
 /// <summary>
 /// Writes a <see cref="Table"/> as Parquet: one optional (nullable) column per table column when it has nulls, required
 /// otherwise; Int32, Int64, Float, Double, Boolean, UInt8 and Date map to their Parquet types; strings are UTF-8 with
-/// dictionary encoding.
+/// dictionary encoding. The writer is ParquetSharp (Apache Arrow's C++ Parquet writer), handed each string column's
+/// dictionary entries as UTF-8 bytes once instead of a string per row.
 /// </summary>
 public static class ParquetTableWriter
 {
