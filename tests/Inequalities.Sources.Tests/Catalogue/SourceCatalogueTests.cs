@@ -166,10 +166,39 @@ public sealed class SourceCatalogueTests
         Assert.Equal(["c.yml:3: source 'iod2019' field 'alternative_to': names 'nope', which is not a source id in the catalogue"], ex.Problems);
     }
 
+    /// <summary>Sources the gradients tests name: IoD2019 with an income domain, IoD2025, and a wide File 8.</summary>
+    private const string GradientSources = """
+
+          - id: iod2025
+            kind: deprivation
+            publisher: MHCLG
+            licence: OGL-3.0
+            url: https://assets.publishing.service.gov.uk/file7-2025.csv
+            format: csv
+            geography: lsoa
+            vintage: 2021
+            columns:
+              lsoa_code: LSOA code (2021)
+              imd.rank: Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)
+          - id: iod2019-file8
+            kind: indicator
+            publisher: MHCLG
+            licence: OGL-3.0
+            url: https://assets.publishing.service.gov.uk/file8.xlsx
+            format: xlsx
+            sheet: IoD2019 Health Domain
+            geography: lsoa
+            vintage: 2011
+            columns:
+              area_code: LSOA code (2011)
+              value.years_of_potential_life_lost: Years of potential life lost indicator
+        """;
+
     [Fact]
     public void Parse_GradientsSection_ReadsBasesAndOptions()
     {
-        var yaml = ValidEntry.Replace("version: 1", """
+        var yaml = ValidEntry.Replace("    imd.rank:", "    income.rank: Income Rank (where 1 is most deprived)\n      imd.rank:", StringComparison.Ordinal) + GradientSources;
+        yaml = yaml.Replace("version: 1", """
             version: 1
             gradients:
               bases:
@@ -217,6 +246,35 @@ public sealed class SourceCatalogueTests
                 "c.yml:6: field 'gradients.bases.quantiles': '4' must be 10 (deciles) or 5 (quintiles)",
                 "c.yml:7: field 'gradients.bases.ranking': 'regional' must be national or local",
                 "c.yml:8: field 'gradients.repetitions': '10' must be a whole number of at least 1000",
+            ],
+            ex.Problems);
+    }
+
+    [Fact]
+    public void Parse_GradientsNamingWhatTheCatalogueLacks_ReportsEach()
+    {
+        var yaml = (ValidEntry + GradientSources).Replace("version: 1", """
+            version: 1
+            gradients:
+              bases:
+                - index: iod2015
+                - index: iod2019
+                  domain: income
+              indicators:
+                - iod2019-file8:air_quality
+                - iod2019-file9
+                - iod2019
+            """, StringComparison.Ordinal);
+
+        var ex = Assert.Throws<CatalogueException>(() => SourceCatalogue.Parse(yaml, "/b", "c.yml"));
+
+        Assert.Equal(
+            [
+                "c.yml:4: field 'gradients.bases.index': 'iod2015' is not the index_id of any deprivation source (known: iod2019, iod2025)",
+                "c.yml:5: field 'gradients.bases.domain': 'income' is not a domain the sources of index 'iod2019' rank (their domains: imd)",
+                "c.yml:8: source 'iod2019-file8' field 'gradients.indicators': 'iod2019-file8:air_quality': 'air_quality' is not an indicator of this source (its indicators: years_of_potential_life_lost)",
+                "c.yml:9: field 'gradients.indicators': 'iod2019-file9' names 'iod2019-file9', which is not the id of an indicator or fingertips source in the catalogue",
+                "c.yml:10: field 'gradients.indicators': 'iod2019' names 'iod2019', which is not the id of an indicator or fingertips source in the catalogue",
             ],
             ex.Problems);
     }
