@@ -311,4 +311,30 @@ public sealed class SourceCatalogueTests
         Assert.Contains(catalogue.Sources, s => s.Kind == SourceKind.Fingertips);
         Assert.Contains(catalogue.Sources, s => s.Kind == SourceKind.Assets);
     }
+
+    [Fact]
+    public void Load_RepositoryCatalogue_GradientsAreFile8HealthOnIod2025AndIod2019CarriedTo2021()
+    {
+        var catalogue = SourceCatalogue.Load(Path.Combine(Inequalities.TestSupport.SharedData.RepoRoot, "data-sources.yml"));
+        var gradients = catalogue.Gradients;
+
+        Assert.Equal(
+            ["iod2025/imd/national", "iod2025/income/national", "iod2025/income/local", "iod2025/imd/local", "iod2019/imd/national/lsoa2021"],
+            gradients.Bases.Select(b => b.Label));
+        Assert.Equal([10, 10, 10, 5, 10], gradients.Bases.Select(b => b.Quantiles));
+        Assert.Equal(["iod2025-file8-health", "iod2019-file8-health"], gradients.Indicators);
+        Assert.False(gradients.IncludeInherited);
+        Assert.Equal(10_000, gradients.Repetitions);
+        foreach (var id in gradients.Indicators)
+        {
+            // Enabled LSOA-level workbooks (File 8, the health sheet) whose every indicator says which way is worse.
+            var source = catalogue.Sources.Single(s => s.Id == id);
+            Assert.True(source.Enabled);
+            Assert.Equal((SourceKind.Indicator, SourceFormat.Xlsx, GeographyLevel.Lsoa), (source.Kind, source.Format, source.Geography));
+            Assert.EndsWith(" Health Domain", source.Sheet, StringComparison.Ordinal);
+            var indicators = source.Columns.Keys.Where(k => k.StartsWith("value.", StringComparison.Ordinal)).Select(k => k["value.".Length..]).ToList();
+            Assert.Equal(4, indicators.Count);
+            Assert.All(indicators, i => Assert.Equal(IndicatorPolarity.HigherIsWorse, source.IndicatorMetadata!.For(i)!.Polarity));
+        }
+    }
 }
