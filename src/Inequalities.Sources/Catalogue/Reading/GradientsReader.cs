@@ -147,6 +147,7 @@ internal sealed class GradientsReader(CatalogueProblems problems) : SectionReade
             .Where(k => k.EndsWith(".rank", StringComparison.Ordinal))
             .Select(k => k[..^".rank".Length])
             .Distinct()
+            .Order(StringComparer.Ordinal)
             .ToList();
         if (!domains.Contains(domain))
         {
@@ -177,7 +178,7 @@ internal sealed class GradientsReader(CatalogueProblems problems) : SectionReade
 
         if (colon >= 0 && known.Count > 0 && !known.Contains(text[(colon + 1)..]))
         {
-            Problem(Line(node), id, "gradients.indicators", $"'{text}': '{text[(colon + 1)..]}' is not an indicator of this source (its indicators: {string.Join(", ", known)})");
+            Problem(Line(node), id, "gradients.indicators", $"'{text}': '{text[(colon + 1)..]}' is not an indicator of this source (its indicators: {string.Join(", ", known.Order(StringComparer.Ordinal))})");
         }
     }
 }
