@@ -132,17 +132,12 @@ public sealed partial class PublisherRefreshTests
     private static async Task<List<GradientRow>> GradientRowsAsync(LakeSnapshot snapshot)
     {
         var t = await snapshot.ReadTableAsync(TableNames.InequalityGradients);
-        var source = t.Strings(InequalityGradientsColumns.SourceId);
-        var indicator = t.Strings(InequalityGradientsColumns.IndicatorId);
-        var area = t.Strings(InequalityGradientsColumns.AreaCode);
-        var basis = t.Strings(InequalityGradientsColumns.Basis);
-        var method = t.Strings(InequalityGradientsColumns.Method);
-        var reason = t.Strings(InequalityGradientsColumns.Reason);
-        var sii = t.Primitive<double>(InequalityGradientsColumns.Sii);
-        var lower = t.Primitive<double>(InequalityGradientsColumns.SiiLower);
-        var upper = t.Primitive<double>(InequalityGradientsColumns.SiiUpper);
-        var rii = t.Primitive<double>(InequalityGradientsColumns.Rii);
-        return [.. Enumerable.Range(0, t.RowCount).Select(i => new GradientRow(source[i]!, indicator[i]!, area[i]!, basis[i]!, method[i]!, sii[i], lower[i], upper[i], rii[i], reason[i]))];
+        string[] texts = [InequalityGradientsColumns.SourceId, InequalityGradientsColumns.IndicatorId, InequalityGradientsColumns.AreaCode, InequalityGradientsColumns.Basis, InequalityGradientsColumns.Method, InequalityGradientsColumns.Reason];
+        string[] numbers = [InequalityGradientsColumns.Sii, InequalityGradientsColumns.SiiLower, InequalityGradientsColumns.SiiUpper, InequalityGradientsColumns.Rii];
+        var text = texts.Select(t.Strings).ToArray();
+        var number = numbers.Select(t.Primitive<double>).ToArray();
+        return [.. Enumerable.Range(0, t.RowCount).Select(i => new GradientRow(
+            text[0][i]!, text[1][i]!, text[2][i]!, text[3][i]!, text[4][i]!, number[0][i], number[1][i], number[2][i], number[3][i], text[5][i]))];
     }
 
     private sealed record GradientRow(string Source, string Indicator, string Area, string Basis, string Method, double? Sii, double? SiiLower, double? SiiUpper, double? Rii, string? Reason);
