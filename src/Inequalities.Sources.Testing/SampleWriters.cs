@@ -4,6 +4,7 @@ using System.Security;
 using System.Text;
 using System.Text.Json;
 using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Parsing;
 
 namespace Inequalities.Sources.Sample;
 
@@ -193,6 +194,12 @@ internal static class SampleWriters
         {
             var (canonical, header) = table.Columns[i];
             var value = row[i];
+            if (header is GeoJsonPoint.X or GeoJsonPoint.Y)
+            {
+                // A point's coordinates are its geometry, not properties.
+                continue;
+            }
+
             if (string.IsNullOrEmpty(value))
             {
                 json.WriteNull(header);

@@ -30,7 +30,12 @@ internal static class HeaderReader
                 using (var doc = JsonDocument.Parse(stream))
                 {
                     var feature = doc.RootElement.GetProperty("features")[0];
-                    return feature.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+                    var names = feature.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+
+                    // A point's coordinates read as two columns (the ONS population-weighted centroids' layer has no coordinate attributes).
+                    return feature.TryGetProperty("geometry", out var geometry) && geometry.ValueKind == JsonValueKind.Object && geometry.GetProperty("type").GetString() == "Point"
+                        ? [.. names, "geometry.x", "geometry.y"]
+                        : names;
                 }
 
             case SourceFormat.Json:

@@ -67,7 +67,9 @@ public sealed partial class SampleMirrorTests
             var headers = HeaderReader.Read(source, path);
             if (source.Options.Header)
             {
-                Assert.Equal(source.Columns.Values.Order(StringComparer.Ordinal), headers.Order(StringComparer.Ordinal));
+                // A point's coordinates are columns of every GeoJSON point file; the others are exactly the mapped headers.
+                var mapped = source.Columns.Values.ToHashSet(StringComparer.Ordinal);
+                Assert.Equal(mapped.Order(StringComparer.Ordinal), headers.Where(h => h is not ("geometry.x" or "geometry.y") || mapped.Contains(h)).Order(StringComparer.Ordinal));
             }
             else
             {
