@@ -1,6 +1,13 @@
 using BenchmarkDotNet.Running;
 using Inequalities.Benchmarks;
 
+if (args.Length > 0 && args[0] == DuckDbParseWrite.Mode)
+{
+    // The DuckDB baseline of benchmarks/refresh.sh: parse the refresh's files and write them as Parquet.
+    Environment.ExitCode = DuckDbParseWrite.Run(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--stopwatch")
 {
     // Quick wall-clock check outside BenchmarkDotNet (used when a full run is too slow on a shared machine).

@@ -86,7 +86,13 @@ public static class LsoaGradient
             sortRanks[k] = ranks[order[k]];
         }
 
-        Array.Sort(sortRanks, order);
+        // Members usually arrive sorted by rank; a strictly increasing input is already in the one order any sort
+        // gives it (ties are left to the sort, so their order stays exactly as before).
+        if (!StrictlyIncreasing(sortRanks))
+        {
+            Array.Sort(sortRanks, order);
+        }
+
         var a = new double[n];
         var r = new double[n];
         var y = new double[n];
@@ -178,6 +184,19 @@ public static class LsoaGradient
         var rii = (beta0 + beta1) / beta0;
         var half = t * Math.Sqrt(Math.Max(0, variance));
         return double.IsFinite(half) ? (rii - half, rii + half) : (double.NaN, double.NaN);
+    }
+
+    private static bool StrictlyIncreasing(ReadOnlySpan<double> values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (!(values[i] > values[i - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static LsoaGradientResult Empty(LsoaGradientStatus status, int n) =>

@@ -5,16 +5,30 @@ using Inequalities.Sources.Catalogue;
 
 namespace Inequalities.Lake.Gradients;
 
-/// <summary>An indicator series: one source, indicator and period, with its LSOA values (and counts, when published).</summary>
-internal sealed record GradientSeries(string SourceId, string IndicatorId, string Period, Dictionary<string, double> Values)
+/// <summary>Which indicator series a gradient row is about: one source, indicator and period.</summary>
+internal sealed record SeriesKey(string SourceId, string IndicatorId, string Period);
+
+/// <summary>
+/// An indicator series with its LSOA values by dense LSOA id (<see cref="LsoaIndex"/>; NaN = no value), and counts
+/// and denominators where the source publishes them at LSOA level.
+/// </summary>
+internal sealed class GradientSeries(SeriesKey key, double[] values)
 {
-    /// <summary>Count and denominator per LSOA, where the source publishes them at LSOA level.</summary>
-    public Dictionary<string, (double Count, double Denominator)>? Counts { get; set; }
+    public SeriesKey Key { get; } = key;
+
+    /// <summary>Count and denominator per LSOA id ((NaN, NaN) = none), or null when the series has no counts.</summary>
+    public (double Count, double Denominator)[]? Counts { get; set; }
+
+    /// <summary>The value of an LSOA id (NaN = none).</summary>
+    public double Value(int lsoa) => lsoa < values.Length ? values[lsoa] : double.NaN;
+
+    /// <summary>The count and denominator of an LSOA id ((NaN, NaN) = none).</summary>
+    public (double Count, double Denominator) Count(int lsoa) => Counts is { } c && lsoa < c.Length ? c[lsoa] : (double.NaN, double.NaN);
 }
 
 /// <summary>One row of <c>inequality_gradients</c>, kept in memory for <c>inequality_trends</c>.</summary>
 internal sealed record GradientRow(
-    GradientSeries Series, string AreaCode, string AreaType, GradientBasis Basis, int LsoaVintage, string Method, int Lsoas)
+    SeriesKey Series, string AreaCode, string AreaType, GradientBasis Basis, int LsoaVintage, string Method, int Lsoas)
 {
     public double? Sii { get; init; }
 
@@ -51,7 +65,7 @@ internal sealed class GradientKeyColumns
     private readonly List<string> _source = [], _indicator = [], _period = [], _area = [], _areaType = [], _basis = [];
     private readonly List<int> _count = [];
 
-    public void Add(GradientSeries s, string area, string areaType, GradientBasis basis)
+    public void Add(SeriesKey s, string area, string areaType, GradientBasis basis)
     {
         _source.Add(s.SourceId);
         _indicator.Add(s.IndicatorId);
@@ -81,7 +95,7 @@ internal sealed class QuantileTableColumns
     private readonly List<double?> _se = [];
     private readonly List<string?> _seMethod = [];
 
-    public void Add(GradientSeries s, string area, string areaType, GradientBasis basis, QuantileValue v)
+    public void Add(SeriesKey s, string area, string areaType, GradientBasis basis, QuantileValue v)
     {
         _keys.Add(s, area, areaType, basis);
         _quantile.Add(v.Quantile);

@@ -20,86 +20,104 @@ internal sealed record GradientOutput(Table Quantiles, Table Gradients, Table Tr
 /// <c>sii</c> verb) and <c>lsoa</c> (weighted least squares on the LSOAs' own values). Every null slope has a reason
 /// and every slope its standard-error method; see <see cref="GradientVocabulary"/>.
 /// </summary>
-internal static class GradientTables
+internal static partial class GradientTables
 {
     public const string England = "E92000001";
 
     public static GradientOutput Build(
         Table areas, Table deprivation, Table lsoaIndicators, GradientSettings settings,
-        IndicatorMetadataCatalogue? metadata = null, Table? indicators = null, IReadOnlyDictionary<int, VintageBridge>? bridges = null)
+        IndicatorMetadataCatalogue? metadata = null, Table? indicators = null, IReadOnlyDictionary<int, VintageBridge>? bridges = null) =>
+        Compute(Prepare(areas, deprivation, lsoaIndicators, settings, indicators, bridges), metadata);
+
+    /// <summary>
+    /// The gradient tables from <see cref="Prepare"/>'s inputs. Each basis and series is computed on its own (in parallel,
+    /// one per core) and the rows are gathered in basis and series order, so the tables do not depend on the thread count.
+    /// </summary>
+    public static GradientOutput Compute(GradientInputs inputs, IndicatorMetadataCatalogue? metadata = null)
     {
         metadata ??= IndicatorMetadataCatalogue.Empty;
+        var work = new List<(GradientBasisContext Context, GradientBasis Basis, GradientSeries Series, IndicatorMetadata? Meta)>();
+        foreach (var (basis, indexVintage, vintage, bridge) in inputs.Bases)
+        {
+            var context = new GradientBasisContext(inputs.Index, inputs.Areas, inputs.Deprivation, basis, indexVintage, vintage, bridge);
+            foreach (var s in inputs.SeriesByVintage[vintage])
+            {
+                work.Add((context, basis, s, metadata.For(s.Key.SourceId, s.Key.IndicatorId)));
+            }
+        }
+
+        var results = new SeriesResult[work.Count];
+        Parallel.For(
+            0,
+            work.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new AreaScratch(),
+            (i, _, scratch) =>
+            {
+                var (context, basis, series, meta) = work[i];
+                results[i] = ComputeSeries(context, basis, series, meta, inputs.Settings, scratch);
+                return scratch;
+            },
+            _ => { });
+
         var q = new QuantileTableColumns();
         var g = new GradientTableColumns();
         var rows = new List<GradientRow>();
-        var counts = indicators is null ? null : LsoaCounts(indicators);
-        var seriesByVintage = new Dictionary<int, List<GradientSeries>>();
-        foreach (var basis in Bases(deprivation, settings))
+        for (var i = 0; i < results.Length; i++)
         {
-            if (VintageOf(deprivation, basis.Index) is not { } indexVintage)
+            var (_, basis, series, meta) = work[i];
+            foreach (var (area, type, value) in results[i].Quantiles)
             {
-                continue;
+                q.Add(series.Key, area, type, basis, value);
             }
 
-            var vintage = basis.Vintage ?? indexVintage;
-            VintageBridge? bridge = null;
-            if (vintage != indexVintage && (bridges is null || !bridges.TryGetValue(indexVintage, out bridge)))
+            foreach (var row in results[i].Rows)
             {
-                continue;
-            }
-
-            var context = new GradientBasisContext(areas, deprivation, basis, indexVintage, vintage, bridge);
-            if (!seriesByVintage.TryGetValue(vintage, out var series))
-            {
-                series = SeriesOf(lsoaIndicators, vintage, settings, counts);
-                seriesByVintage[vintage] = series;
-            }
-
-            foreach (var s in series)
-            {
-                var meta = metadata.For(s.SourceId, s.IndicatorId);
-                foreach (var row in Compute(context, basis, s, meta, settings, q))
-                {
-                    rows.Add(row);
-                    g.Add(row, meta);
-                }
+                rows.Add(row);
+                g.Add(row, meta);
             }
         }
 
         return new GradientOutput(q.Build(), g.Build(), TrendTable.Build(rows));
     }
 
-    private static IEnumerable<GradientRow> Compute(
-        GradientBasisContext context, GradientBasis basis, GradientSeries series, IndicatorMetadata? meta, GradientSettings settings, QuantileTableColumns q)
+    /// <summary>One basis and series: its <c>inequality_quantiles</c> rows (area, type, quantile) and its gradient rows.</summary>
+    private sealed record SeriesResult(List<(string Area, string Type, QuantileValue Value)> Quantiles, List<GradientRow> Rows);
+
+    private static SeriesResult ComputeSeries(
+        GradientBasisContext context, GradientBasis basis, GradientSeries series, IndicatorMetadata? meta, GradientSettings settings, AreaScratch scratch)
     {
+        var quantileRows = new List<(string Area, string Type, QuantileValue Value)>();
         var countOptions = series.Counts is not null && meta?.ValueKind is IndicatorValueKind.Proportion or IndicatorValueKind.Rate
             ? new SmallQuantileOptions { Counts = meta.ValueKind == IndicatorValueKind.Rate ? CountScale.Rate : CountScale.Proportion, Multiplier = meta.Multiplier ?? 1 }
             : null;
         var records = new List<SiiRecord>();
         var pending = new List<(string Area, string Type, QuantileValue[] Summary, string? Reason, LsoaGradientResult Lsoa, double MinValue)>();
-        foreach (var (areaCode, areaType, members) in context.Areas)
+        foreach (var area in context.Areas)
         {
-            var n = members.Count;
-            var quantiles = new int[n];
-            var values = new double[n];
-            var populations = new double[n];
-            var ranks = new double[n];
-            var count = countOptions is null ? [] : new double[n];
-            var denominator = countOptions is null ? [] : new double[n];
+            var members = area.Members;
+            var n = members.Length;
+            scratch.Ensure(n);
+            var quantiles = scratch.Quantiles.AsSpan(0, n);
+            var values = scratch.Values.AsSpan(0, n);
+            var populations = scratch.Populations.AsSpan(0, n);
+            var ranks = scratch.Ranks.AsSpan(0, n);
+            var count = countOptions is null ? [] : scratch.Counts.AsSpan(0, n);
+            var denominator = countOptions is null ? [] : scratch.Denominators.AsSpan(0, n);
             var withValue = new int[basis.Quantiles + 1];
-            var local = basis.Ranking == QuantileRanking.Local ? context.LocalQuantiles(areaCode, members) : null;
+            var local = basis.Ranking == QuantileRanking.Local ? context.LocalQuantiles(area) : null;
             var minValue = double.PositiveInfinity;
             var any = false;
             for (var i = 0; i < n; i++)
             {
                 var lsoa = members[i];
-                quantiles[i] = local is null ? context.NationalQuantile(lsoa) : local.GetValueOrDefault(lsoa);
-                values[i] = series.Values.TryGetValue(lsoa, out var v) ? v : double.NaN;
+                quantiles[i] = local is null ? context.NationalQuantile(lsoa) : local[i];
+                values[i] = series.Value(lsoa);
                 populations[i] = context.Population(lsoa);
                 ranks[i] = context.Rank(lsoa);
                 if (countOptions is not null)
                 {
-                    (count[i], denominator[i]) = series.Counts!.TryGetValue(lsoa, out var c) ? c : (double.NaN, double.NaN);
+                    (count[i], denominator[i]) = series.Count(lsoa);
                 }
 
                 if (!double.IsNaN(values[i]))
@@ -121,29 +139,32 @@ internal static class GradientTables
             var summary = QuantileSummary.AggregateWithSmallQuantiles(quantiles, values, populations, basis.Quantiles, count, denominator, countOptions);
             foreach (var s in summary)
             {
-                q.Add(series, areaCode, areaType, basis, s);
+                quantileRows.Add((area.Code, area.Type, s));
             }
 
             var reason = QuantileReason(summary, withValue, basis.Quantiles);
             if (reason is null)
             {
-                records.AddRange(summary.Select(s => new SiiRecord(areaCode, s.Quantile, s.Population, s.Value) { StandardError = s.StandardError }));
+                records.AddRange(summary.Select(s => new SiiRecord(area.Code, s.Quantile, s.Population, s.Value) { StandardError = s.StandardError }));
             }
 
-            pending.Add((areaCode, areaType, summary, reason, LsoaGradient.Fit(ranks, values, populations), minValue));
+            pending.Add((area.Code, area.Type, summary, reason, LsoaGradient.Fit(ranks, values, populations), minValue));
         }
 
         // The RII is simulated where Fieller's closed form does not hold: ask for it only where it will be kept.
         var (slopes, dropped) = Slopes(records, settings, rii: meta?.IsRatioScale == true);
+        var rows = new List<GradientRow>(2 * pending.Count);
         foreach (var (area, type, summary, reason, lsoa, minValue) in pending)
         {
-            yield return QuantileRow(series, area, type, basis, context.Vintage, summary, reason ?? dropped.GetValueOrDefault(area), slopes.GetValueOrDefault(area), meta, settings);
-            yield return LsoaRow(series, area, type, basis, context.Vintage, lsoa, meta, minValue);
+            rows.Add(QuantileRow(series.Key, area, type, basis, context.Vintage, summary, reason ?? dropped.GetValueOrDefault(area), slopes.GetValueOrDefault(area), meta, settings));
+            rows.Add(LsoaRow(series.Key, area, type, basis, context.Vintage, lsoa, meta, minValue));
         }
+
+        return new SeriesResult(quantileRows, rows);
     }
 
-    private static GradientRow QuantileRow(
-        GradientSeries series, string area, string type, GradientBasis basis, int vintage, QuantileValue[] summary, string? reason,
+    internal static GradientRow QuantileRow(
+        SeriesKey series, string area, string type, GradientBasis basis, int vintage, QuantileValue[] summary, string? reason,
         SiiGroupResult? sii, IndicatorMetadata? meta, GradientSettings settings)
     {
         var row = new GradientRow(series, area, type, basis, vintage, GradientVocabulary.QuantileMethod, summary.Sum(s => s.Areas))
@@ -175,8 +196,8 @@ internal static class GradientTables
         };
     }
 
-    private static GradientRow LsoaRow(
-        GradientSeries series, string area, string type, GradientBasis basis, int vintage, LsoaGradientResult fit, IndicatorMetadata? meta, double minValue)
+    internal static GradientRow LsoaRow(
+        SeriesKey series, string area, string type, GradientBasis basis, int vintage, LsoaGradientResult fit, IndicatorMetadata? meta, double minValue)
     {
         var row = new GradientRow(series, area, type, basis, vintage, GradientVocabulary.LsoaMethod, fit.Lsoas);
         if (fit.Status != LsoaGradientStatus.Ok)
@@ -201,7 +222,7 @@ internal static class GradientTables
     }
 
     /// <summary>Why an area has no quantile-method slope before estimating it, or null when every quantile is usable.</summary>
-    private static string? QuantileReason(QuantileValue[] summary, int[] withValue, int quantileCount)
+    internal static string? QuantileReason(QuantileValue[] summary, int[] withValue, int quantileCount)
     {
         var present = summary.Select(s => s.Quantile).ToHashSet();
         var absent = Enumerable.Range(1, quantileCount).Where(k => !present.Contains(k)).ToList();
@@ -239,7 +260,7 @@ internal static class GradientTables
         return minValue > 0 && intercept > 0 && intercept + sii > 0 ? null : GradientVocabulary.NonPositiveValues;
     }
 
-    private static (Dictionary<string, SiiGroupResult> Slopes, Dictionary<string, string> Dropped) Slopes(List<SiiRecord> records, GradientSettings settings, bool rii)
+    internal static (Dictionary<string, SiiGroupResult> Slopes, Dictionary<string, string> Dropped) Slopes(List<SiiRecord> records, GradientSettings settings, bool rii)
     {
         if (records.Count == 0)
         {
@@ -259,7 +280,7 @@ internal static class GradientTables
         return (result.Groups.ToDictionary(x => x.Group, StringComparer.Ordinal), dropped);
     }
 
-    private static IEnumerable<GradientBasis> Bases(Table deprivation, GradientSettings settings)
+    internal static IEnumerable<GradientBasis> Bases(Table deprivation, GradientSettings settings)
     {
         if (settings.Bases.Count > 0)
         {
@@ -282,76 +303,35 @@ internal static class GradientTables
         return first < 0 ? null : deprivation.Primitive<int>(DeprivationColumns.LsoaVintage)[first];
     }
 
-    private static List<GradientSeries> SeriesOf(
-        Table lsoaIndicators, int vintage, GradientSettings settings, Dictionary<(string, string, string), Dictionary<string, (double, double)>>? counts)
+    /// <summary>Per-area work arrays, reused across areas and series (each area's are copied out by the core before the next).</summary>
+    private sealed class AreaScratch
     {
-        var code = lsoaIndicators.Strings(LsoaIndicatorsColumns.LsoaCode);
-        var ofVintage = lsoaIndicators.Mask((LsoaIndicatorsColumns.LsoaVintage, vintage));
-        var inherited = settings.IncludeInherited ? null : lsoaIndicators.Mask((LsoaIndicatorsColumns.Method, "inherited"));
-        var source = lsoaIndicators.Strings(LsoaIndicatorsColumns.SourceId);
-        var indicator = lsoaIndicators.Strings(LsoaIndicatorsColumns.IndicatorId);
-        var period = lsoaIndicators.Strings(LsoaIndicatorsColumns.Period);
-        var value = lsoaIndicators.Primitive<double>(LsoaIndicatorsColumns.Value);
-        var series = new Dictionary<(string, string, string), GradientSeries>();
-        for (var i = 0; i < lsoaIndicators.RowCount; i++)
+        public int[] Quantiles { get; private set; } = [];
+
+        public double[] Values { get; private set; } = [];
+
+        public double[] Populations { get; private set; } = [];
+
+        public double[] Ranks { get; private set; } = [];
+
+        public double[] Counts { get; private set; } = [];
+
+        public double[] Denominators { get; private set; } = [];
+
+        public void Ensure(int n)
         {
-            if (!ofVintage[i] || (inherited is not null && inherited[i]) || value[i] is not { } x)
+            if (Quantiles.Length >= n)
             {
-                continue;
+                return;
             }
 
-            var key = (source[i]!, indicator[i]!, period[i]!);
-            if (!series.TryGetValue(key, out var s))
-            {
-                if (!settings.Selects(key.Item1, key.Item2))
-                {
-                    continue;
-                }
-
-                s = new GradientSeries(key.Item1, key.Item2, key.Item3, new Dictionary<string, double>(StringComparer.Ordinal))
-                {
-                    Counts = counts?.GetValueOrDefault(key),
-                };
-                series[key] = s;
-            }
-
-            s.Values[code[i]!] = x;
+            Quantiles = new int[n];
+            Values = new double[n];
+            Populations = new double[n];
+            Ranks = new double[n];
+            Counts = new double[n];
+            Denominators = new double[n];
         }
-
-        return [.. series.Values.OrderBy(s => s.SourceId, StringComparer.Ordinal).ThenBy(s => s.IndicatorId, StringComparer.Ordinal).ThenBy(s => s.Period, StringComparer.Ordinal)];
-    }
-
-    /// <summary>Counts and denominators published per LSOA (persons), by series.</summary>
-    private static Dictionary<(string, string, string), Dictionary<string, (double, double)>> LsoaCounts(Table indicators)
-    {
-        var result = new Dictionary<(string, string, string), Dictionary<string, (double, double)>>();
-        if (!indicators.Contains(IndicatorsColumns.Count) || !indicators.Contains(IndicatorsColumns.Denominator))
-        {
-            return result;
-        }
-
-        var lsoa = indicators.Mask((IndicatorsColumns.AreaType, "lsoa"));
-        var persons = indicators.MaskAnyOf(IndicatorsColumns.Sex, [CellValue.Null, "Persons"]);
-        var count = indicators.Primitive<double>(IndicatorsColumns.Count);
-        var denominator = indicators.Primitive<double>(IndicatorsColumns.Denominator);
-        for (var i = 0; i < indicators.RowCount; i++)
-        {
-            if (!lsoa[i] || !persons[i] || count[i] is not { } c || denominator[i] is not { } d)
-            {
-                continue;
-            }
-
-            var key = (indicators.Strings(IndicatorsColumns.SourceId)[i]!, indicators.Strings(IndicatorsColumns.IndicatorId)[i]!, indicators.Strings(IndicatorsColumns.Period)[i]!);
-            if (!result.TryGetValue(key, out var map))
-            {
-                map = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
-                result[key] = map;
-            }
-
-            map[indicators.Strings(IndicatorsColumns.AreaCode)[i]!] = (c, d);
-        }
-
-        return result;
     }
 
     private static double? N(double v) => double.IsNaN(v) ? null : v;

@@ -88,7 +88,8 @@ public static class LakeRefresh
         using var held = lakeLock;
         catalogue = options.Prepare?.Invoke(catalogue) ?? catalogue;
         using var fetcher = new SourceFetcher(new FetchOptions { Offline = options.Offline }, timeProvider, loggerFactory.CreateLogger<SourceFetcher>());
-        var runner = new RefreshRunner(layout, fetcher, timeProvider, loggerFactory.CreateLogger<RefreshRunner>());
+        // One run: nothing to reuse later, so the parsed sources go as soon as the tables are built.
+        var runner = new RefreshRunner(layout, fetcher, timeProvider, loggerFactory.CreateLogger<RefreshRunner>()) { KeepParsedSources = false };
         var started = timeProvider.GetUtcNow();
         try
         {

@@ -227,6 +227,47 @@ public static class ParquetTableReader
         return builder.Build();
     }
 
+    /// <summary>
+    /// The row count a file's footer records, after checking the footer against the file: every row group's column
+    /// chunks are present, each records as many values as the row group has rows, and each lies within the file.
+    /// The pages themselves are not decoded (a truncated or foreign file fails; the writer's own encoding is trusted).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The footer does not describe a complete file.</exception>
+    internal static async Task<long> ReadRowCountAsync(Stream source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var length = source.Length;
+        var reader = await ParquetReader.CreateAsync(source, new ParquetOptions(), leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var columns = reader.Schema.GetDataFields().Length;
+            long rows = 0;
+            foreach (var group in reader.Metadata!.RowGroups)
+            {
+                if (group.Columns.Count != columns)
+                {
+                    throw new InvalidDataException($"A row group holds {group.Columns.Count} column chunks; the schema has {columns} columns.");
+                }
+
+                foreach (var chunk in group.Columns)
+                {
+                    var meta = chunk.MetaData ?? throw new InvalidDataException("A column chunk has no metadata.");
+                    var start = meta.DictionaryPageOffset is > 0 and var d ? Math.Min(d, meta.DataPageOffset) : meta.DataPageOffset;
+                    if (meta.NumValues != group.NumRows || start < 4 || start + meta.TotalCompressedSize > length)
+                    {
+                        throw new InvalidDataException(
+                            $"Column '{string.Join('.', meta.PathInSchema)}' records {meta.NumValues} values at bytes {start} to {start + meta.TotalCompressedSize} " +
+                            $"in a row group of {group.NumRows} rows and a file of {length} bytes.");
+                    }
+                }
+
+                rows += group.NumRows;
+            }
+
+            return rows;
+        }
+    }
+
     /// <summary>Reads only the key-value metadata in the file footer (e.g. provenance written through <see cref="ParquetWriteOptions.Metadata"/>).</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ReadMetadataAsync(Stream source, CancellationToken cancellationToken = default)
     {

@@ -25,17 +25,26 @@ public static class ParquetTableWriter
 
     /// <summary>Writes <paramref name="table"/> to <paramref name="destination"/> (writable and seekable; left open).</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public static async Task WriteAsync(Table table, Stream destination, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(Table table, Stream destination, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(destination);
         options ??= ParquetWriteOptions.Default;
         options.Validate();
+        return WriteRowsAsync(table, null, destination, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="table"/>, or only the rows <paramref name="rows"/> selects (in that order), gathering one
+    /// row group at a time, so a selection never copies more than a row group.
+    /// </summary>
+    private static async Task WriteRowsAsync(Table table, int[]? rows, Stream destination, ParquetWriteOptions options, CancellationToken cancellationToken)
+    {
 
         var fields = new DataField[table.Columns.Count];
         for (var c = 0; c < fields.Length; c++)
         {
-            fields[c] = ToField(table.Name, table.Columns[c]);
+            fields[c] = ToField(table.Name, table.Columns[c], rows);
         }
 
         var parquetOptions = new ParquetOptions
@@ -68,14 +77,17 @@ public static class ParquetTableWriter
             }
 
             // A table without rows still gets one (empty) row group so the schema is readable everywhere.
-            for (var start = 0; start < table.RowCount || start == 0; start += options.RowGroupSize)
+            var rowCount = rows?.Length ?? table.RowCount;
+            for (var start = 0; start < rowCount || start == 0; start += options.RowGroupSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var count = Math.Min(options.RowGroupSize, table.RowCount - start);
+                var count = Math.Min(options.RowGroupSize, rowCount - start);
+                var group = rows is null ? table : table.Take(rows.AsSpan(start, count));
+                var offset = rows is null ? start : 0;
                 using var rowGroup = writer.CreateRowGroup();
                 for (var c = 0; c < fields.Length; c++)
                 {
-                    await WriteColumnAsync(rowGroup, fields[c], table.Columns[c], start, count, cancellationToken).ConfigureAwait(false);
+                    await WriteColumnAsync(rowGroup, fields[c], group.Columns[c], offset, count, cancellationToken).ConfigureAwait(false);
                 }
 
                 rowGroup.CompleteValidate();
@@ -149,25 +161,30 @@ public static class ParquetTableWriter
         var order = new List<string>();
         var grouped = table.GroupBy([.. partitionColumns]);
         var groupPaths = new string?[grouped.GroupCount];
+        var groupRows = new List<int>?[grouped.GroupCount];
         var groupIds = grouped.GroupIds;
         for (var row = 0; row < table.RowCount; row++)
         {
             var g = groupIds[row];
-            string path;
-            if (g >= 0)
+            List<int>? rows;
+            if (g >= 0 && groupRows[g] is { } known)
             {
-                path = groupPaths[g] ??= PartitionPath(table, partitionColumns, row);
+                rows = known; // the group's path was looked up at its first row
             }
             else
             {
-                path = PartitionPath(table, partitionColumns, row); // a null key: rare, so built per row
-            }
+                var path = g >= 0 ? groupPaths[g] ??= PartitionPath(table, partitionColumns, row) : PartitionPath(table, partitionColumns, row); // a null key: rare
+                if (!partitions.TryGetValue(path, out rows))
+                {
+                    rows = [];
+                    partitions.Add(path, rows);
+                    order.Add(path);
+                }
 
-            if (!partitions.TryGetValue(path, out var rows))
-            {
-                rows = [];
-                partitions.Add(path, rows);
-                order.Add(path);
+                if (g >= 0)
+                {
+                    groupRows[g] = rows;
+                }
             }
 
             rows.Add(row);
@@ -182,8 +199,8 @@ public static class ParquetTableWriter
             var stream = new FileStream(file, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
-                await WriteAsync(data.Take(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(partitions[relative])), stream, options, cancellationToken)
-                    .ConfigureAwait(false);
+                // The part's rows are gathered one row group at a time: no copy of the whole part.
+                await WriteRowsAsync(data, [.. partitions[relative]], stream, options, cancellationToken).ConfigureAwait(false);
             }
 
             files.Add(file);
@@ -236,9 +253,10 @@ public static class ParquetTableWriter
         return builder.ToString();
     }
 
-    private static DataField ToField(string tableName, Column column)
+    private static DataField ToField(string tableName, Column column, int[]? rows)
     {
-        var nullable = column.NullCount > 0;
+        // Nullable when the rows written hold a null (a part of a partitioned table is typed by its own rows).
+        var nullable = column.NullCount > 0 && (rows is null || rows.Any(r => !column.IsValid(r)));
         var clrType = column.DataType switch
         {
             ColumnDataType.Boolean => typeof(bool),

@@ -6,9 +6,16 @@ public sealed class ParquetWriteOptions
     /// <summary>The default options.</summary>
     public static ParquetWriteOptions Default { get; } = new();
 
-    /// <summary>The maximum number of rows per row group.</summary>
-    /// <value>The default value is 1,000,000.</value>
-    public int RowGroupSize { get; init; } = 1_000_000;
+    /// <summary>
+    /// The maximum number of rows per row group. Parquet.Net holds a whole column chunk in memory while it encodes it, so
+    /// the row group bounds the writer's buffers: a national refresh peaked about 300 MB higher with 1,000,000-row groups
+    /// for the same CPU time; 131,072 is close to DuckDB's default (122,880) and readers still skip and split by group.
+    /// </summary>
+    /// <value>The default value is 131,072.</value>
+    public int RowGroupSize { get; init; } = DefaultRowGroupSize;
+
+    /// <summary>The default <see cref="RowGroupSize"/>.</summary>
+    public const int DefaultRowGroupSize = 131_072;
 
     /// <summary>The compression codec for every column.</summary>
     /// <value>The default value is <see cref="ParquetCompression.Zstd"/>.</value>

@@ -73,6 +73,18 @@ public sealed partial class RefreshRunner
         _logger = logger ?? NullLogger.Instance;
     }
 
+    /// <summary>
+    /// Whether the parsed sources are kept for this runner's next run, so a source whose copy and definition did not
+    /// change is not parsed again (the worker, which keeps one runner). A one-shot refresh sets it to false: the parsed
+    /// sources are then released as soon as the tables are built, instead of being held while the tables are written.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool KeepParsedSources
+    {
+        get => _parseCache.Retain;
+        init => _parseCache.Retain = value;
+    }
+
     /// <summary>The version written into manifests.</summary>
     public static string ToolVersion { get; } =
         typeof(RefreshRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";

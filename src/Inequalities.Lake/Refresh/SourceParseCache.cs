@@ -20,6 +20,9 @@ internal sealed class SourceParseCache
     /// <summary>What happened to each source in the latest run: parsed or reused, and how long parsing took.</summary>
     public IReadOnlyDictionary<string, SourceParse> LastRun => _lastRun;
 
+    /// <summary>Whether parses are kept for the next run; when false every source is parsed and nothing is held.</summary>
+    public bool Retain { get; set; } = true;
+
     /// <summary>Number of parsed sources held.</summary>
     public int Count => _entries.Count;
 
@@ -66,7 +69,11 @@ internal sealed class SourceParseCache
         var started = Stopwatch.GetTimestamp();
         var parsed = parse(source, path);
         _lastRun[source.Id] = new SourceParse(false, Stopwatch.GetElapsedTime(started));
-        _entries[source.Id] = (key, parsed);
+        if (Retain)
+        {
+            _entries[source.Id] = (key, parsed);
+        }
+
         return parsed;
     }
 }
