@@ -14,13 +14,16 @@ namespace Inequalities.Sources.Tests.Parsing;
 /// </summary>
 public sealed class CodePointLayoutTests
 {
-    private const string Names = "Postcode,Positional_quality_indicator,Eastings,Northings,Country_code,NHS_regional_HA_code,NHS_HA_code,Admin_county_code,Admin_district_code,Admin_ward_code";
+    /// <summary>The long column names of the shared Code-Point headers file.</summary>
+    private static readonly string Names = string.Join(',', SharedRegisters.CodePointColumnNames);
 
     [Fact]
     public void Parse_ColumnNamesOfTheHeadersFile_ReadTheRealAreaFileByName()
     {
-        // The names the catalogue gives are the headers file's long form, word for word.
-        Assert.Equal(SharedRegisters.CodePointColumnNames, Names.Split(','));
+        // The names the shared catalogue gives are the headers file's long form, word for word.
+        var shared = SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "tests", "data-sources.shared.yml"));
+        Assert.All(shared.Sources.Where(s => s.Id.StartsWith("codepoint-open-", StringComparison.Ordinal)), s => Assert.Equal(SharedRegisters.CodePointColumnNames, s.Options.ColumnNames));
+        Assert.Equal(SharedRegisters.CodePointColumnNames, SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "data-sources.yml"))["codepoint-open"].Options.ColumnNames);
         var source = Source("csv.gz", "l.csv.gz");
 
         var directory = PostcodeParser.Parse(source, SharedData.DataFile("codepoint_open_2025_4/l.csv.gz"), null);
@@ -125,7 +128,13 @@ public sealed class CodePointLayoutTests
     private static string Line(string postcode, int easting, int northing, string district) =>
         string.Create(CultureInfo.InvariantCulture, $"\"{postcode}\",10,{easting},{northing},\"E92000001\",\"E19000001\",\"E18000002\",\"\",\"{district}\",\"E05000001\"\n");
 
-    private static SourceDefinition Source(string format, string url) => SourceCatalogue.Parse(
+    private static SourceDefinition Source(string format, string url) =>
+        Catalogue(format, url, $"header: \"false\"\n      column_names: \"{Names}\"", "postcode: Postcode\n      easting: Eastings\n      northing: Northings\n      lad_code: Admin_district_code", SharedData.DataDirectory).Sources[0];
+
+    private static SourceCatalogue Catalogue(string format, string options) =>
+        Catalogue(format, "f.csv", options, "postcode: \"1\"\n      easting: \"3\"\n      northing: \"4\"", "/base");
+
+    private static SourceCatalogue Catalogue(string format, string url, string options, string columns, string directory) => SourceCatalogue.Parse(
         $"""
         version: 1
         sources:
@@ -137,34 +146,10 @@ public sealed class CodePointLayoutTests
             format: {format}
             geography: postcode
             options:
-              header: "false"
-              column_names: "{Names}"
-            columns:
-              postcode: Postcode
-              easting: Eastings
-              northing: Northings
-              lad_code: Admin_district_code
-        """,
-        SharedData.DataDirectory).Sources[0];
-
-    private static SourceCatalogue Catalogue(string format, string options) => SourceCatalogue.Parse(
-        $"""
-        version: 1
-        sources:
-          - id: codepoint
-            kind: postcodes
-            publisher: Ordnance Survey
-            licence: OS OpenData
-            url: f.csv
-            format: {format}
-            geography: postcode
-            options:
               {options}
             columns:
-              postcode: "1"
-              easting: "3"
-              northing: "4"
+              {columns}
         """,
-        "/base",
+        directory,
         "t.yml");
 }
