@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Packs the shipped libraries into the local feed artifacts/feed at version 0.1.0-local, the one version the notebooks
-# (#r "nuget: Inequalities.Lake, 0.1.0-local") and the file-based examples (#:package Inequalities.Lake@0.1.0-local)
-# reference. A prerelease that is never published, so a nuget.org package can never stand in for it; its
-# global-packages cache entries are deleted so a stale pack is never used. The command-line tool (Inequalities.Tool)
-# is not packed here: it is a dotnet tool, not a library.
+# Packs what ships, and checks it. The libraries go into the local feed artifacts/feed at version 0.1.0-local, the one
+# version the notebooks (#r "nuget: Inequalities.Lake, 0.1.0-local") and the file-based examples
+# (#:package Inequalities.Lake@0.1.0-local) reference: a prerelease that is never published, so a nuget.org package can
+# never stand in for it; its global-packages cache entries are deleted so a stale pack is never used. The command-line
+# tool (Inequalities.Tool, a dotnet tool, not a library) is packed beside it into artifacts/tool, not into the feed.
+# Every package is then opened and checked by eng/check-packages.cs (README, XML docs, repository and commit, embedded
+# symbols with SourceLink); pack itself runs the SDK's package validation. See README, "What ships".
 #
 # Usage: eng/pack-local-feed.sh
 # Env:   INEQUALITIES_FEED_PACKED=1  the feed was packed earlier in this run (.ci/run packs once for the notebooks
@@ -17,15 +19,27 @@ if [ "${INEQUALITIES_FEED_PACKED:-}" = 1 ] && ls "$feed"/Inequalities.Lake."$ver
   exit 0
 fi
 
-echo "== Packing the library ($version) into $feed"
-rm -rf "$feed" && mkdir -p "$feed"
+# Every packable project under src/, packed in one build through a solution filter (each is in Inequalities.sln).
+projects=()
 for project in src/*/*.csproj; do
-  case "$project" in */Inequalities.Worker.csproj) continue ;; esac
   if grep -q '<IsPackable>true</IsPackable>' "$project"; then
-    dotnet pack "$project" -c Release -o "$feed" -p:Version="$version" --nologo -v quiet
+    projects+=("$project")
   fi
 done
-ls "$feed"
+tool="$(pwd)/artifacts/tool"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+printf '{"solution":{"path":"%s","projects":[%s]}}\n' "$(pwd)/Inequalities.sln" \
+  "$(printf '"%s",' "${projects[@]}" | sed 's/,$//')" > "$work/packable.slnf"
+
+echo "== Packing ${#projects[@]} packages ($version) into $feed (the tool into $tool)"
+rm -rf "$feed" "$tool" && mkdir -p "$feed" "$tool"
+dotnet pack "$work/packable.slnf" -c Release -p:Version="$version" -p:PackageOutputPath="$feed" --nologo -v quiet
+mv "$feed"/Inequalities.Tool."$version".nupkg "$tool"/
+ls "$feed" "$tool"
+
+dotnet run eng/check-packages.cs -- --commit "$(git rev-parse HEAD)" \
+  --repository "$(dotnet msbuild src/Inequalities.Core/Inequalities.Core.csproj -getProperty:RepositoryUrl)" "$feed" "$tool"
 
 packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
 for nupkg in "$feed"/*.nupkg; do
