@@ -13,7 +13,7 @@ internal static class NeedSections
     public static async Task<(BriefFigure? Map, string? Missing, List<Neighbourhood> Highest, string? BoundarySource)> MapAsync(
         BriefData data, BriefArea area, BriefOptions options)
     {
-        var measure = await MeasureAsync(data).ConfigureAwait(false);
+        var measure = await MeasureAsync(data, area).ConfigureAwait(false);
         if (measure is null)
         {
             return (null, $"Snapshot {data.Snapshot.Id} has neither an asset_need table nor Index of Multiple Deprivation scores, so there is no need to map.", [], null);
@@ -140,9 +140,10 @@ internal static class NeedSections
         return (new BriefFigure("Community assets against need", chart, alt, summary, notes), null, ordered.Take(options.MaxPriorityNeighbourhoods).ToList(), total);
     }
 
-    private static async Task<NeedMeasure?> MeasureAsync(BriefData data)
+    /// <summary>The asset_need need score where that table covers every LSOA 2021 of the area (its study area may be smaller), else the newest index's IMD score.</summary>
+    private static async Task<NeedMeasure?> MeasureAsync(BriefData data, BriefArea area)
     {
-        if (data.AssetNeed is { } assetNeed && assetNeed.Column(AssetNeedColumns.NeedScore).NullCount < assetNeed.RowCount)
+        if (data.AssetNeed is { } assetNeed && assetNeed.Column(AssetNeedColumns.NeedScore).NullCount < assetNeed.RowCount && Covers(data, area, assetNeed))
         {
             return new NeedMeasure(TableNames.AssetNeed, assetNeed, AssetNeedColumns.NeedScore, new Dictionary<string, string>(StringComparer.Ordinal), "need score", TableNames.AssetNeed);
         }
@@ -186,12 +187,17 @@ internal static class NeedSections
         return result;
     }
 
-    private static HashSet<string> AreaLsoas(BriefData data, BriefArea area)
+    private static bool Covers(BriefData data, BriefArea area, Table assetNeed)
     {
-        var rows = area.Code == BriefData.England ? data.Areas
-            : data.Areas.Where((area.Kind switch { "combined authority" => AreasColumns.CauthCode, "region" => AreasColumns.RegionCode, _ => AreasColumns.LadCode }, area.Code));
-        return [.. BriefData.Distinct(rows, AreasColumns.LsoaCode)];
+        var scored = BriefData.Distinct(assetNeed, AssetNeedColumns.LsoaCode).ToHashSet(StringComparer.Ordinal);
+        return BriefData.Distinct(AreaRows(data, area).Where((AreasColumns.LsoaVintage, 2021)), AreasColumns.LsoaCode).All(scored.Contains);
     }
+
+    private static HashSet<string> AreaLsoas(BriefData data, BriefArea area) => [.. BriefData.Distinct(AreaRows(data, area), AreasColumns.LsoaCode)];
+
+    private static Table AreaRows(BriefData data, BriefArea area) => area.Code == BriefData.England
+        ? data.Areas
+        : data.Areas.Where((area.Kind switch { "combined authority" => AreasColumns.CauthCode, "region" => AreasColumns.RegionCode, _ => AreasColumns.LadCode }, area.Code));
 
     private static List<string> RegionLsoas(BriefData data, string region) => BriefData.Distinct(data.Areas.Where((AreasColumns.RegionCode, region)), AreasColumns.LsoaCode);
 

@@ -20,6 +20,9 @@ internal static class SampleContent
             .ThenBy(c => SubOrder(c.Key))
             .ThenBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => (c.Key, c.Value))
+
+            // One header mapped by two fields (Companies House's CompanyNumber as asset_id and company_number) is one column.
+            .DistinctBy(c => c.Value, StringComparer.Ordinal)
             .ToList();
         var table = new SampleTable(columns);
         var kind = SourceKinds.For(source) as ISampleKind

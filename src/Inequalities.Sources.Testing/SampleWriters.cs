@@ -4,6 +4,7 @@ using System.Security;
 using System.Text;
 using System.Text.Json;
 using Inequalities.Sources.Catalogue;
+using Inequalities.Sources.Parsing;
 
 namespace Inequalities.Sources.Sample;
 
@@ -24,16 +25,25 @@ internal static class SampleWriters
         SourceFormat.Xlsx => Xlsx(source, table),
         SourceFormat.Json => Json(table),
         SourceFormat.GeoJson or SourceFormat.ArcGis => GeoJson(table),
-        SourceFormat.Zip => Zip(source.Member!, Write(source, table, source.MemberFormat ?? SourceFormat.Csv)),
+        SourceFormat.Zip => Zip(ZipMembers.Example(source.Member!, "sample"), Write(source, table, source.MemberFormat ?? SourceFormat.Csv)),
         _ => throw new NotSupportedException($"Source '{source.Id}': the sample mirror cannot write format '{format}'."),
     };
 
     public static byte[] Csv(SourceDefinition source, SampleTable table)
     {
+        if (!source.Options.Header)
+        {
+            table = Headerless(source, table);
+        }
+
         var bom = source.Options.Bom;
         var thousands = source.Options.ThousandsSeparator;
         var sb = new StringBuilder();
-        sb.AppendJoin(',', table.Columns.Select(c => Quote(c.Header))).Append("\r\n");
+        if (source.Options.Header)
+        {
+            sb.AppendJoin(',', table.Columns.Select(c => Quote(c.Header))).Append("\r\n");
+        }
+
         foreach (var row in table.Rows)
         {
             for (var i = 0; i < row.Length; i++)
@@ -58,6 +68,25 @@ internal static class SampleWriters
 
         var body = Utf8NoBom.GetBytes(sb.ToString());
         return bom ? [0xEF, 0xBB, 0xBF, .. body] : body;
+    }
+
+    /// <summary>
+    /// A file without a header row (OS Code-Point Open): every column in its place, named by <c>column_names</c> or
+    /// numbered from 1, the unmapped ones empty.
+    /// </summary>
+    private static SampleTable Headerless(SourceDefinition source, SampleTable table)
+    {
+        var names = source.Options.ColumnNames
+            ?? [.. Enumerable.Range(1, table.Columns.Max(c => int.TryParse(c.Header, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+        var at = names.Select(n => table.Columns.ToList().FindIndex(c => c.Header == n)).ToArray();
+        var full = new SampleTable([.. names.Select((n, i) => (at[i] >= 0 ? table.Columns[at[i]].Canonical : string.Empty, n))]);
+        foreach (var row in table.Rows)
+        {
+            full.Rows.Add([.. at.Select(i => i >= 0 ? row[i] : null)]);
+            full.Geometries.Add(null);
+        }
+
+        return full;
     }
 
     private static bool UsesThousands(string canonical) =>
@@ -165,6 +194,12 @@ internal static class SampleWriters
         {
             var (canonical, header) = table.Columns[i];
             var value = row[i];
+            if (header is GeoJsonPoint.X or GeoJsonPoint.Y)
+            {
+                // A point's coordinates are its geometry, not properties.
+                continue;
+            }
+
             if (string.IsNullOrEmpty(value))
             {
                 json.WriteNull(header);

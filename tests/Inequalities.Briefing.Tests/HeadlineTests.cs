@@ -72,21 +72,26 @@ public sealed class HeadlineTests(BriefLakes lakes)
     }
 
     [Fact]
-    public async Task BuildAsync_LiverpoolOnTheRealLake_SaysTheAssetTablesAreMissingAndMapsRealNeed()
+    public async Task BuildAsync_LiverpoolOnTheRealLake_ListsTheRealHighNeedLowAssetNeighbourhoodsAndMapsRealNeed()
     {
         var brief = await Briefings.BuildAsync(lakes.Real, "E08000012");
         var html = brief.ToHtml();
 
-        Assert.Null(brief.AssetChart);
-        Assert.Contains("no asset-versus-need tables", brief.AssetsMissing, StringComparison.Ordinal);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(brief.AssetsMissing!).Replace("&#39;", "'", StringComparison.Ordinal), html, StringComparison.Ordinal);
+        // The real registers (Co-operatives UK, placed through Code-Point Open) give the asset section.
+        Assert.NotNull(brief.AssetChart);
+        Assert.Null(brief.AssetsMissing);
+        var need = (await lakes.Real.ReadTableAsync("asset_need")).Where(("lad_code", "E08000012"), ("quadrant", "high_need_low_assets"));
+        Assert.Equal(need.RowCount, brief.PriorityTotal.Count);
+        Assert.Equal(need.Primitive<double>("population").Values.ToArray().Sum(), brief.PriorityTotal.Population, 1e-6);
+        var listed = need.Strings("lsoa_code").Select(c => c!).ToHashSet(StringComparer.Ordinal);
+        Assert.All(brief.Priority, p => Assert.Contains(p.LsoaCode, listed));
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(brief.Priority[0].Name), html, StringComparison.Ordinal);
+        Assert.Contains("coops-uk-2023", brief.Sources.Select(s => s.Id));
+
         Assert.NotNull(brief.NeedMap);
         var map = (Charts.ChoroplethChart)brief.NeedMap!.Chart;
         Assert.Equal(brief.Area.Lsoas[2021], map.Areas.Count);
-        var deprivation = (await lakes.Real.ReadTableAsync("deprivation")).Where(("index_id", "iod2025"), ("domain", "imd"));
         var top = brief.HighestNeed[0];
-        var row = deprivation.Where(("lsoa_code", top.LsoaCode));
-        Assert.Equal(row.Primitive<double>("score")[0], top.NeedScore);
         Assert.Equal(map.Areas.Max(a => a.Value), top.NeedScore);
         Assert.NotNull(top.Ward);
         Assert.NotNull(brief.DistrictRanks);

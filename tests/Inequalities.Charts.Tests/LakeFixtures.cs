@@ -69,59 +69,12 @@ public sealed class SampleLakeFixture : LakeFixture
 }
 
 /// <summary>
-/// The real-data lake of tests/data-sources.shared.yml (SII repetitions cut to 1,000 to keep the tests quick), plus a
-/// generated register placed on the real LCR LSOA 2021 boundaries (../shared/data has no community-business
-/// register), so the asset-versus-need chart draws real need against a register of known shape.
+/// The real-data lake of tests/data-sources.shared.yml (SII repetitions cut to 1,000 to keep the tests quick), with
+/// its real registers (Co-operatives UK, placed through OS Code-Point Open on the LCR LSOA 2021 boundaries).
 /// </summary>
 public sealed class RealLakeFixture : LakeFixture
 {
     private protected override bool Sample => false;
 
-    private protected override SourceCatalogue Catalogue(TempDirectory temp)
-    {
-        var register = temp.Combine("register.csv");
-        WriteRegister(register);
-        return TestCatalogues.Shared($"""
-
-              - id: generated-register
-                kind: assets
-                publisher: Inequalities tests (generated)
-                licence: OGL-3.0
-                url: {register}
-                format: csv
-                geography: point
-                columns:
-                  asset_id: id
-                  name: name
-                  category: category
-                  latitude: latitude
-                  longitude: longitude
-            asset_need:
-              study_area: [E47000004]
-            """);
-    }
-
-    /// <summary>One to three organisations at the centre of two LSOAs in three, by a fixed rule (no randomness).</summary>
-    private static void WriteRegister(string path)
-    {
-        var areas = LcrBoundaries.Lsoa2021;
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        var csv = new System.Text.StringBuilder("id,name,category,latitude,longitude\n");
-        string[] categories = ["food", "youth", "health", "community"];
-        for (var i = 0; i < areas.Count; i++)
-        {
-            var centre = areas[i].Centroid();
-            if (i % 3 == 2 || !areas[i].Contains(centre.Longitude, centre.Latitude))
-            {
-                continue;
-            }
-
-            for (var k = 0; k <= i % 3 + (i % 7 == 0 ? 1 : 0); k++)
-            {
-                csv.Append(inv, $"A{i}-{k},Organisation {i}-{k},{categories[(i + k) % 4]},{centre.Latitude:R},{centre.Longitude:R}\n");
-            }
-        }
-
-        File.WriteAllText(path, csv.ToString());
-    }
+    private protected override SourceCatalogue Catalogue(TempDirectory temp) => TestCatalogues.Shared();
 }

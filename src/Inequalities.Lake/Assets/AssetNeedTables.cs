@@ -1,21 +1,25 @@
 using System.Globalization;
 using Inequalities.Core.Columnar;
 using Inequalities.Core.Geography;
-using Inequalities.Core.Need;
 using Inequalities.Core.Spatial;
 using Inequalities.Lake.Build;
 using Inequalities.Sources.Catalogue;
-using Inequalities.Sources.Parsing;
 using Microsoft.Extensions.Logging;
 
 namespace Inequalities.Lake.Assets;
 
+/// <summary>One organisation after merging and placement, and why it is not counted (null when it is).</summary>
+internal sealed record AssetRow(PlacedAsset Placed, string? RejectReason, string? RejectDetail, IReadOnlyList<RegisterRow> MergedFrom, bool InStudyArea)
+{
+    public bool Counted => RejectReason is null && Placed.Lsoa is not null;
+}
+
 /// <summary>
-/// Builds the asset-versus-need tables from the parsed registers, the geography and the need sources:
-/// <c>assets</c> (every register row and how it was placed), <c>asset_categories</c>, <c>asset_need</c> (per LSOA
-/// 2021), <c>asset_need_deciles</c> (the gradient) and <c>asset_need_summary</c> (per district, combined authority,
-/// ...). Nothing is built when the catalogue has no registers; the need tables are skipped (with a log line) when no
-/// need source is available.
+/// Builds the asset-versus-need tables from the parsed registers, the geography and the need sources: <c>assets</c>
+/// (one row per organisation: merged across registers, placed, and why it is not counted), <c>asset_rejects</c>,
+/// <c>asset_merges</c>, <c>asset_categories</c>, <c>asset_need</c> (per LSOA 2021), <c>asset_access</c> (walking
+/// distances), <c>asset_need_deciles</c>, <c>asset_need_summary</c> and <c>asset_category_summary</c>. Nothing is built
+/// when the catalogue has no registers; the need tables are skipped (with a log line) when no need source is available.
 /// </summary>
 internal static class AssetNeedTables
 {
@@ -38,27 +42,23 @@ internal static class AssetNeedTables
             lsoas.UnionWith(boundaries.Areas.Select(a => a.Code));
         }
 
-        var polygons = boundaries is null ? null : new PolygonIndex([.. boundaries.Areas.Where(a => lsoas.Contains(a.Code))]);
+        var shapes = boundaries?.Areas.Where(a => lsoas.Contains(a.Code)).ToList() ?? [];
+        var polygons = boundaries is null ? null : new PolygonIndex(shapes);
         var bridges = LakeTables.Bridges(geography);
-        var placer = new AssetPlacer(polygons, parsed.Postcodes, lsoas, bridges.GetValueOrDefault(2011));
-        var placed = new List<PlacedAsset>();
-        foreach (var register in parsed.Assets)
-        {
-            foreach (var record in register.Records)
-            {
-                placed.Add(placer.Place(register.SourceId, record));
-            }
-        }
-
         var study = StudyArea(settings, geography, lsoas);
-        NotePlacement(parsed, placed, placer, logger);
+        var rows = Rows(parsed, polygons, lsoas, bridges, study, out var merged, out var placer);
+        NoteCoverage(parsed, rows, merged, placer, logger);
+
         var registerIds = parsed.Assets.Select(a => a.SourceId).ToList();
         var placementSources = registerIds
             .Concat(boundaries is null ? [] : [boundaries.SourceId])
-            .Concat(parsed.Postcodes is null ? [] : [parsed.Postcodes.SourceId])
+            .Concat(parsed.PostcodeDirectories.Select(p => p.SourceId))
             .ToList();
-        tables.Add((AssetsTable(placed, study), placementSources));
-        tables.Add((CategoriesTable(placed, study, Population(geography, bridges)), placementSources));
+        var population = Population(geography, bridges);
+        tables.Add((AssetRegisterTables.Assets(rows, areas), placementSources));
+        tables.Add((AssetRegisterTables.Rejects(rows, parsed), placementSources));
+        tables.Add((AssetRegisterTables.Merges(merged), registerIds));
+        tables.Add((AssetRegisterTables.Categories(rows, population), placementSources));
 
         var need = NeedInputs.Build(parsed, geography, bridges, settings, lsoas);
         if (need.Error is not null)
@@ -72,12 +72,37 @@ internal static class AssetNeedTables
             return tables;
         }
 
-        var rows = Measures(placed, study, geography, bridges, boundaries, parsed, need, settings);
+        var centres = LsoaCentres.Find(study, parsed.Centroids, parsed.PostcodeDirectories, shapes);
+        var counted = rows.Where(r => r.Counted).Select(r => new CountedAsset(r.Placed.Lsoa!, r.Placed.Record.Category, r.Placed.Point)).ToList();
+        var measures = AssetMeasures.Build(counted, study, geography, population, centres, need, settings);
         var sources = placementSources.Concat(need.Sources).Concat(parsed.Centroids.Select(c => c.SourceId)).Distinct().ToList();
-        tables.Add((AssetNeedTable(rows), sources));
-        tables.Add((DecileTable(rows, settings), sources));
-        tables.Add((SummaryTable(rows, settings), sources));
+        tables.Add((AssetNeedTableWriter.Need(measures, settings), sources));
+        tables.Add((AssetNeedTableWriter.Access(measures, counted, settings), sources));
+        tables.Add((AssetSummaries.Deciles(measures, settings), sources));
+        tables.Add((AssetSummaries.Summary(measures, settings), sources));
+        tables.Add((AssetSummaries.Categories(measures, settings), sources));
         return tables;
+    }
+
+    /// <summary>Merges the registers, places every organisation and decides which are counted.</summary>
+    private static List<AssetRow> Rows(
+        ParsedSources parsed, PolygonIndex? polygons, HashSet<string> lsoas, Dictionary<int, VintageBridge> bridges, HashSet<string> study, out MergedRegisters merged, out AssetPlacer placer)
+    {
+        merged = AssetMerging.Merge(parsed.Assets);
+        placer = new AssetPlacer(polygons, parsed.PostcodeDirectories, lsoas, bridges.GetValueOrDefault(2011));
+        var rows = new List<AssetRow>(merged.Kept.Count);
+        foreach (var (row, mergedFrom) in merged.Kept)
+        {
+            var placed = placer.Place(row);
+            var (reason, detail) = !row.Record.Active
+                ? (AssetRejectReasons.Dissolved, row.Record.Status is { } status ? $"status '{status}'" : "a removal date")
+                : merged.Superseded.TryGetValue(row, out var current)
+                    ? (AssetRejectReasons.NotInLatestEdition, $"not in {current}, the current edition of register '{row.Register}'")
+                    : (placed.Failure, placed.Failure is null ? null : placed.Note);
+            rows.Add(new AssetRow(placed, reason, detail, mergedFrom, placed.Lsoa is not null && study.Contains(placed.Lsoa)));
+        }
+
+        return rows;
     }
 
     /// <summary>The LSOAs the asset measures cover: those in (or equal to) a study-area code, or all.</summary>
@@ -124,377 +149,33 @@ internal static class AssetNeedTables
         return result;
     }
 
-    private static void NotePlacement(ParsedSources parsed, List<PlacedAsset> placed, AssetPlacer placer, ILogger logger)
+    /// <summary>Per register: how many rows were read, merged, counted and placed each way, and rejected for each reason (the refresh log and the manifest note).</summary>
+    private static void NoteCoverage(ParsedSources parsed, List<AssetRow> rows, MergedRegisters merged, AssetPlacer placer, ILogger logger)
     {
-        foreach (var group in placed.GroupBy(p => p.SourceId))
+        foreach (var register in parsed.Assets)
         {
-            var counts = group.GroupBy(p => p.Placement).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            var placedCount = group.Count(p => p.Lsoa is not null);
-            var text = string.Create(CultureInfo.InvariantCulture, $"placed {placedCount} of {group.Count()} rows in LSOA 2021s (postcode {counts.GetValueOrDefault(Placement.Postcode)}, coordinates {counts.GetValueOrDefault(Placement.Coordinates)}, lsoa_code {counts.GetValueOrDefault(Placement.LsoaCode)}); unplaced {counts.GetValueOrDefault(Placement.Unplaced)}");
-            if (placer.UnknownPostcodes.TryGetValue(group.Key, out var unknown))
+            var own = rows.Where(r => r.Placed.SourceId == register.SourceId).ToList();
+            var placements = own.Where(r => r.Counted).GroupBy(r => r.Placed.Placement).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var reasons = own.Where(r => r.RejectReason is not null).GroupBy(r => r.RejectReason!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}").ToList();
+            var invalid = parsed.Rejected.GetValueOrDefault(register.SourceId)?.Count ?? 0;
+            if (invalid > 0)
             {
-                text += string.Create(CultureInfo.InvariantCulture, $", of which {unknown.Count} have a postcode not in the postcode directory (e.g. {string.Join(", ", unknown.Examples.Select(e => $"'{e}'"))})");
+                reasons.Add($"{AssetRejectReasons.InvalidRow} {invalid}");
             }
 
-            parsed.Notes.AddOrUpdate(group.Key, text, (_, old) => $"{old}; {text}");
-            logger.LogInformation("Register {Source}: {Placement}", group.Key, text);
-        }
-    }
-
-    private static Table AssetsTable(List<PlacedAsset> placed, HashSet<string> study)
-    {
-        var ordered = placed.OrderBy(p => p.SourceId, StringComparer.Ordinal).ThenBy(p => p.Record.Row).ToList();
-        return new TableBuilder(TableNames.Assets)
-            .Add(AssetsColumns.SourceId, ordered.Select(p => p.SourceId))
-            .Add(AssetsColumns.AssetId, ordered.Select(p => p.Record.AssetId))
-            .Add(AssetsColumns.Name, ordered.Select(p => p.Record.Name))
-            .Add(AssetsColumns.Category, ordered.Select(p => p.Record.Category))
-            .Add(AssetsColumns.Postcode, ordered.Select(p => p.Record.Postcode))
-            .AddNullable<double>(AssetsColumns.Latitude, ordered.Select(p => p.Point?.Latitude).ToArray())
-            .AddNullable<double>(AssetsColumns.Longitude, ordered.Select(p => p.Point?.Longitude).ToArray())
-            .Add(AssetsColumns.LsoaCode, ordered.Select(p => p.Lsoa))
-            .AddNullable<int>(AssetsColumns.LsoaVintage, ordered.Select(p => p.Lsoa is null ? (int?)null : Vintage).ToArray())
-            .Add(AssetsColumns.Placement, ordered.Select(p => p.Placement))
-            .Add(AssetsColumns.PlacementNote, ordered.Select(p => p.Note))
-            .Add(AssetsColumns.Status, ordered.Select(p => p.Record.Status))
-            .Add<bool>(AssetsColumns.Active, ordered.Select(p => p.Record.Active).ToArray())
-            .Add<bool>(AssetsColumns.InStudyArea, ordered.Select(p => p.Lsoa is not null && study.Contains(p.Lsoa)).ToArray())
-            .AddNullable<long>(AssetsColumns.SourceRow, ordered.Select(p => (long?)p.Record.Row).ToArray())
-            .Build();
-    }
-
-    private static Table CategoriesTable(List<PlacedAsset> placed, HashSet<string> study, Dictionary<string, double> population)
-    {
-        var counts = placed
-            .Where(p => p.Record.Active && p.Lsoa is not null && study.Contains(p.Lsoa))
-            .GroupBy(p => (Lsoa: p.Lsoa!, p.Record.Category))
-            .OrderBy(g => g.Key.Lsoa, StringComparer.Ordinal).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
-            .Select(g => (g.Key.Lsoa, g.Key.Category, Count: g.Count()))
-            .ToList();
-        return new TableBuilder(TableNames.AssetCategories)
-            .Add(AssetCategoriesColumns.LsoaCode, counts.Select(c => c.Lsoa))
-            .Add<int>(AssetCategoriesColumns.LsoaVintage, counts.Select(_ => Vintage).ToArray())
-            .Add(AssetCategoriesColumns.Category, counts.Select(c => c.Category))
-            .Add<int>(AssetCategoriesColumns.AssetCount, counts.Select(c => c.Count).ToArray())
-            .AddNullable<double>(AssetCategoriesColumns.AssetsPer10k, counts.Select(c => population.TryGetValue(c.Lsoa, out var p) && p > 0 ? c.Count * 10_000 / p : (double?)null).ToArray())
-            .Build();
-    }
-
-    private static List<LsoaMeasure> Measures(
-        List<PlacedAsset> placed,
-        HashSet<string> study,
-        GeographyModel geography,
-        Dictionary<int, VintageBridge> bridges,
-        BoundaryData? boundaries,
-        ParsedSources parsed,
-        NeedInputs need,
-        AssetNeedSettings settings)
-    {
-        var population = Population(geography, bridges);
-        var active = placed.Where(p => p.Record.Active).ToList();
-        var inLsoa = active.Where(p => p.Lsoa is not null).GroupBy(p => p.Lsoa!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var points = new PointIndex([.. active.Where(p => p.Point is not null).Select(p => p.Point!.Value)], settings.NearbyMetres);
-
-        // Centres: a centroids source of the asset vintage (population-weighted where the publisher's are), else the polygon centroid.
-        var centroids = parsed.Centroids.FirstOrDefault(c => c.Vintage == Vintage && c.Points.Keys.Any(study.Contains));
-        var shapes = boundaries?.Areas.ToDictionary(a => a.Code, StringComparer.Ordinal) ?? [];
-        var areas = geography.Areas[Vintage];
-        var rows = new List<LsoaMeasure>(study.Count);
-        foreach (var code in study.Order(StringComparer.Ordinal))
-        {
-            areas.TryGetValue(code, out var area);
-            GeoPoint? centre = null;
-            string? basis = null;
-            if (centroids is not null && centroids.Points.TryGetValue(code, out var c))
+            var mergedAway = merged.Merges.Count(m => m.Merged.SourceId == register.SourceId);
+            var counted = own.Count(r => r.Counted);
+            var total = register.Records.Count + invalid;
+            var text = string.Create(
+                CultureInfo.InvariantCulture,
+                $"coverage: counted {counted} of {total} rows ({(total == 0 ? 0 : 100.0 * counted / total):0.0}%; {own.Count(r => r.Counted && r.InStudyArea)} in the study area) placed by coordinates {placements.GetValueOrDefault(AssetPlacements.Coordinates)}, postcode {placements.GetValueOrDefault(AssetPlacements.Postcode)}, postcode_point {placements.GetValueOrDefault(AssetPlacements.PostcodePoint)}, lsoa_code {placements.GetValueOrDefault(AssetPlacements.LsoaCode)}; merged into another register's row {mergedAway}; rejected {(reasons.Count == 0 ? "none" : string.Join(", ", reasons))}");
+            if (placer.UnknownPostcodes.TryGetValue(register.SourceId, out var unknown))
             {
-                centre = c;
-                basis = $"centroids:{centroids.SourceId}";
-            }
-            else if (shapes.TryGetValue(code, out var shape))
-            {
-                centre = shape.Centroid();
-                basis = "polygon_centroid";
+                text += string.Create(CultureInfo.InvariantCulture, $"; {unknown.Count} have a postcode not in the postcode directory (e.g. {string.Join(", ", unknown.Examples.Select(e => $"'{e}'"))})");
             }
 
-            var count = inLsoa.GetValueOrDefault(code);
-            double? pop = population.TryGetValue(code, out var p) && p > 0 ? p : null;
-            var needIndex = need.Index.TryGetValue(code, out var ni) ? ni : -1;
-            rows.Add(new LsoaMeasure
-            {
-                LsoaCode = code,
-                LsoaName = area?.LsoaName,
-                LadCode = area?.LadCode,
-                LadName = area?.LadName,
-                CauthCode = area?.CauthCode,
-                RegionCode = area?.RegionCode,
-                Population = pop,
-                NeedScore = needIndex >= 0 && !double.IsNaN(need.Result.Scores[needIndex]) ? need.Result.Scores[needIndex] : null,
-                NeedRank = needIndex >= 0 && need.Result.Ranks[needIndex] > 0 ? need.Result.Ranks[needIndex] : null,
-                NeedDecile = needIndex >= 0 && need.Result.Deciles[needIndex] > 0 ? need.Result.Deciles[needIndex] : null,
-                AssetCount = count,
-                AssetsNearby = centre is { } ctr ? points.CountWithin(ctr) : null,
-                AssetsPer10k = pop is { } pp ? count * 10_000 / pp : null,
-                Centre = centre,
-                CentreBasis = basis,
-            });
-        }
-
-        // Quadrants: high need by national decile; low assets by the study area's quantile of assets per 10,000.
-        var densities = rows.Where(r => r.AssetsPer10k is not null).Select(r => r.AssetsPer10k!.Value).Order().ToArray();
-        var lowThreshold = densities.Length == 0 ? double.NaN : Quantile(densities, settings.LowAssetQuantile);
-        foreach (var r in rows)
-        {
-            if (r.NeedDecile is { } d && r.AssetsPer10k is { } density)
-            {
-                var high = d <= settings.HighNeedDecile;
-                var low = density <= lowThreshold;
-                r.Quadrant = (high, low) switch
-                {
-                    (true, true) => Quadrants.Priority,
-                    (true, false) => "high_need_higher_assets",
-                    (false, true) => "lower_need_low_assets",
-                    _ => "lower_need_higher_assets",
-                };
-            }
-        }
-
-        // Asset gap: the study area's assets shared out in proportion to need times residents, minus what each has.
-        var eligible = rows.Where(r => r.NeedScore is not null && r.Population is not null).ToList();
-        var totalAssets = eligible.Sum(r => (double)r.AssetCount);
-        var totalWeight = eligible.Sum(r => r.NeedScore!.Value * r.Population!.Value);
-        foreach (var r in eligible)
-        {
-            r.ExpectedAssets = totalWeight > 0 ? totalAssets * r.NeedScore!.Value * r.Population!.Value / totalWeight : 0;
-            r.AssetGap = r.ExpectedAssets - r.AssetCount;
-        }
-
-        return rows;
-    }
-
-    /// <summary>Linear-interpolation quantile (type 7) of sorted values.</summary>
-    internal static double Quantile(double[] sorted, double q)
-    {
-        var h = (sorted.Length - 1) * q;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
-
-    private static Table AssetNeedTable(List<LsoaMeasure> rows) => new TableBuilder(TableNames.AssetNeed)
-        .Add(AssetNeedColumns.LsoaCode, rows.Select(r => r.LsoaCode))
-        .Add<int>(AssetNeedColumns.LsoaVintage, rows.Select(_ => Vintage).ToArray())
-        .Add(AssetNeedColumns.LsoaName, rows.Select(r => r.LsoaName))
-        .Add(AssetNeedColumns.LadCode, rows.Select(r => r.LadCode))
-        .Add(AssetNeedColumns.CauthCode, rows.Select(r => r.CauthCode))
-        .AddNullable<double>(AssetNeedColumns.Population, rows.Select(r => r.Population).ToArray())
-        .AddNullable<double>(AssetNeedColumns.NeedScore, rows.Select(r => r.NeedScore).ToArray())
-        .AddNullable<int>(AssetNeedColumns.NeedRank, rows.Select(r => r.NeedRank).ToArray())
-        .AddNullable<int>(AssetNeedColumns.NeedDecile, rows.Select(r => r.NeedDecile).ToArray())
-        .Add<int>(AssetNeedColumns.AssetCount, rows.Select(r => r.AssetCount).ToArray())
-        .AddNullable<int>(AssetNeedColumns.AssetsNearby, rows.Select(r => r.AssetsNearby).ToArray())
-        .AddNullable<double>(AssetNeedColumns.AssetsPer10k, rows.Select(r => r.AssetsPer10k).ToArray())
-        .Add(AssetNeedColumns.Quadrant, rows.Select(r => r.Quadrant))
-        .AddNullable<double>(AssetNeedColumns.ExpectedAssets, rows.Select(r => r.ExpectedAssets).ToArray())
-        .AddNullable<double>(AssetNeedColumns.AssetGap, rows.Select(r => r.AssetGap).ToArray())
-        .AddNullable<double>(AssetNeedColumns.CentreLongitude, rows.Select(r => r.Centre?.Longitude).ToArray())
-        .AddNullable<double>(AssetNeedColumns.CentreLatitude, rows.Select(r => r.Centre?.Latitude).ToArray())
-        .Add(AssetNeedColumns.CentreBasis, rows.Select(r => r.CentreBasis))
-        .Build();
-
-    /// <summary>The summary groups: area type, code and name of each LSOA's group.</summary>
-    private static IEnumerable<(string Type, string Code, string? Name, List<LsoaMeasure> Rows)> Groups(List<LsoaMeasure> rows, AssetNeedSettings settings)
-    {
-        foreach (var type in settings.SummaryAreas)
-        {
-            if (type == "study_area")
-            {
-                var code = settings.StudyArea.Count == 1 ? settings.StudyArea[0] : "study_area";
-                yield return (type, code, null, rows);
-                continue;
-            }
-
-            Func<LsoaMeasure, string?> key = type switch
-            {
-                "lad" => r => r.LadCode,
-                "combined_authority" => r => r.CauthCode,
-                _ => r => r.RegionCode,
-            };
-            foreach (var g in rows.Where(r => key(r) is not null).GroupBy(r => key(r)!).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                yield return (type, g.Key, type == "lad" ? g.First().LadName : null, g.ToList());
-            }
+            parsed.Notes.AddOrUpdate(register.SourceId, text, (_, old) => $"{old}; {text}");
+            logger.LogInformation("Register {Source}: {Coverage}", register.SourceId, text);
         }
     }
-
-    private static Table DecileTable(List<LsoaMeasure> rows, AssetNeedSettings settings)
-    {
-        var code = new List<string>();
-        var type = new List<string>();
-        var decile = new List<int>();
-        var lsoas = new List<int>();
-        var pop = new List<double>();
-        var assets = new List<int>();
-        var density = new List<double?>();
-        foreach (var (t, c, _, members) in Groups(rows, settings))
-        {
-            foreach (var g in members.Where(r => r.NeedDecile is not null && r.Population is not null).GroupBy(r => r.NeedDecile!.Value).OrderBy(g => g.Key))
-            {
-                var p = g.Sum(r => r.Population!.Value);
-                var a = g.Sum(r => r.AssetCount);
-                code.Add(c);
-                type.Add(t);
-                decile.Add(g.Key);
-                lsoas.Add(g.Count());
-                pop.Add(p);
-                assets.Add(a);
-                density.Add(p > 0 ? a * 10_000 / p : null);
-            }
-        }
-
-        return new TableBuilder(TableNames.AssetNeedDeciles)
-            .Add(AssetNeedDecilesColumns.AreaCode, code)
-            .Add(AssetNeedDecilesColumns.AreaType, type)
-            .Add<int>(AssetNeedDecilesColumns.NeedDecile, decile.ToArray())
-            .Add<int>(AssetNeedDecilesColumns.Lsoas, lsoas.ToArray())
-            .Add<double>(AssetNeedDecilesColumns.Population, pop.ToArray())
-            .Add<int>(AssetNeedDecilesColumns.AssetCount, assets.ToArray())
-            .AddNullable<double>(AssetNeedDecilesColumns.AssetsPer10k, density.ToArray())
-            .Build();
-    }
-
-    private static Table SummaryTable(List<LsoaMeasure> rows, AssetNeedSettings settings)
-    {
-        var b = new SummaryColumns();
-        foreach (var (type, code, name, members) in Groups(rows, settings))
-        {
-            var withPop = members.Where(r => r.Population is not null).ToList();
-            var population = withPop.Sum(r => r.Population!.Value);
-            var assets = members.Sum(r => r.AssetCount);
-            var priority = members.Where(r => r.Quadrant == Quadrants.Priority).ToList();
-            var graded = withPop.Where(r => r.NeedDecile is not null).ToList();
-            var gradient = AssetGradient.Calculate(
-                graded.Select(r => r.NeedDecile!.Value).ToArray(),
-                graded.Select(r => r.AssetsPer10k!.Value).ToArray(),
-                graded.Select(r => r.Population!.Value).ToArray());
-            b.Add(
-                code,
-                type,
-                name,
-                members.Count,
-                population,
-                assets,
-                population > 0 ? assets * 10_000 / population : null,
-                members.Count(r => r.NeedDecile is { } d && d <= settings.HighNeedDecile),
-                priority.Count,
-                priority.Sum(r => r.Population ?? 0),
-                priority.Sum(r => Math.Max(0, r.AssetGap ?? 0)),
-                gradient);
-        }
-
-        return b.Build();
-    }
-
-    private static class Quadrants
-    {
-        public const string Priority = "high_need_low_assets";
-    }
-
-    private sealed class SummaryColumns
-    {
-        private readonly List<string> _code = [];
-        private readonly List<string> _type = [];
-        private readonly List<string?> _name = [];
-        private readonly List<int> _lsoas = [];
-        private readonly List<double> _population = [];
-        private readonly List<int> _assets = [];
-        private readonly List<double?> _density = [];
-        private readonly List<int> _highNeed = [];
-        private readonly List<int> _priority = [];
-        private readonly List<double> _priorityPopulation = [];
-        private readonly List<double> _gap = [];
-        private readonly List<double?> _sii = [];
-        private readonly List<double?> _siiLower = [];
-        private readonly List<double?> _siiUpper = [];
-        private readonly List<double?> _ci = [];
-
-        public void Add(string code, string type, string? name, int lsoas, double population, int assets, double? density, int highNeed, int priority, double priorityPopulation, double gap, AssetGradientResult gradient)
-        {
-            _code.Add(code);
-            _type.Add(type);
-            _name.Add(name);
-            _lsoas.Add(lsoas);
-            _population.Add(population);
-            _assets.Add(assets);
-            _density.Add(density);
-            _highNeed.Add(highNeed);
-            _priority.Add(priority);
-            _priorityPopulation.Add(priorityPopulation);
-            _gap.Add(gap);
-            _sii.Add(Finite(gradient.Sii));
-            _siiLower.Add(Finite(gradient.SiiLower));
-            _siiUpper.Add(Finite(gradient.SiiUpper));
-            _ci.Add(Finite(gradient.ConcentrationIndex));
-        }
-
-        public Table Build() => new TableBuilder(TableNames.AssetNeedSummary)
-            .Add(AssetNeedSummaryColumns.AreaCode, _code)
-            .Add(AssetNeedSummaryColumns.AreaType, _type)
-            .Add(AssetNeedSummaryColumns.AreaName, _name)
-            .Add<int>(AssetNeedSummaryColumns.Lsoas, _lsoas.ToArray())
-            .Add<double>(AssetNeedSummaryColumns.Population, _population.ToArray())
-            .Add<int>(AssetNeedSummaryColumns.AssetCount, _assets.ToArray())
-            .AddNullable<double>(AssetNeedSummaryColumns.AssetsPer10k, _density.ToArray())
-            .Add<int>(AssetNeedSummaryColumns.HighNeedLsoas, _highNeed.ToArray())
-            .Add<int>(AssetNeedSummaryColumns.HighNeedLowAssetLsoas, _priority.ToArray())
-            .Add<double>(AssetNeedSummaryColumns.HighNeedLowAssetPopulation, _priorityPopulation.ToArray())
-            .Add<double>(AssetNeedSummaryColumns.HighNeedLowAssetGap, _gap.ToArray())
-            .AddNullable<double>(AssetNeedSummaryColumns.AssetGradientSii, _sii.ToArray())
-            .AddNullable<double>(AssetNeedSummaryColumns.AssetGradientSiiLower, _siiLower.ToArray())
-            .AddNullable<double>(AssetNeedSummaryColumns.AssetGradientSiiUpper, _siiUpper.ToArray())
-            .AddNullable<double>(AssetNeedSummaryColumns.AssetConcentrationIndex, _ci.ToArray())
-            .Add(AssetNeedSummaryColumns.GradientMethod, _code.Select(_ => AssetGradient.Method))
-            .Build();
-
-        private static double? Finite(double x) => double.IsFinite(x) ? x : null;
-    }
-}
-
-/// <summary>The measures of one LSOA.</summary>
-internal sealed class LsoaMeasure
-{
-    public required string LsoaCode { get; init; }
-
-    public string? LsoaName { get; init; }
-
-    public string? LadCode { get; init; }
-
-    public string? LadName { get; init; }
-
-    public string? CauthCode { get; init; }
-
-    public string? RegionCode { get; init; }
-
-    public double? Population { get; init; }
-
-    public double? NeedScore { get; init; }
-
-    public int? NeedRank { get; init; }
-
-    public int? NeedDecile { get; init; }
-
-    public int AssetCount { get; init; }
-
-    public int? AssetsNearby { get; init; }
-
-    public double? AssetsPer10k { get; init; }
-
-    public GeoPoint? Centre { get; init; }
-
-    public string? CentreBasis { get; init; }
-
-    public string? Quadrant { get; set; }
-
-    public double? ExpectedAssets { get; set; }
-
-    public double? AssetGap { get; set; }
 }

@@ -25,8 +25,8 @@ internal sealed class ParsedSources
 
     public List<AssetData> Assets { get; } = [];
 
-    /// <summary>The postcodes the registers use, from the postcode directory (parsed after the registers).</summary>
-    public PostcodeDirectory? Postcodes { get; private set; }
+    /// <summary>The postcodes the registers use, from each postcode directory in catalogue order (parsed after the registers).</summary>
+    public List<PostcodeDirectory> PostcodeDirectories { get; } = [];
 
     /// <summary>Tables kinds publish as they are (<see cref="ParsedSource.Tables"/>), with their sources, in catalogue order.</summary>
     public List<(SourceDefinition Source, Core.Columnar.Table Table)> OwnTables { get; } = [];
@@ -112,7 +112,7 @@ internal sealed class ParsedSources
         Boundaries.AddRange(Of<BoundaryData>(result));
         Centroids.AddRange(Of<CentroidData>(result));
         Assets.AddRange(Of<AssetData>(result));
-        Postcodes ??= result as PostcodeDirectory;
+        PostcodeDirectories.AddRange(Of<PostcodeDirectory>(result));
     }
 
     private static IEnumerable<T> Of<T>(ParsedSource result)

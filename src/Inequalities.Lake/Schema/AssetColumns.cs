@@ -48,6 +48,24 @@ public static class AssetsColumns
     /// <summary><c>source_row</c> (Int64): the register's row number.</summary>
     public const string SourceRow = "source_row";
 
+    /// <summary><c>lad_code</c> (String): the district of the LSOA it was placed in (LAD of the lake's vintage), or null.</summary>
+    public const string LadCode = "lad_code";
+
+    /// <summary><c>legal_form</c> (String): its legal form as the register writes it (Society, Company, Community Interest Company, ...).</summary>
+    public const string LegalForm = "legal_form";
+
+    /// <summary><c>company_number</c> (String): its Companies House number, normalised (8 characters), when a register gives one.</summary>
+    public const string CompanyNumber = "company_number";
+
+    /// <summary><c>point_source</c> (String): where its point comes from: <c>register</c>, or the postcode directory's source id.</summary>
+    public const string PointSource = "point_source";
+
+    /// <summary><c>reject_reason</c> (String): why it is not counted (see <c>asset_rejects</c>), or null when it is.</summary>
+    public const string RejectReason = "reject_reason";
+
+    /// <summary><c>merged_from</c> (String): the rows of other registers merged into this one (<c>source_id:asset_id</c>, separated by <c>; </c>), or null.</summary>
+    public const string MergedFrom = "merged_from";
+
     /// <summary>Every column, in the order they are written.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -66,7 +84,75 @@ public static class AssetsColumns
         Active,
         InStudyArea,
         SourceRow,
+        LadCode,
+        LegalForm,
+        CompanyNumber,
+        PointSource,
+        RejectReason,
+        MergedFrom,
     ];
+}
+
+/// <summary>The columns of <c>asset_rejects</c> (<see cref="TableNames.AssetRejects"/>), in the order they are written.</summary>
+public static class AssetRejectsColumns
+{
+    /// <summary><c>source_id</c> (String): the register.</summary>
+    public const string SourceId = "source_id";
+
+    /// <summary><c>asset_id</c> (String): the register's id of the organisation (null for a row that could not be read).</summary>
+    public const string AssetId = "asset_id";
+
+    /// <summary><c>name</c> (String): the organisation's name.</summary>
+    public const string Name = "name";
+
+    /// <summary><c>postcode</c> (String): its postcode as written.</summary>
+    public const string Postcode = "postcode";
+
+    /// <summary><c>reason</c> (String): <c>dissolved</c>, <c>not_in_latest_edition</c>, <c>no_postcode</c>, <c>unknown_postcode</c>, <c>outside_boundaries</c> or <c>invalid_row</c>.</summary>
+    public const string Reason = "reason";
+
+    /// <summary><c>detail</c> (String): the register's status, the placement note, or the parser's message.</summary>
+    public const string Detail = "detail";
+
+    /// <summary><c>source_row</c> (Int64): the register's row number.</summary>
+    public const string SourceRow = "source_row";
+
+    /// <summary><c>lsoa_code</c> (String): the LSOA 2021 it would be in (a dissolved organisation is still placed), or null.</summary>
+    public const string LsoaCode = "lsoa_code";
+
+    /// <summary><c>in_study_area</c> (Boolean): whether that LSOA lies in the study area.</summary>
+    public const string InStudyArea = "in_study_area";
+
+    /// <summary>Every column, in the order they are written.</summary>
+    public static IReadOnlyList<string> All { get; } = [SourceId, AssetId, Name, Postcode, Reason, Detail, SourceRow, LsoaCode, InStudyArea];
+}
+
+/// <summary>The columns of <c>asset_merges</c> (<see cref="TableNames.AssetMerges"/>), in the order they are written.</summary>
+public static class AssetMergesColumns
+{
+    /// <summary><c>source_id</c> (String): the register of the row kept.</summary>
+    public const string SourceId = "source_id";
+
+    /// <summary><c>asset_id</c> (String): the id of the row kept.</summary>
+    public const string AssetId = "asset_id";
+
+    /// <summary><c>merged_source_id</c> (String): the register of the row merged into it.</summary>
+    public const string MergedSourceId = "merged_source_id";
+
+    /// <summary><c>merged_asset_id</c> (String): the id of the row merged into it.</summary>
+    public const string MergedAssetId = "merged_asset_id";
+
+    /// <summary><c>merged_name</c> (String): the merged row's name as its register writes it.</summary>
+    public const string MergedName = "merged_name";
+
+    /// <summary><c>rule</c> (String): what linked them: <c>company_number</c>, <c>register_id</c> (two editions of one register) or <c>name_postcode</c>.</summary>
+    public const string Rule = "rule";
+
+    /// <summary><c>match_key</c> (String): the value they share (the number, the id, or the normalised name and postcode).</summary>
+    public const string MatchKey = "match_key";
+
+    /// <summary>Every column, in the order they are written.</summary>
+    public static IReadOnlyList<string> All { get; } = [SourceId, AssetId, MergedSourceId, MergedAssetId, MergedName, Rule, MatchKey];
 }
 
 /// <summary>The columns of <c>asset_categories</c> (<see cref="TableNames.AssetCategories"/>), in the order they are written.</summary>
@@ -98,193 +184,3 @@ public static class AssetCategoriesColumns
     ];
 }
 
-/// <summary>The columns of <c>asset_need</c> (<see cref="TableNames.AssetNeed"/>), in the order they are written.</summary>
-public static class AssetNeedColumns
-{
-    /// <summary><c>lsoa_code</c> (String): the LSOA (GSS code).</summary>
-    public const string LsoaCode = "lsoa_code";
-
-    /// <summary><c>lsoa_vintage</c> (Int32): the LSOA vintage, 2011 or 2021.</summary>
-    public const string LsoaVintage = "lsoa_vintage";
-
-    /// <summary><c>lsoa_name</c> (String): the LSOA's name.</summary>
-    public const string LsoaName = "lsoa_name";
-
-    /// <summary><c>lad_code</c> (String): the local authority district (GSS code).</summary>
-    public const string LadCode = "lad_code";
-
-    /// <summary><c>cauth_code</c> (String): the combined authority (E47000004 for the Liverpool City Region).</summary>
-    public const string CauthCode = "cauth_code";
-
-    /// <summary><c>population</c> (Float64): the population.</summary>
-    public const string Population = "population";
-
-    /// <summary><c>need_score</c> (Float64): the need score.</summary>
-    public const string NeedScore = "need_score";
-
-    /// <summary><c>need_rank</c> (Int32): the need rank, 1 = most need.</summary>
-    public const string NeedRank = "need_rank";
-
-    /// <summary><c>need_decile</c> (Int32): the need decile, 1 = the 10% with most need.</summary>
-    public const string NeedDecile = "need_decile";
-
-    /// <summary><c>asset_count</c> (Int32): the active organisations based there.</summary>
-    public const string AssetCount = "asset_count";
-
-    /// <summary><c>assets_nearby</c> (Int32): organisations within walking distance of where the residents live.</summary>
-    public const string AssetsNearby = "assets_nearby";
-
-    /// <summary><c>assets_per_10k</c> (Float64): organisations per 10,000 residents.</summary>
-    public const string AssetsPer10k = "assets_per_10k";
-
-    /// <summary><c>quadrant</c> (String): need against assets, e.g. <c>high_need_low_assets</c>.</summary>
-    public const string Quadrant = "quadrant";
-
-    /// <summary><c>expected_assets</c> (Float64): the organisations the LSOA would have if the area's were shared out by need and residents.</summary>
-    public const string ExpectedAssets = "expected_assets";
-
-    /// <summary><c>asset_gap</c> (Float64): how many it is short of that share (positive = fewer).</summary>
-    public const string AssetGap = "asset_gap";
-
-    /// <summary><c>centre_longitude</c> (Float64): where nearby is measured from: longitude.</summary>
-    public const string CentreLongitude = "centre_longitude";
-
-    /// <summary><c>centre_latitude</c> (Float64): where nearby is measured from: latitude.</summary>
-    public const string CentreLatitude = "centre_latitude";
-
-    /// <summary><c>centre_basis</c> (String): where that centre comes from.</summary>
-    public const string CentreBasis = "centre_basis";
-
-    /// <summary>Every column, in the order they are written.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        LsoaCode,
-        LsoaVintage,
-        LsoaName,
-        LadCode,
-        CauthCode,
-        Population,
-        NeedScore,
-        NeedRank,
-        NeedDecile,
-        AssetCount,
-        AssetsNearby,
-        AssetsPer10k,
-        Quadrant,
-        ExpectedAssets,
-        AssetGap,
-        CentreLongitude,
-        CentreLatitude,
-        CentreBasis,
-    ];
-}
-
-/// <summary>The columns of <c>asset_need_deciles</c> (<see cref="TableNames.AssetNeedDeciles"/>), in the order they are written.</summary>
-public static class AssetNeedDecilesColumns
-{
-    /// <summary><c>area_code</c> (String): the area (GSS code).</summary>
-    public const string AreaCode = "area_code";
-
-    /// <summary><c>area_type</c> (String): the area's type (<c>lsoa</c>, <c>lad</c>, <c>combined_authority</c>, <c>region</c>, <c>country</c> ...).</summary>
-    public const string AreaType = "area_type";
-
-    /// <summary><c>need_decile</c> (Int32): the need decile, 1 = the 10% with most need.</summary>
-    public const string NeedDecile = "need_decile";
-
-    /// <summary><c>lsoas</c> (Int32): the LSOAs counted.</summary>
-    public const string Lsoas = "lsoas";
-
-    /// <summary><c>population</c> (Float64): the population.</summary>
-    public const string Population = "population";
-
-    /// <summary><c>asset_count</c> (Int32): the active organisations based there.</summary>
-    public const string AssetCount = "asset_count";
-
-    /// <summary><c>assets_per_10k</c> (Float64): organisations per 10,000 residents.</summary>
-    public const string AssetsPer10k = "assets_per_10k";
-
-    /// <summary>Every column, in the order they are written.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        AreaCode,
-        AreaType,
-        NeedDecile,
-        Lsoas,
-        Population,
-        AssetCount,
-        AssetsPer10k,
-    ];
-}
-
-/// <summary>The columns of <c>asset_need_summary</c> (<see cref="TableNames.AssetNeedSummary"/>), in the order they are written.</summary>
-public static class AssetNeedSummaryColumns
-{
-    /// <summary><c>area_code</c> (String): the area (GSS code).</summary>
-    public const string AreaCode = "area_code";
-
-    /// <summary><c>area_type</c> (String): the area's type (<c>lsoa</c>, <c>lad</c>, <c>combined_authority</c>, <c>region</c>, <c>country</c> ...).</summary>
-    public const string AreaType = "area_type";
-
-    /// <summary><c>area_name</c> (String): the area's name.</summary>
-    public const string AreaName = "area_name";
-
-    /// <summary><c>lsoas</c> (Int32): the LSOAs counted.</summary>
-    public const string Lsoas = "lsoas";
-
-    /// <summary><c>population</c> (Float64): the population.</summary>
-    public const string Population = "population";
-
-    /// <summary><c>asset_count</c> (Int32): the active organisations based there.</summary>
-    public const string AssetCount = "asset_count";
-
-    /// <summary><c>assets_per_10k</c> (Float64): organisations per 10,000 residents.</summary>
-    public const string AssetsPer10k = "assets_per_10k";
-
-    /// <summary><c>high_need_lsoas</c> (Int32): LSOAs with high need.</summary>
-    public const string HighNeedLsoas = "high_need_lsoas";
-
-    /// <summary><c>high_need_low_asset_lsoas</c> (Int32): priority LSOAs: high need and few organisations.</summary>
-    public const string HighNeedLowAssetLsoas = "high_need_low_asset_lsoas";
-
-    /// <summary><c>high_need_low_asset_population</c> (Float64): the people living in them.</summary>
-    public const string HighNeedLowAssetPopulation = "high_need_low_asset_population";
-
-    /// <summary><c>high_need_low_asset_gap</c> (Float64): their total shortfall of organisations.</summary>
-    public const string HighNeedLowAssetGap = "high_need_low_asset_gap";
-
-    /// <summary><c>asset_gradient_sii</c> (Float64): the slope index of inequality of organisations per 10,000 residents over the need deciles.</summary>
-    public const string AssetGradientSii = "asset_gradient_sii";
-
-    /// <summary><c>asset_gradient_sii_lower</c> (Float64): its lower 95% limit.</summary>
-    public const string AssetGradientSiiLower = "asset_gradient_sii_lower";
-
-    /// <summary><c>asset_gradient_sii_upper</c> (Float64): its upper 95% limit.</summary>
-    public const string AssetGradientSiiUpper = "asset_gradient_sii_upper";
-
-    /// <summary><c>asset_concentration_index</c> (Float64): the concentration index of organisations over the need deciles.</summary>
-    public const string AssetConcentrationIndex = "asset_concentration_index";
-
-    /// <summary><c>gradient_method</c> (String): the method of the asset gradient.</summary>
-    public const string GradientMethod = "gradient_method";
-
-    /// <summary>Every column, in the order they are written.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        AreaCode,
-        AreaType,
-        AreaName,
-        Lsoas,
-        Population,
-        AssetCount,
-        AssetsPer10k,
-        HighNeedLsoas,
-        HighNeedLowAssetLsoas,
-        HighNeedLowAssetPopulation,
-        HighNeedLowAssetGap,
-        AssetGradientSii,
-        AssetGradientSiiLower,
-        AssetGradientSiiUpper,
-        AssetConcentrationIndex,
-        GradientMethod,
-    ];
-}

@@ -26,17 +26,29 @@ public static class TableNames
     /// <summary><c>assets</c>: every organisation in the community-asset registers and the LSOA it was placed in.</summary>
     public const string Assets = "assets";
 
+    /// <summary><c>asset_rejects</c>: every register row not counted (dissolved, an older edition's, unplaced, unreadable), with the reason.</summary>
+    public const string AssetRejects = "asset_rejects";
+
+    /// <summary><c>asset_merges</c>: the same organisation found in two registers: the row kept, the row merged into it, and what linked them.</summary>
+    public const string AssetMerges = "asset_merges";
+
     /// <summary><c>asset_categories</c>: organisations of each category per LSOA, and per 10,000 residents.</summary>
     public const string AssetCategories = "asset_categories";
 
     /// <summary><c>asset_need</c>: one row per LSOA: need, organisations, and the need-against-assets quadrant.</summary>
     public const string AssetNeed = "asset_need";
 
+    /// <summary><c>asset_access</c>: per LSOA, category and walking distance, the organisations within that distance of its centre.</summary>
+    public const string AssetAccess = "asset_access";
+
     /// <summary><c>asset_need_deciles</c>: organisations per 10,000 residents in each need decile, per area.</summary>
     public const string AssetNeedDeciles = "asset_need_deciles";
 
     /// <summary><c>asset_need_summary</c>: per area: LSOAs, residents, organisations, priority (high need, low asset) LSOAs and the asset gradient.</summary>
     public const string AssetNeedSummary = "asset_need_summary";
+
+    /// <summary><c>asset_category_summary</c>: per area and category: organisations, per 10,000 residents, and residents with one nearby.</summary>
+    public const string AssetCategorySummary = "asset_category_summary";
 
     /// <summary><c>inequality_quantiles</c>: the population-weighted mean of each indicator series in each deprivation quantile of each area and basis.</summary>
     public const string InequalityQuantiles = "inequality_quantiles";
@@ -59,10 +71,14 @@ public static class TableNames
         LsoaIndicators,
         LadDeprivationSummaries,
         Assets,
+        AssetRejects,
+        AssetMerges,
         AssetCategories,
         AssetNeed,
+        AssetAccess,
         AssetNeedDeciles,
         AssetNeedSummary,
+        AssetCategorySummary,
         InequalityQuantiles,
         InequalityGradients,
         InequalityTrends,

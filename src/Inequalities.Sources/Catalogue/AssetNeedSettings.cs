@@ -7,14 +7,44 @@ namespace Inequalities.Sources.Catalogue;
 /// </summary>
 public sealed record AssetNeedSettings
 {
+    private IReadOnlyList<double> _nearby = [800, 1600];
+
     /// <summary>The inputs of the need score.</summary>
     /// <value>The default value is empty: the Index of Multiple Deprivation of the newest LSOA 2021 index
     /// (<c>iod2025</c> when present), or of an LSOA 2011 index converted to 2021.</value>
     public IReadOnlyList<NeedComponentSettings> Need { get; init; } = [];
 
-    /// <summary>The distance from an LSOA's centre within which an asset counts as nearby, in metres.</summary>
-    /// <value>The default value is 1000 (about a 12-minute walk).</value>
-    public double NearbyMetres { get; init; } = 1000;
+    /// <summary>
+    /// The distance from an LSOA's centre within which an asset counts as nearby, in metres: the first of
+    /// <see cref="NearbyDistances"/> (<c>asset_need.assets_nearby</c>). Setting it makes it the only distance.
+    /// </summary>
+    /// <value>The default value is 800 (about a 10-minute walk).</value>
+    public double NearbyMetres
+    {
+        get => _nearby[0];
+        init => NearbyDistances = [value];
+    }
+
+    /// <summary>
+    /// The walking distances from an LSOA's centre at which nearby assets are counted, in metres, shortest first
+    /// (<c>asset_access</c> has one row per distance; <c>asset_need.assets_nearby</c> uses the first).
+    /// </summary>
+    /// <value>The default value is [800, 1600] (about 10 and 20 minutes' walk).</value>
+    /// <exception cref="ArgumentException">The list is empty, or a distance is not above 0 and at most 50 km.</exception>
+    public IReadOnlyList<double> NearbyDistances
+    {
+        get => _nearby;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Count == 0 || value.Any(d => !(d > 0 && d <= 50_000)))
+            {
+                throw new ArgumentException("nearby distances must be a non-empty list of metres above 0 and at most 50,000", nameof(value));
+            }
+
+            _nearby = [.. value.Distinct().Order()];
+        }
+    }
 
     /// <summary>Need deciles up to and including this one are high need (1 = the 10% with most need).</summary>
     /// <value>The default value is 3 (the 30% of LSOAs with most need nationally).</value>

@@ -39,6 +39,15 @@ public sealed record SourceOptions
     public bool Header { get; init; } = true;
 
     /// <summary>
+    /// <c>column_names</c>: the names of a headerless CSV's columns, in file order, given comma-separated (OS
+    /// Code-Point Open's long names from its <c>Doc/Code-Point_Open_Column_Headers.csv</c>); the <c>columns:</c> map
+    /// then uses them instead of the 1-based numbers. With <c>header: "false"</c> only; a file whose rows have another
+    /// number of fields fails naming both counts.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: a headerless file's columns are named by their numbers.</value>
+    public IReadOnlyList<string>? ColumnNames { get; init; }
+
+    /// <summary>
     /// <c>bom</c>: whether the publisher's CSV starts with a UTF-8 byte-order mark. The parsers read either; the sample
     /// mirror writes one when this is set. Any source.
     /// </summary>
@@ -154,4 +163,13 @@ public sealed record AssetOptions
     /// <summary><c>filter_value</c>: the value <see cref="FilterField"/> must hold.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? FilterValue { get; init; }
+
+    /// <summary>
+    /// <c>register</c>: the register this source is an edition of (e.g. <c>coops-uk</c>). Sources naming the same
+    /// register are editions of one list: the same <c>asset_id</c> is the same organisation, and the first of them in
+    /// the catalogue is the current edition, so an organisation found only in an older edition is not counted (see
+    /// docs/data-sources.md, "How registers are merged").
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the source is a register of its own.</value>
+    public string? Register { get; init; }
 }

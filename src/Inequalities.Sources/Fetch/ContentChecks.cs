@@ -194,7 +194,7 @@ internal static class ContentChecks
         try
         {
             using var archive = ZipFile.OpenRead(path);
-            ZipArchiveEntry? wanted = null;
+            var wanted = new List<ZipArchiveEntry>();
             var wantedName = source.Member?.Replace('\\', '/');
             foreach (var entry in archive.Entries)
             {
@@ -208,9 +208,9 @@ internal static class ContentChecks
                     throw new PermanentFetchException($"archive member '{entry.FullName}' declares {entry.Length} bytes uncompressed, more than the limit of {limit} bytes (DecompressionLimit)");
                 }
 
-                if (wantedName is not null && string.Equals(entry.FullName.Replace('\\', '/'), wantedName, StringComparison.Ordinal))
+                if (wantedName is not null && ZipMembers.Matches(entry.FullName, wantedName))
                 {
-                    wanted = entry;
+                    wanted.Add(entry);
                 }
             }
 
@@ -219,18 +219,22 @@ internal static class ContentChecks
                 return;
             }
 
-            if (wanted is null)
+            if (wanted.Count == 0)
             {
                 var names = archive.Entries.Select(e => e.FullName).Take(20).ToList();
                 throw new PermanentFetchException(
-                    $"archive has no member '{source.Member}' (it holds {archive.Entries.Count} member{(archive.Entries.Count == 1 ? string.Empty : "s")}: {string.Join(", ", names)}{(archive.Entries.Count > names.Count ? ", …" : string.Empty)})",
+                    $"archive has no member {(ZipMembers.IsPattern(wantedName!) ? "matching " : string.Empty)}'{source.Member}' (it holds {archive.Entries.Count} member{(archive.Entries.Count == 1 ? string.Empty : "s")}: {string.Join(", ", names)}{(archive.Entries.Count > names.Count ? ", …" : string.Empty)})",
                     notFound: true);
             }
 
-            using var member = wanted.Open();
-            if (CountBytes(member, limit, cancellationToken) < 0)
+            // A member pattern reads every match: the limit holds for each (as for the declared sizes above).
+            foreach (var entry in wanted)
             {
-                throw new PermanentFetchException($"archive member '{wanted.FullName}' decompresses to more than {limit} bytes (DecompressionLimit)");
+                using var member = entry.Open();
+                if (CountBytes(member, limit, cancellationToken) < 0)
+                {
+                    throw new PermanentFetchException($"archive member '{entry.FullName}' decompresses to more than {limit} bytes (DecompressionLimit)");
+                }
             }
         }
         catch (InvalidDataException ex)

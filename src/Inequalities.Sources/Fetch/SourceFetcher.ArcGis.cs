@@ -27,19 +27,20 @@ public sealed partial class SourceFetcher
             info = ArcGisJson.ReadLayer(metadata.Json.RootElement);
         }
 
+        // With geometry, a point's coordinates are columns too (geometry.x, geometry.y), read from the GeoJSON pages.
+        var geometry = source.Options.ArcGis.ReturnsGeometry(source.Kind);
         ColumnBinding binding;
         try
         {
-            binding = ColumnBinding.Bind(source, info.Fields, what: "layer", found: "The layer's fields");
+            binding = ColumnBinding.Bind(source, geometry ? [.. info.Fields, GeoJsonPoint.X, GeoJsonPoint.Y] : info.Fields, what: "layer", found: "The layer's fields");
         }
         catch (SourceDataException ex)
         {
             throw new PermanentFetchException(ex.Problem);
         }
 
-        var geometry = source.Options.ArcGis.ReturnsGeometry(source.Kind);
         var where = Uri.EscapeDataString(source.Options.ArcGis.Where);
-        var outFields = string.Join(',', binding.Headers.Values.Distinct(StringComparer.OrdinalIgnoreCase).Select(Uri.EscapeDataString));
+        var outFields = string.Join(',', binding.Headers.Values.Where(h => h is not GeoJsonPoint.X and not GeoJsonPoint.Y).Distinct(StringComparer.OrdinalIgnoreCase).Select(Uri.EscapeDataString));
         var query = string.Create(
             CultureInfo.InvariantCulture,
             $"{layer}/query?where={where}&outFields={outFields}&returnGeometry={(geometry ? "true" : "false")}&outSR={source.Options.ArcGis.OutSr}&orderByFields={Uri.EscapeDataString(info.ObjectIdField)}&f={(geometry ? "geojson" : "json")}");

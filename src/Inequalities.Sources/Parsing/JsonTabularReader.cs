@@ -5,7 +5,9 @@ namespace Inequalities.Sources.Parsing;
 /// <summary>
 /// Reads a JSON array of flat objects (or an object whose first array property holds them) as rows, streaming the
 /// array element by element. The header is the union of the first object's property names; nested values are kept
-/// as their JSON text.
+/// as their JSON text. GeoJSON features whose geometry is a point also give their coordinates as two more columns,
+/// <see cref="GeoJsonPoint.X"/> and <see cref="GeoJsonPoint.Y"/> (a point layer such as ONS's population-weighted
+/// centroids has no coordinate attributes).
 /// </summary>
 internal sealed class JsonTabularReader : TabularReader
 {
@@ -43,27 +45,38 @@ internal sealed class JsonTabularReader : TabularReader
             _headers.Add(CleanHeader(property.Name));
         }
 
-        _pending = first;
+        if (recordProperty is not null && GeoJsonPoint.Of(_elements.Current) is not null && !_index.ContainsKey(GeoJsonPoint.X))
+        {
+            _pointAt = _headers.Count;
+            _headers.Add(GeoJsonPoint.X);
+            _headers.Add(GeoJsonPoint.Y);
+        }
+
+        _pending = _elements.Current;
     }
+
+    private readonly int _pointAt = -1;
 
     public override IReadOnlyList<string> Headers => _headers;
 
     public override bool Read()
     {
-        JsonElement element;
+        JsonElement feature;
         if (_pending is { } pending)
         {
-            element = pending;
+            feature = pending;
             _pending = null;
         }
         else if (_elements.MoveNext())
         {
-            element = Record(_elements.Current);
+            feature = _elements.Current;
         }
         else
         {
             return false;
         }
+
+        var element = Record(feature);
 
         if (_row.Length != _headers.Count)
         {
@@ -88,6 +101,12 @@ internal sealed class JsonTabularReader : TabularReader
                     };
                 }
             }
+        }
+
+        if (_pointAt >= 0 && GeoJsonPoint.Of(feature) is { } point)
+        {
+            _row[_pointAt] = point.X;
+            _row[_pointAt + 1] = point.Y;
         }
 
         Row++;
@@ -167,5 +186,28 @@ internal sealed class JsonTabularReader : TabularReader
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+}
+
+/// <summary>The coordinates of a GeoJSON feature's point geometry, readable as two columns.</summary>
+internal static class GeoJsonPoint
+{
+    /// <summary>The column holding a point's first coordinate (longitude in WGS84, easting in British National Grid).</summary>
+    public const string X = "geometry.x";
+
+    /// <summary>The column holding a point's second coordinate (latitude, northing).</summary>
+    public const string Y = "geometry.y";
+
+    /// <summary>A feature's point coordinates as written, or null when its geometry is not a point.</summary>
+    public static (string X, string Y)? Of(JsonElement feature)
+    {
+        if (feature.ValueKind != JsonValueKind.Object || !feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object
+            || !geometry.TryGetProperty("type", out var type) || type.GetString() != "Point"
+            || !geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array || coordinates.GetArrayLength() < 2)
+        {
+            return null;
+        }
+
+        return (coordinates[0].GetRawText(), coordinates[1].GetRawText());
     }
 }

@@ -46,10 +46,11 @@ internal abstract class TabularReader : IDisposable
         {
             var skip = HeaderSkip(source);
             var header = HasHeader(source);
+            var names = source.Options.ColumnNames;
             return source.Format switch
             {
-                SourceFormat.Csv => new CsvTabularReader(source.Id, File.OpenRead(path), skip, header),
-                SourceFormat.CsvGz => new CsvTabularReader(source.Id, new GZipStream(File.OpenRead(path), CompressionMode.Decompress), skip, header),
+                SourceFormat.Csv => new CsvTabularReader(source.Id, File.OpenRead(path), skip, header, names),
+                SourceFormat.CsvGz => new CsvTabularReader(source.Id, new GZipStream(File.OpenRead(path), CompressionMode.Decompress), skip, header, names),
                 SourceFormat.Xlsx => XlsxTabularReader.Open(source.Id, File.OpenRead(path), source.Sheet!, skip),
                 SourceFormat.Json => new JsonTabularReader(source.Id, File.OpenRead(path)),
                 SourceFormat.GeoJson or SourceFormat.ArcGis => new JsonTabularReader(source.Id, File.OpenRead(path), "properties"),
@@ -66,6 +67,11 @@ internal abstract class TabularReader : IDisposable
     private static TabularReader OpenMember(SourceDefinition source, string path)
     {
         var archive = ZipFile.OpenRead(path);
+        if (ZipMembers.IsPattern(source.Member!))
+        {
+            return MemberSetReader.Open(source, archive);
+        }
+
         var entry = archive.Entries.FirstOrDefault(e => string.Equals(e.FullName, source.Member, StringComparison.Ordinal))
             ?? archive.Entries.FirstOrDefault(e => string.Equals(e.FullName, source.Member, StringComparison.OrdinalIgnoreCase));
         if (entry is null)
@@ -78,7 +84,7 @@ internal abstract class TabularReader : IDisposable
         var stream = new OwnedStream(entry.Open(), archive);
         return source.MemberFormat switch
         {
-            SourceFormat.Csv => new CsvTabularReader(source.Id, stream, HeaderSkip(source), HasHeader(source)),
+            SourceFormat.Csv => new CsvTabularReader(source.Id, stream, HeaderSkip(source), HasHeader(source), source.Options.ColumnNames),
             SourceFormat.Json => new JsonTabularReader(source.Id, stream),
             SourceFormat.GeoJson => new JsonTabularReader(source.Id, stream, "properties"),
             SourceFormat.Xlsx => XlsxTabularReader.Open(source.Id, Buffer(stream), source.Sheet!, HeaderSkip(source)),
@@ -87,14 +93,14 @@ internal abstract class TabularReader : IDisposable
     }
 
     /// <summary>Rows before the header, from the <c>header_row</c> option (1-based; default 1; checked when the catalogue loads).</summary>
-    private static int HeaderSkip(SourceDefinition source) => source.Options.HeaderRow - 1;
+    internal static int HeaderSkip(SourceDefinition source) => source.Options.HeaderRow - 1;
 
     /// <summary>
     /// Whether a CSV file has a header row, from the <c>header</c> option (default true; checked when the catalogue
     /// loads). A file without one (OS Code-Point Open) names its columns by their 1-based numbers, which its
     /// <c>columns:</c> map then uses.
     /// </summary>
-    private static bool HasHeader(SourceDefinition source) => source.Options.Header;
+    internal static bool HasHeader(SourceDefinition source) => source.Options.Header;
 
     private static MemoryStream Buffer(Stream stream)
     {
@@ -165,8 +171,9 @@ internal sealed class CsvTabularReader : TabularReader
     /// <param name="sourceId">The source id, for messages.</param>
     /// <param name="stream">The CSV text (UTF-8).</param>
     /// <param name="skipRows">Records before the header (the <c>header_row</c> option less one).</param>
-    /// <param name="hasHeader">False for a file without a header row: its columns are then named by their 1-based numbers.</param>
-    public CsvTabularReader(string sourceId, Stream stream, int skipRows = 0, bool hasHeader = true)
+    /// <param name="hasHeader">False for a file without a header row: its columns are then named by their 1-based numbers, or by <paramref name="names"/>.</param>
+    /// <param name="names">For a file without a header row, the names of its columns (the <c>column_names</c> option); null to number them.</param>
+    public CsvTabularReader(string sourceId, Stream stream, int skipRows = 0, bool hasHeader = true, IReadOnlyList<string>? names = null)
     {
         _sourceId = sourceId;
         _text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
@@ -184,10 +191,15 @@ internal sealed class CsvTabularReader : TabularReader
             }
 
             var row = _sep.Current;
+            if (!hasHeader && names is not null && names.Count != row.ColCount)
+            {
+                throw new SourceDataException(sourceId, 1, null, $"the file has {row.ColCount} columns but options.column_names names {names.Count} ({string.Join(", ", names)}); has the publisher changed its layout?");
+            }
+
             _headers = new string[row.ColCount];
             for (var i = 0; i < _headers.Length; i++)
             {
-                _headers[i] = hasHeader ? CleanHeader(row[i].Span) : (i + 1).ToString(CultureInfo.InvariantCulture);
+                _headers[i] = hasHeader ? CleanHeader(row[i].Span) : names is not null ? names[i] : (i + 1).ToString(CultureInfo.InvariantCulture);
             }
 
             // Without a header row the first record is data: it is read again by the first Read.

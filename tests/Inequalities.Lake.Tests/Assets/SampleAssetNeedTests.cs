@@ -28,8 +28,14 @@ public sealed class SampleAssetNeedTests
         Assert.Contains("postcode", placements);
         Assert.Contains("coordinates", placements);
         var counted = Enumerable.Range(0, need.RowCount).Sum(i => need.Primitive<int>("asset_count")[i]!.Value);
-        Assert.Equal(Enumerable.Range(0, assets.RowCount).Count(i => assets.Primitive<bool>("active")[i] == true && assets.Strings("lsoa_code")[i] is not null), counted);
+        Assert.Equal(Enumerable.Range(0, assets.RowCount).Count(i => assets.Strings("reject_reason")[i] is null && assets.Strings("lsoa_code")[i] is not null), counted);
         Assert.Contains(manifest.Tables, t => t.Name == "asset_need_summary" && t.Rows == 7);
-        Assert.StartsWith("placed ", manifest.Sources.Single(s => s.Id == "lcr-local-directory").Note, StringComparison.Ordinal);
+        Assert.StartsWith("coverage: counted ", manifest.Sources.Single(s => s.Id == "lcr-local-directory").Note, StringComparison.Ordinal);
+
+        // The generated registers share Companies House numbers (merged once), mark some organisations dissolved,
+        // and measure "nearby" from the generated LSOA 2021 population-weighted centroids.
+        Assert.Contains(manifest.Tables, t => t.Name == "asset_merges" && t.Rows > 0);
+        Assert.All(Enumerable.Range(0, assets.RowCount).Where(i => assets.Primitive<bool>("active")[i] == false), i => Assert.Equal("dissolved", assets.Strings("reject_reason")[i]));
+        Assert.All(Enumerable.Range(0, need.RowCount), i => Assert.Equal("centroids:lsoa21-centroids", need.Strings("centre_basis")[i]));
     }
 }

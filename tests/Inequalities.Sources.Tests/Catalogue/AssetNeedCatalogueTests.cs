@@ -39,7 +39,8 @@ public sealed class AssetNeedCatalogueTests
         var settings = SourceCatalogue.Parse(Sources, "/base").AssetNeed;
 
         Assert.Empty(settings.Need);
-        Assert.Equal(1000, settings.NearbyMetres);
+        Assert.Equal(800, settings.NearbyMetres);
+        Assert.Equal([800, 1600], settings.NearbyDistances);
         Assert.Equal(3, settings.HighNeedDecile);
         Assert.Equal(0.3, settings.LowAssetQuantile);
         Assert.Equal(["lad", "combined_authority"], settings.SummaryAreas);
@@ -72,10 +73,35 @@ public sealed class AssetNeedCatalogueTests
         Assert.Equal(new NeedComponentSettings { Index = "iod2025", Domain = "imd", Measure = "score", Weight = 2 }, settings.Need[0]);
         Assert.Equal(new NeedComponentSettings { Indicator = "loneliness_percent", Source = "loneliness", Period = "2021", Weight = 0.5, HigherIsNeed = false }, settings.Need[1]);
         Assert.Equal(800, settings.NearbyMetres);
+        Assert.Equal([800], settings.NearbyDistances);
         Assert.Equal(2, settings.HighNeedDecile);
         Assert.Equal(0.25, settings.LowAssetQuantile);
         Assert.Equal(["lad", "study_area"], settings.SummaryAreas);
         Assert.Equal(["E47000004"], settings.StudyArea);
+    }
+
+    [Fact]
+    public void Parse_NearbyMetresList_ReadsEveryDistanceShortestFirst()
+    {
+        var settings = SourceCatalogue.Parse(Sources + "\n" + """
+            asset_need:
+              nearby_metres: [1600, 800, 400]
+            """, "/base").AssetNeed;
+
+        Assert.Equal([400, 800, 1600], settings.NearbyDistances);
+        Assert.Equal(400, settings.NearbyMetres);
+    }
+
+    [Fact]
+    public void Parse_NearbyMetresBadEntry_ReportsTheLineAndValue()
+    {
+        var ex = Assert.Throws<CatalogueException>(() => SourceCatalogue.Parse(Sources + "\n" + """
+            asset_need:
+              nearby_metres: [800, far, 60000]
+            """, "/base", "t.yml"));
+
+        Assert.Contains("field 'asset_need.nearby_metres': 'far' is not a distance in metres above 0 and at most 50000", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("field 'asset_need.nearby_metres': '60000' is not a distance in metres above 0 and at most 50000", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

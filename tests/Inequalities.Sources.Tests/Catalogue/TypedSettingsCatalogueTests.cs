@@ -123,7 +123,7 @@ public sealed class TypedSettingsCatalogueTests
         Assert.Equal(
             [
                 "t.yml:16: source 'dep' field 'options.inherit': is only used by indicator and fingertips sources",
-                "t.yml:17: source 'dep' field 'options.indexid': is not a known option (expected one of return_geometry, out_sr, where, header_row, header, bom, thousands_separator, index_id)",
+                "t.yml:17: source 'dep' field 'options.indexid': is not a known option (expected one of return_geometry, out_sr, where, header_row, header, column_names, bom, thousands_separator, index_id)",
                 "t.yml:14: source 'dep' field 'options.header_row': '0' is not the 1-based row number of the header (a whole number of at least 1)",
                 "t.yml:14: source 'dep' field 'options.bom': 'yes' is not true or false",
                 "t.yml:32: source 'ft' field 'options.out_sr': '-1' is not a spatial reference id (a positive whole number such as 4326 or 27700)",

@@ -52,14 +52,14 @@ public sealed class AssetAndGeoParserTests
 
         var data = AssetParser.Parse(source, dir.Combine("register.csv"));
 
-        Assert.Equal(["A1", "A9", "A10"], data.Records.Select(r => r.AssetId));
+        // A row with nothing to place it with is kept: the lake rejects it as no_postcode (asset_rejects).
+        Assert.Equal(["A1", "A6", "A9", "A10"], data.Records.Select(r => r.AssetId));
         Assert.Equal(
         [
             "source 'local-register' row 2: column 'name' (header 'name'): is empty; every asset needs a name",
             "source 'local-register' row 3: column 'longitude' (header 'longitude'): 'north' is not a number",
             "source 'local-register' row 4: has a latitude but no longitude; give both or neither",
             "source 'local-register' row 5: latitude -2.98 and longitude 53.4 look swapped (the UK is at latitude 49 to 61, longitude -9 to 2)",
-            "source 'local-register' row 6: has no postcode, coordinates or LSOA code, so it cannot be placed",
             "source 'local-register' row 7: column 'lsoa_code' (header 'lsoa'): 'E0100' is not a GSS code (a letter and 8 digits, e.g. E01006512)",
             "source 'local-register' row 8: column 'asset_id' (header 'id'): 'A1' appears again (first at row 1); each asset must have its own id",
         ],
@@ -67,10 +67,11 @@ public sealed class AssetAndGeoParserTests
         var first = data.Records[0];
         Assert.Equal("food", first.Category);
         Assert.True(first.Active);
-        Assert.False(data.Records[1].Active);
-        Assert.Equal(new GeoPoint(-2.97, 53.41), data.Records[1].Point);
-        Assert.Equal("local_directory", data.Records[2].Category);
-        Assert.Equal("E01006412", data.Records[2].LsoaCode);
+        Assert.True(data.Records[1] is { Postcode: null, Point: null, LsoaCode: null });
+        Assert.False(data.Records[2].Active);
+        Assert.Equal(new GeoPoint(-2.97, 53.41), data.Records[2].Point);
+        Assert.Equal("local_directory", data.Records[3].Category);
+        Assert.Equal("E01006412", data.Records[3].LsoaCode);
     }
 
     [Fact]

@@ -19,18 +19,23 @@ internal static class HeaderReader
         switch (format)
         {
             case SourceFormat.Csv:
-                return SplitCsvRecord(FirstRecord(stream));
+                return Named(source, SplitCsvRecord(FirstRecord(stream)));
             case SourceFormat.CsvGz:
                 using (var gz = new GZipStream(stream, CompressionMode.Decompress))
                 {
-                    return SplitCsvRecord(FirstRecord(gz));
+                    return Named(source, SplitCsvRecord(FirstRecord(gz)));
                 }
 
             case SourceFormat.GeoJson or SourceFormat.ArcGis:
                 using (var doc = JsonDocument.Parse(stream))
                 {
                     var feature = doc.RootElement.GetProperty("features")[0];
-                    return feature.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+                    var names = feature.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+
+                    // A point's coordinates read as two columns (the ONS population-weighted centroids' layer has no coordinate attributes).
+                    return feature.TryGetProperty("geometry", out var geometry) && geometry.ValueKind == JsonValueKind.Object && geometry.GetProperty("type").GetString() == "Point"
+                        ? [.. names, "geometry.x", "geometry.y"]
+                        : names;
                 }
 
             case SourceFormat.Json:
@@ -48,7 +53,7 @@ internal static class HeaderReader
                 using (var zip = new ZipArchive(stream, ZipArchiveMode.Read))
                 {
                     var member = MonthTemplate.Resolve(source.Member!, MonthTemplate.MonthOf(TimeProvider.System));
-                    var entry = zip.GetEntry(member) ?? throw new InvalidDataException($"{source.Id}: zip member '{member}' is missing.");
+                    var entry = ZipMembers.Matching(zip, member).FirstOrDefault() ?? throw new InvalidDataException($"{source.Id}: zip member '{member}' is missing.");
                     using var inner = entry.Open();
                     using var buffer = new MemoryStream();
                     inner.CopyTo(buffer);
@@ -59,6 +64,26 @@ internal static class HeaderReader
             default:
                 throw new NotSupportedException(format.ToString());
         }
+    }
+
+    /// <summary>
+    /// The headers of a CSV from its first record: the record itself, or, for a file without a header row (the
+    /// <c>header: "false"</c> option), the <c>column_names</c> (which must be as many as its fields) or the fields'
+    /// 1-based numbers.
+    /// </summary>
+    private static IReadOnlyList<string> Named(SourceDefinition source, IReadOnlyList<string> first)
+    {
+        if (source.Options.Header)
+        {
+            return first;
+        }
+
+        if (source.Options.ColumnNames is { } names)
+        {
+            return names.Count == first.Count ? names : throw new InvalidDataException($"{source.Id}: the first record has {first.Count} fields; column_names names {names.Count}.");
+        }
+
+        return [.. Enumerable.Range(1, first.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
     }
 
     /// <summary>Reads every record of a source file as header to value (CSV, CSV.gz, xlsx, zip, json, geojson).</summary>
@@ -78,8 +103,8 @@ internal static class HeaderReader
                 using (var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
                 {
                     var records = SplitRecords(reader.ReadToEnd());
-                    var header = SplitCsvRecord(records[0]);
-                    return records.Skip(1).Where(r => r.Length > 0).Select(r => Zip(header, SplitCsvRecord(r))).ToList();
+                    var header = Named(source, SplitCsvRecord(records[0]));
+                    return records.Skip(source.Options.Header ? 1 : 0).Where(r => r.Length > 0).Select(r => Zip(header, SplitCsvRecord(r))).ToList();
                 }
 
             case SourceFormat.Xlsx:
@@ -110,7 +135,7 @@ internal static class HeaderReader
             case SourceFormat.Zip:
                 using (var zip = new ZipArchive(stream, ZipArchiveMode.Read))
                 {
-                    using var inner = zip.GetEntry(MonthTemplate.Resolve(source.Member!, MonthTemplate.MonthOf(TimeProvider.System)))!.Open();
+                    using var inner = ZipMembers.Matching(zip, MonthTemplate.Resolve(source.Member!, MonthTemplate.MonthOf(TimeProvider.System)))[0].Open();
                     using var buffer = new MemoryStream();
                     inner.CopyTo(buffer);
                     buffer.Position = 0;

@@ -74,8 +74,41 @@ public sealed partial class PublisherSimulator
             : SimulatedResponse.NotFound;
     }
 
+    /// <summary>Where OS Data Hub's downloads API sends the Code-Point Open zip (a signed URL on its storage host).</summary>
+    public const string CodePointZipPath = "/downloads/CodePointOpen/2025-10/allGB/CSV/codepo_gb.zip";
+
+    private static SimulatedResponse OsDownloads(string path, IQueryCollection query)
+    {
+        // GET /downloads/v1/products/{productId}/downloads?area=GB&format=CSV: the product's downloads as JSON, or with
+        // &redirect a 307 to the file itself (OS Downloads API technical specification; tmnnrs/os-downloads-api-curl).
+        if (path != "/downloads/v1/products/CodePointOpen/downloads" || query["area"] != "GB" || query["format"] != "CSV")
+        {
+            return SimulatedResponse.NotFound;
+        }
+
+        var location = $"https://{StorageHosts[2]}{CodePointZipPath}?sv=2018-11-09&spr=https&sr=b&sp=r&sig=simulated";
+        return query.ContainsKey("redirect")
+            ? SimulatedResponse.Redirect(location, 307)
+            : SimulatedResponse.Ok(Encoding.UTF8.GetBytes($"[{{\"md5\":\"simulated\",\"size\":{StandInFiles.Instance.CodePointOpen.Value.Length},\"url\":\"{location}\",\"format\":\"CSV\",\"area\":\"GB\",\"fileName\":\"codepo_gb.zip\"}}]"), "application/json");
+    }
+
+    private SimulatedResponse CoopsUk(string path)
+    {
+        // uk.coop keeps the current organisations file in its upload-month folder: last month's, by the clock.
+        var now = _clock.GetUtcNow();
+        var month = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(-1);
+        return path == $"/sites/default/files/{Stamp(month)}/open_data_organisations_{month.ToString("yyyy_MM", System.Globalization.CultureInfo.InvariantCulture)}.csv"
+            ? SimulatedResponse.Ok(StandInFiles.Instance.CoopsUkOrganisations.Value, Csv)
+            : SimulatedResponse.NotFound;
+    }
+
     private static SimulatedResponse Storage(string host, string path)
     {
+        if (host.Equals(StorageHosts[2], StringComparison.OrdinalIgnoreCase))
+        {
+            return path == CodePointZipPath ? SimulatedResponse.Ok(StandInFiles.Instance.CodePointOpen.Value, "application/zip") : SimulatedResponse.NotFound;
+        }
+
         if (host.Equals(StorageHosts[0], StringComparison.OrdinalIgnoreCase))
         {
             return path == $"/{OnspdItem}/ONSPD_NOV_2025_UK.zip"

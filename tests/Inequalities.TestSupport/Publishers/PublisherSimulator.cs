@@ -27,14 +27,14 @@ public sealed record SimulatedRequest(string Host, string PathAndQuery, IPAddres
 public sealed partial class PublisherSimulator : IAsyncDisposable
 {
     /// <summary>The host names that redirects send downloads to (served on the second listener only).</summary>
-    public static readonly IReadOnlyList<string> StorageHosts = ["ago-item-storage.s3.us-east-1.amazonaws.com", "stg-arcgisazurecdataprod1.az.arcgis.com"];
+    public static readonly IReadOnlyList<string> StorageHosts = ["ago-item-storage.s3.us-east-1.amazonaws.com", "stg-arcgisazurecdataprod1.az.arcgis.com", "omseprd1stdstordownload.blob.core.windows.net"];
 
     /// <summary>The publishers' own hosts (served on the first listener).</summary>
     public static readonly IReadOnlyList<string> PublisherHosts =
     [
         "assets.publishing.service.gov.uk", "www.ons.gov.uk", "open-geography-portalx-ons.hub.arcgis.com", "services1.arcgis.com",
         "www.arcgis.com", "fingertips.phe.org.uk", "ccewuksprdoneregsadata1.blob.core.windows.net", "download.companieshouse.gov.uk",
-        "www.uk.coop",
+        "www.uk.coop", "api.os.uk",
     ];
 
     private static readonly IPAddress StorageAddress = IPAddress.Parse("127.0.0.2");
@@ -162,7 +162,9 @@ public sealed partial class PublisherSimulator : IAsyncDisposable
             "ccewuksprdoneregsadata1.blob.core.windows.net" => path == "/data/json/publicextract.charity.zip"
                 ? SimulatedResponse.Ok(Registers.Value.Charity, "application/x-zip-compressed")
                 : SimulatedResponse.NotFound,
-            "ago-item-storage.s3.us-east-1.amazonaws.com" or "stg-arcgisazurecdataprod1.az.arcgis.com" => Storage(host, path),
+            "www.uk.coop" => CoopsUk(path),
+            "api.os.uk" => OsDownloads(path, query),
+            "ago-item-storage.s3.us-east-1.amazonaws.com" or "stg-arcgisazurecdataprod1.az.arcgis.com" or "omseprd1stdstordownload.blob.core.windows.net" => Storage(host, path),
             _ => SimulatedResponse.NotFound,
         };
     }
@@ -175,6 +177,6 @@ public sealed partial class PublisherSimulator : IAsyncDisposable
 
         public static SimulatedResponse Ok(byte[] body, string contentType) => new(200, body, contentType);
 
-        public static SimulatedResponse Redirect(string location) => new(302, null, null, location);
+        public static SimulatedResponse Redirect(string location, int status = 302) => new(status, null, null, location);
     }
 }

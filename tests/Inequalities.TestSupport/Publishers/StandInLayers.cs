@@ -13,7 +13,7 @@ internal static class StandInLayers
     {
         var geography = StandInFiles.Instance.Geography;
         var service = new ArcGisFeatureService();
-        foreach (var (name, layer) in new[] { Ward(geography), OutputAreas2011(geography), CombinedAuthorities(), Boundaries(geography), Centroids(geography) })
+        foreach (var (name, layer) in new[] { Ward(geography), OutputAreas2011(geography), CombinedAuthorities(), Boundaries(geography), Centroids(geography), Centroids2021(geography) })
         {
             service.Add($"/services1.arcgis.com/ESMARspQHYMw9BZ9/arcgis/rest/services/{name}/FeatureServer/0", layer);
         }
@@ -108,6 +108,31 @@ internal static class StandInLayers
                 var (x, y) = BritishNationalGrid.FromWgs84(centres[l.Code].Longitude, centres[l.Code].Latitude);
                 return new string?[] { l.Code, l.Name, x.ToString("F3", CultureInfo.InvariantCulture), y.ToString("F3", CultureInfo.InvariantCulture) };
             })]);
+    }
+
+    private static (string, ArcGisLayer) Centroids2021(StandInGeography geography)
+    {
+        // A point layer with no coordinate attributes, as ONS publishes LSOA_PopCentroids_EW_2021_V4: the centre of the
+        // real LCR polygon, elsewhere the 2011 LSOA's centre point (not population weighted: the shared data has none).
+        var lcr = LcrBoundaries.Lsoa2021.ToDictionary(a => a.Code, a => a.Centroid(), StringComparer.Ordinal);
+        var centres = Centres2011();
+        var parents = SharedTable.Read("lookup_lsoa11_lsoa21_ltla22_EW.csv.gz");
+        var parentOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in parents.Rows)
+        {
+            parentOf.TryAdd(row[parents["lsoa21_code"]], row[parents["lsoa11_code"]]);
+        }
+
+        var rows = new List<string?[]>();
+        var geometries = new List<JsonNode?>();
+        foreach (var (l, i) in geography.Lsoa21.Select((l, i) => (l, i)))
+        {
+            var point = lcr.TryGetValue(l.Code, out var c) ? c : centres.GetValueOrDefault(parentOf.GetValueOrDefault(l.Code) ?? l.Code, new GeoPoint(-1.5, 52.5));
+            rows.Add([l.Code, string.Create(CultureInfo.InvariantCulture, $"{{{i:00000000}-0000-4000-8000-000000000000}}")]);
+            geometries.Add(JsonNode.Parse(string.Create(CultureInfo.InvariantCulture, $"{{\"type\":\"Point\",\"coordinates\":[{point.Longitude:R},{point.Latitude:R}]}}")));
+        }
+
+        return Layer("LSOA_PopCentroids_EW_2021_V4", 2000, ["LSOA21CD", "GlobalID"], rows, geometries);
     }
 
     private static Dictionary<string, GeoPoint> Centres2011()

@@ -75,6 +75,13 @@ public sealed class PublisherLakeFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The test classes that share one refresh against the simulated publishers.</summary>
+[CollectionDefinition(Name)]
+public sealed class PublisherLakeCollection : ICollectionFixture<PublisherLakeFixture>
+{
+    public const string Name = "simulated publishers";
+}
+
 /// <summary>Collects every log message of an in-process run.</summary>
 internal sealed class ListLoggerProvider : ILoggerProvider
 {

@@ -11,7 +11,8 @@ namespace Inequalities.Worker.Tests.Publishers;
 /// Issue 11's "Done when": the real catalogue, unmodified, against the simulated publishers gives a national lake
 /// with every LSOA's geography, and the same LCR populations and deprivation as the lake of the shared real files.
 /// </summary>
-public sealed class PublisherRefreshTests : IClassFixture<PublisherLakeFixture>
+[Collection(PublisherLakeCollection.Name)]
+public sealed class PublisherRefreshTests
 {
     private static readonly string[] Lcr = ["E06000006", "E08000011", "E08000012", "E08000013", "E08000014", "E08000015"];
     private readonly PublisherLakeFixture _fixture;

@@ -18,16 +18,9 @@ internal sealed class AssetNeedReader(CatalogueProblems problems) : SectionReade
         }
 
         CheckFields(map, Fields, null, "asset_need.");
-        if (Scalar(map, "nearby_metres", null) is { } nearby)
+        if (NearbyDistances(map) is { Count: > 0 } distances)
         {
-            if (double.TryParse(nearby.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var metres) && metres > 0 && metres <= 50_000)
-            {
-                settings = settings with { NearbyMetres = metres };
-            }
-            else
-            {
-                Problem(Line(nearby), null, "asset_need.nearby_metres", $"'{nearby.Value}' is not a distance in metres above 0 and at most 50000");
-            }
+            settings = settings with { NearbyDistances = distances };
         }
 
         if (Scalar(map, "high_need_decile", null) is { } decile)
@@ -92,6 +85,38 @@ internal sealed class AssetNeedReader(CatalogueProblems problems) : SectionReade
         }
 
         return settings;
+    }
+
+    /// <summary><c>nearby_metres</c>: one distance (as before lists were accepted) or a list of them.</summary>
+    private List<double>? NearbyDistances(YamlMappingNode map)
+    {
+        if (Child(map, "nearby_metres") is not { } node)
+        {
+            return null;
+        }
+
+        var items = node is YamlSequenceNode list ? list.Children.ToList() : [node];
+        if (items.Count == 0)
+        {
+            Problem(Line(node), null, "asset_need.nearby_metres", "is an empty list; give one distance or a list of them (e.g. [800, 1600])");
+            return null;
+        }
+
+        var distances = new List<double>();
+        foreach (var item in items)
+        {
+            var text = (item as YamlScalarNode)?.Value;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var metres) && metres > 0 && metres <= 50_000)
+            {
+                distances.Add(metres);
+            }
+            else
+            {
+                Problem(Line(item), null, "asset_need.nearby_metres", $"'{text}' is not a distance in metres above 0 and at most 50000");
+            }
+        }
+
+        return distances.Count == items.Count ? distances : null;
     }
 
     private NeedComponentSettings? ReadComponent(YamlNode node, string field, IReadOnlyList<SourceDefinition> sources)

@@ -182,6 +182,14 @@ internal sealed partial class SourceEntryReader(CatalogueProblems problems, stri
             {
                 Problem(line, id, "member", $"'{member}' must be a relative path inside the archive (no '..', no leading '/')");
             }
+            else if (!ZipMembers.IsValidPattern(member))
+            {
+                Problem(line, id, "member", $"'{member}' has a '*' in a folder; only the file name may be a pattern (e.g. Data/CSV/*.csv)");
+            }
+            else if (ZipMembers.IsPattern(member) && memberFormat is not (null or SourceFormat.Csv))
+            {
+                Problem(line, id, "member", $"'{member}' is a pattern; a pattern reads CSV members only (member_format: csv)");
+            }
             else
             {
                 foreach (var problem in MonthTemplate.Problems(member))

@@ -29,6 +29,7 @@ internal sealed class SourceOptionsReader(CatalogueProblems problems) : SectionR
         new("where", null, null),
         new("header_row", null, null),
         new("header", Csv, "is only used by CSV sources (csv, csv.gz, or a zip member of format csv)"),
+        new("column_names", Csv, "is only used by CSV sources (csv, csv.gz, or a zip member of format csv)"),
         new("bom", null, null),
         new("thousands_separator", null, null),
         new("index_id", null, null),
@@ -40,6 +41,7 @@ internal sealed class SourceOptionsReader(CatalogueProblems problems) : SectionR
         new("category", Assets, "is only used by assets sources"),
         new("filter_field", Assets, "is only used by assets sources"),
         new("filter_value", Assets, "is only used by assets sources"),
+        new("register", Assets, "is only used by assets sources"),
     ];
 
     /// <summary>The options as written: a non-empty mapping of names to non-empty text (empty when absent).</summary>
@@ -122,6 +124,7 @@ internal sealed class SourceOptionsReader(CatalogueProblems problems) : SectionR
         {
             HeaderRow = headerRow,
             Header = Flag("header") ?? true,
+            ColumnNames = ColumnNames(Text("column_names"), Flag("header") ?? true, line, id),
             Bom = Flag("bom") ?? false,
             ThousandsSeparator = Text("thousands_separator"),
             IndexId = Text("index_id"),
@@ -134,7 +137,7 @@ internal sealed class SourceOptionsReader(CatalogueProblems problems) : SectionR
                 IndicatorId = Text("indicator_id"),
                 AreaTypeId = Text("area_type_id"),
             },
-            Assets = ReadAssets(Text("category"), Text("filter_field"), Text("filter_value"), line, id, columns),
+            Assets = ReadAssets(Text("category"), Text("filter_field"), Text("filter_value"), line, id, columns) with { Register = Text("register") },
         };
         return options;
     }
@@ -164,6 +167,30 @@ internal sealed class SourceOptionsReader(CatalogueProblems problems) : SectionR
                 Problem(Line(key), id, "options." + name, rule.OnlyFor!);
             }
         }
+    }
+
+    private List<string>? ColumnNames(string? text, bool header, int line, string? id)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var names = text.Split(',', StringSplitOptions.TrimEntries).ToList();
+        if (header)
+        {
+            Problem(line, id, "options.column_names", "names the columns of a file without a header row; give it with header: \"false\"");
+        }
+        else if (names.Any(n => n.Length == 0))
+        {
+            Problem(line, id, "options.column_names", $"'{text}' has an empty name (give every column's name, comma-separated)");
+        }
+        else if (names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            Problem(line, id, "options.column_names", $"names '{twice.Key}' twice");
+        }
+
+        return names;
     }
 
     private FrozenSet<string> CountIndicators(string? text, int line, string? id)

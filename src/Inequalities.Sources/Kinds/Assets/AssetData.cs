@@ -32,6 +32,56 @@ public sealed record AssetRecord
 
     /// <summary>Whether it is still operating (no removal date, and a status that is not removed, dissolved or closed).</summary>
     public required bool Active { get; init; }
+
+    /// <summary>Its Companies House number (normalised, <see cref="CompanyNumbers.Normalise"/>), when the register gives one.</summary>
+    public string? CompanyNumber { get; init; }
+
+    /// <summary>Its legal form as the register writes it (<c>company_type</c>), when given.</summary>
+    public string? LegalForm { get; init; }
+}
+
+/// <summary>Companies House numbers as registers write them, made comparable.</summary>
+public static class CompanyNumbers
+{
+    /// <summary>
+    /// A Companies House number in its canonical form: upper case, no spaces, all-digit numbers padded to 8 digits
+    /// (<c>3231583</c> is <c>03231583</c>), prefixed ones as written (<c>SC399880</c>, <c>NI012345</c>); null for
+    /// anything else (empty, too long, not letters and digits).
+    /// </summary>
+    /// <param name="text">The number as written.</param>
+    public static string? Normalise(ReadOnlySpan<char> text)
+    {
+        Span<char> buffer = stackalloc char[8];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            if (!char.IsAsciiLetterOrDigit(c) || length == 8)
+            {
+                return null;
+            }
+
+            buffer[length++] = char.ToUpperInvariant(c);
+        }
+
+        if (length == 0)
+        {
+            return null;
+        }
+
+        var number = buffer[..length];
+        if (number.ContainsAnyExcept("0123456789"))
+        {
+            // Two-letter prefixes (SC, NI, OC, ...) and six digits; anything else is not a company number.
+            return length == 8 && char.IsAsciiLetter(number[0]) && char.IsAsciiLetter(number[1]) && !number[2..].ContainsAnyExcept("0123456789") ? number.ToString() : null;
+        }
+
+        return number.ToString().PadLeft(8, '0');
+    }
 }
 
 /// <summary>
@@ -72,6 +122,15 @@ public sealed class AssetData : ParsedSource
     /// <summary>Whether each row is still operating.</summary>
     public required bool[] Active { get; init; }
 
+    /// <summary>The Companies House number per row (normalised), or null.</summary>
+    public required StringColumn CompanyNumbers { get; init; }
+
+    /// <summary>The legal form per row as written (<c>company_type</c>), or null.</summary>
+    public required StringColumn LegalForms { get; init; }
+
+    /// <summary>The register this source is an edition of (its <c>register</c> option), or null.</summary>
+    public string? Register { get; init; }
+
     /// <summary>The usable rows as records (made from the columns on first use).</summary>
     public IReadOnlyList<AssetRecord> Records => _records ??= [.. Enumerable.Range(0, Active.Length).Select(Record)];
 
@@ -98,5 +157,7 @@ public sealed class AssetData : ParsedSource
         LsoaCode = LsoaCodes[i],
         Status = Statuses[i],
         Active = Active[i],
+        CompanyNumber = CompanyNumbers[i],
+        LegalForm = LegalForms[i],
     };
 }

@@ -21,6 +21,11 @@ internal sealed partial class AssetsKind : ISampleKind
         var filterValue = source.Options.Assets.FilterValue;
         var category = source.Options.Assets.Category ?? "community";
         string[] kinds = ["Community Pantry", "Youth Hub", "Bike Repair Co-op", "Credit Union", "Community Garden", "Arts Space"];
+
+        // Co-operatives UK's own layout (a registrar column): Live and Dead, its sectors and SIC codes.
+        var coops = source.Columns.ContainsKey("registrar");
+        string[] sectors = ["Housing", "Finance", "Membership associations, social clubs and trade unions", "Sports and Recreation", "Retail", "Agriculture"];
+        string[] sics = ["UKSIC07-6820", "UKSIC07-6499", "UKSIC07-9499", "UKSIC07-9312", "UKSIC07-4711", "UKSIC07-0111"];
         for (var i = 0; i < 18; i++)
         {
             var pc = live[random.Next(live.Count)];
@@ -49,13 +54,23 @@ internal sealed partial class AssetsKind : ISampleKind
                         "postcode" => withPostcode ? pc.Postcode : string.Empty,
                         "latitude" => withPoint ? F(lat, 6) : string.Empty,
                         "longitude" => withPoint ? F(lon, 6) : string.Empty,
-                        "status" => removed ? "Removed" : "Registered",
+                        "status" => coops ? (removed ? "Dead" : "Live") : removed ? "Removed" : "Registered",
                         "removed" => removed ? "2022-03-31" : string.Empty,
                         "address" => $"{number} Sample Street",
                         "url" => $"https://example.org/sample/{number}",
                         "lsoa_code" => pc.Piece.Lsoa21.Code,
-                        "company_type" => category,
-                        "activity" => "Community services for local residents",
+                        "company_type" => coops ? (i % 5 == 4 ? "Company" : "Society") : category,
+                        "activity" => coops ? sectors[i % sectors.Length] : "Community services for local residents",
+                        "sic_code" => sics[i % sics.Length],
+                        "activity_code" => "https://dev.lod.coop/essglobal/2.1/standard/activities-ica/ICA210",
+                        "structure" => "https://dev.lod.coop/essglobal/2.1/standard/organisational-structure/OS130",
+
+                        // Every third organisation has a Companies House number (the same in every register, so
+                        // registers that both list it merge it); in Co-operatives UK's layout only those Companies
+                        // House registers.
+                        "company_number" => number % 3 == 0 ? I(9_900_000 + number).PadLeft(8, '0') : string.Empty,
+                        "registered_number" => number % 3 == 0 ? I(9_900_000 + number).PadLeft(8, '0') : I(20_000 + number) + "R",
+                        "registrar" => number % 3 == 0 ? "Companies House" : "FCA",
                         _ => null,
                     };
                 },

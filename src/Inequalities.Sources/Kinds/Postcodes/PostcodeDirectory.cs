@@ -8,7 +8,11 @@ namespace Inequalities.Sources.Parsing;
 /// <param name="Lsoa21">Its LSOA 2021, when the directory maps it.</param>
 /// <param name="Point">Its coordinates, when the directory gives them.</param>
 /// <param name="Terminated">The termination date (YYYYMM) of a postcode no longer in use; null while live.</param>
-public sealed record PostcodeEntry(string Postcode, string? Lsoa11, string? Lsoa21, GeoPoint? Point, string? Terminated);
+public sealed record PostcodeEntry(string Postcode, string? Lsoa11, string? Lsoa21, GeoPoint? Point, string? Terminated)
+{
+    /// <summary>Its local authority district (ONSPD's <c>lad25cd</c>, Code-Point Open's <c>Admin_district_code</c>), when the directory maps <c>lad_code</c>.</summary>
+    public string? LadCode { get; init; }
+}
 
 /// <summary>The part of a postcode directory a refresh needs (the postcodes its registers use).</summary>
 public sealed class PostcodeDirectory : ParsedSource
@@ -18,6 +22,13 @@ public sealed class PostcodeDirectory : ParsedSource
 
     /// <summary>Rows read from the file (all of them, kept or not).</summary>
     public required long RowsRead { get; init; }
+
+    /// <summary>
+    /// The point of every live postcode in the file (terminated ones and those without a point left out), kept only
+    /// when the refresh has no LSOA 2021 centroids source: the lake then takes the mean of the postcode points in an
+    /// LSOA as its centre (see <c>asset_need.centre_basis</c>). Null when not kept.
+    /// </summary>
+    public IReadOnlyList<GeoPoint>? LivePoints { get; init; }
 
     /// <summary>Finds a postcode in any spacing or case.</summary>
     /// <param name="postcode">The postcode.</param>

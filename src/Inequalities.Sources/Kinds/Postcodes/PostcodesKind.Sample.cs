@@ -1,3 +1,4 @@
+using Inequalities.Core.Spatial;
 using Inequalities.Sources.Catalogue;
 using Inequalities.Sources.Sample;
 using static Inequalities.Sources.Sample.SampleValues;
@@ -13,6 +14,7 @@ internal sealed partial class PostcodesKind : ISampleKind
     {
         foreach (var pc in geo.Postcodes)
         {
+            var (easting, northing) = BritishNationalGrid.FromWgs84(pc.Longitude, pc.Latitude);
             table.Add(
                 c => c switch
                 {
@@ -23,6 +25,10 @@ internal sealed partial class PostcodesKind : ISampleKind
                     "lad_code" => pc.Piece.Lsoa11.Lad.Code,
                     "latitude" => F(pc.Latitude, 6),
                     "longitude" => F(pc.Longitude, 6),
+
+                    // Code-Point Open's grid references are whole metres.
+                    "easting" => F(Math.Round(easting), 0),
+                    "northing" => F(Math.Round(northing), 0),
                     "introduced" => pc.Introduced,
                     "terminated" => pc.Terminated ?? string.Empty,
                     _ => null,

@@ -7,7 +7,10 @@ namespace Inequalities.Sources.Kinds;
 /// <summary>
 /// <c>postcodes</c>: a postcode directory (the ONS Postcode Directory, or OS Code-Point Open), parsed into a
 /// <see cref="PostcodeDirectory"/>. Parsed after every other source (stage 1): the full ONSPD has about 2.7 million
-/// rows, so only the postcodes the registers use are kept, and with no register it is not read at all. Terminated
+/// rows, so only the postcodes the registers use are kept, and with no register it is not read at all. Several
+/// directories may be listed (ONSPD, Code-Point Open, one file per postcode area): each is read, and the lake looks a
+/// postcode up in them in catalogue order. Without an LSOA 2021 centroids source the point of every live postcode is
+/// kept too (<see cref="PostcodeDirectory.LivePoints"/>), for the postcode-mean LSOA centres. Terminated
 /// postcodes are kept with their termination date (ONS keeps their last LSOA, so assets at an old address can still
 /// be placed). A postcode's point is its WGS84 latitude and longitude, or its British National Grid easting and
 /// northing converted with <see cref="BritishNationalGrid"/>.
@@ -34,11 +37,6 @@ internal sealed partial class PostcodesKind : ISourceKind
             return new UnusedSource { SourceId = source.Id, Reason = "the postcode directory places register rows; the catalogue has no register enabled" };
         }
 
-        if (context.Earlier.OfType<PostcodeDirectory>().FirstOrDefault() is { } used)
-        {
-            return new UnusedSource { SourceId = source.Id, Reason = $"another postcode directory ('{used.SourceId}') was used" };
-        }
-
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var register in registers)
         {
@@ -51,11 +49,15 @@ internal sealed partial class PostcodesKind : ISourceKind
             }
         }
 
-        return Read(source, path, wanted);
+        var keepPoints = !context.Earlier.OfType<CentroidData>().Any(c => c.Vintage == 2021);
+        return Read(source, path, wanted, keepPoints);
     }
 
-    /// <summary>Reads the directory, keeping only <paramref name="wanted"/> postcodes (normalised), or all when null.</summary>
-    public static PostcodeDirectory Read(SourceDefinition source, string path, IReadOnlySet<string>? wanted)
+    /// <summary>
+    /// Reads the directory, keeping only <paramref name="wanted"/> postcodes (normalised), or all when null, and, with
+    /// <paramref name="keepPoints"/>, the point of every live postcode.
+    /// </summary>
+    public static PostcodeDirectory Read(SourceDefinition source, string path, IReadOnlySet<string>? wanted, bool keepPoints = false)
     {
         using var reader = SourceRecordReader.Open(source, path);
         var pc = reader.Slot("postcode");
@@ -66,6 +68,8 @@ internal sealed partial class PostcodesKind : ISourceKind
         var east = reader.Slot("easting");
         var north = reader.Slot("northing");
         var term = reader.Slot("terminated");
+        var lad = reader.Slot("lad_code");
+        var live = keepPoints ? new LivePoints() : null;
         var entries = new Dictionary<string, PostcodeEntry>(StringComparer.Ordinal);
         var onGrid = new Dictionary<string, (double Easting, double Northing)>(StringComparer.Ordinal);
         HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = default;
@@ -82,6 +86,11 @@ internal sealed partial class PostcodesKind : ISourceKind
             }
 
             var normalised = buffer[..length];
+            if (live is not null && (term < 0 || reader.Span(term).IsEmpty))
+            {
+                live.Add(reader, lat, lon, east, north, normalised);
+            }
+
             string key;
             if (wanted is null)
             {
@@ -117,7 +126,10 @@ internal sealed partial class PostcodesKind : ISourceKind
                 LsoaCode(reader, l11, "lsoa11_code"),
                 LsoaCode(reader, l21, "lsoa21_code"),
                 point,
-                reader.Text(term));
+                reader.Text(term))
+            {
+                LadCode = reader.Text(lad),
+            };
         }
 
         if (reader.Row == 0)
@@ -137,7 +149,7 @@ internal sealed partial class PostcodesKind : ISourceKind
             }
         }
 
-        return new PostcodeDirectory { SourceId = source.Id, ColumnsUsed = reader.ColumnsUsed, Entries = entries, RowsRead = reader.Row };
+        return new PostcodeDirectory { SourceId = source.Id, ColumnsUsed = reader.ColumnsUsed, Entries = entries, RowsRead = reader.Row, LivePoints = live?.Build() };
     }
 
     private static string? LsoaCode(SourceRecordReader reader, int slot, string canonical)
@@ -151,5 +163,50 @@ internal sealed partial class PostcodesKind : ISourceKind
 
         // ONSPD leaves Scottish and Northern Irish data zones in the same column; only GSS LSOA codes are used here.
         return span.Length == 9 && span[0] is 'E' or 'W' && span[1..3].SequenceEqual("01") ? reader.Code(slot, canonical) : null;
+    }
+
+    /// <summary>The points of every live postcode, WGS84 as read and grid references converted all at once at the end.</summary>
+    private sealed class LivePoints
+    {
+        private readonly ValueBuffer<double> _x = new(1 << 16);
+        private readonly ValueBuffer<double> _y = new(1 << 16);
+        private readonly ValueBuffer<double> _east = new(1 << 16);
+        private readonly ValueBuffer<double> _north = new(1 << 16);
+
+        public void Add(SourceRecordReader reader, int lat, int lon, int east, int north, ReadOnlySpan<char> postcode)
+        {
+            if (lat >= 0 && lon >= 0 && reader.Double(lat, "latitude") is { } y && reader.Double(lon, "longitude") is { } x && new GeoPoint(x, y).IsValid && y < 90)
+            {
+                _x.Add(x);
+                _y.Add(y);
+            }
+            else if (east >= 0 && north >= 0 && !postcode.StartsWith("BT", StringComparison.Ordinal)
+                && reader.Double(east, "easting") is { } e && reader.Double(north, "northing") is { } n && BritishNationalGrid.IsOnGrid(e, n) && (e, n) != (0, 0))
+            {
+                _east.Add(e);
+                _north.Add(n);
+            }
+        }
+
+        public GeoPoint[] Build()
+        {
+            var longitudes = _east.ToArray();
+            var latitudes = _north.ToArray();
+            BritishNationalGrid.ToWgs84(longitudes, latitudes, longitudes, latitudes);
+            var x = _x.ToArray();
+            var y = _y.ToArray();
+            var points = new GeoPoint[x.Length + longitudes.Length];
+            for (var i = 0; i < x.Length; i++)
+            {
+                points[i] = new GeoPoint(x[i], y[i]);
+            }
+
+            for (var i = 0; i < longitudes.Length; i++)
+            {
+                points[x.Length + i] = new GeoPoint(longitudes[i], latitudes[i]);
+            }
+
+            return points;
+        }
     }
 }
