@@ -106,6 +106,13 @@ public sealed record AssetNeedChartOptions : ChartOptionsBase
     /// <value>The default value is <c>E47000004</c>, the Liverpool City Region.</value>
     public string AreaCode { get; init; } = LiverpoolCityRegion;
 
+    /// <summary>
+    /// Whether the assets axis uses a square-root scale (ticks in organisations per 10,000 residents), so that the many
+    /// neighbourhoods with a few organisations are not pressed flat by the odd one with very many.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool SquareRootScale { get; init; } = true;
+
     private protected override void AddProblems(List<string> problems) => Require(problems, AreaCode, nameof(AreaCode));
 }
 
