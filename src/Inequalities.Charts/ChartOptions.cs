@@ -161,6 +161,30 @@ public sealed record ChoroplethChartOptions : ChartOptionsBase
     }
 }
 
+/// <summary>Options of <see cref="Charts.AssetNeedMap(Core.Columnar.Table, Core.Columnar.Table, AssetNeedMapChartOptions)"/> and <see cref="Charts.AssetNeedMapAsync"/>.</summary>
+public sealed record AssetNeedMapChartOptions : ChartOptionsBase
+{
+    /// <summary>The area whose LSOAs are drawn (a district, or a combined authority).</summary>
+    /// <value>The default value is <c>E47000004</c>, the Liverpool City Region.</value>
+    public string AreaCode { get; init; } = LiverpoolCityRegion;
+
+    /// <summary>A GeoJSON file of LSOA boundaries (of the asset_need table's vintage, 2021).</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: the GeoJSON boundary sources in the lake's raw cache, the one
+    /// covering most of the area's LSOAs (required when mapping tables without a snapshot).
+    /// </value>
+    public string? BoundaryPath { get; init; }
+
+    private protected override void AddProblems(List<string> problems)
+    {
+        Require(problems, AreaCode, nameof(AreaCode));
+        if (BoundaryPath is not null && !File.Exists(BoundaryPath))
+        {
+            problems.Add($"BoundaryPath '{BoundaryPath}' does not exist.");
+        }
+    }
+}
+
 /// <summary>Options of <see cref="Charts.DistrictSummary"/> and <see cref="Charts.DistrictSummaryAsync"/>.</summary>
 public sealed record DistrictSummaryChartOptions : ChartOptionsBase
 {
