@@ -228,7 +228,7 @@ public sealed record BriefTable(string Caption, IReadOnlyList<string> Columns, I
 /// <param name="NeedScore">The need score (or the mapped deprivation score).</param>
 /// <param name="NeedDecile">The national need decile (1 = most need), when known.</param>
 /// <param name="AssetsPer10k">Community organisations per 10,000 residents, when known.</param>
-/// <param name="AssetGap">How many organisations short of its share, when known.</param>
+/// <param name="AssetGap">How many organisations fewer than its residents and need predict (<c>asset_need.asset_gap</c>), when known.</param>
 public sealed record Neighbourhood(
     string LsoaCode, string Name, string? Ward, string District, double? Population, double NeedScore, int? NeedDecile, double? AssetsPer10k, double? AssetGap);
 

@@ -11,10 +11,18 @@ namespace Inequalities.Lake.Tests;
 /// <summary>The repository's catalogue refreshed from its generated sample mirror into a temporary lake.</summary>
 internal static class SampleLake
 {
-    /// <summary>Generates the mirror into <c>mirror</c> and publishes a snapshot into <c>lake</c> under <paramref name="dir"/>.</summary>
-    public static async Task<(RefreshOutcome Outcome, LakeLayout Layout)> PublishAsync(TempDirectory dir)
+    /// <summary>
+    /// Generates the mirror into <c>mirror</c> and publishes a snapshot into <c>lake</c> under <paramref name="dir"/>,
+    /// of every enabled source or only those listed.
+    /// </summary>
+    public static async Task<(RefreshOutcome Outcome, LakeLayout Layout)> PublishAsync(TempDirectory dir, IReadOnlyList<string>? only = null)
     {
         var catalogue = SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "data-sources.yml"));
+        if (only is not null)
+        {
+            catalogue = catalogue.Only(only);
+        }
+
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
         catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, dir.Combine("mirror"), timeProvider: time));
         using var fetcher = new SourceFetcher(new FetchOptions(), time);

@@ -159,7 +159,7 @@ internal static class BriefHtml
         {
             Table(w, new BriefTable(
                 "High-need, low-asset neighbourhoods, most need first",
-                ["Neighbourhood", "Ward", "District", "Residents", "Need decile", "Organisations per 10,000", "Short of its share"],
+                ["Neighbourhood", "Ward", "District", "Residents", "Need decile", "Organisations per 10,000", "Fewer than predicted"],
                 brief.Priority.Select(n => (IReadOnlyList<string>)[
                     n.Name, n.Ward ?? "not in the lake", n.District, n.Population is { } p ? Words.Whole(p) : "unknown",
                     n.NeedDecile is { } d ? Words.Whole(d) : "unknown", n.AssetsPer10k is { } a ? Words.Number(a) : "unknown", n.AssetGap is { } g ? Words.Number(g) : "unknown",

@@ -80,7 +80,7 @@ internal static class AssetMerging
         return groups.Result(superseded);
     }
 
-    /// <summary>The name as compared: lower case, "&amp;" as "and", co-operative as cooperative, punctuation and legal suffixes (Limited, Ltd, CIC, ...) dropped.</summary>
+    /// <summary>The name as compared: lower case, "&amp;" as "and", co-op and co-operative as cooperative, punctuation and legal suffixes (Limited, Ltd, CIC, ...) dropped.</summary>
     public static string NormaliseName(string name)
     {
         var text = name.ToLowerInvariant().Replace("&", " and ", StringComparison.Ordinal)
@@ -91,7 +91,7 @@ internal static class AssetMerging
             words.Append(char.IsAsciiLetterOrDigit(c) ? c : ' ');
         }
 
-        return string.Join(' ', words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Suffixes.Contains(w)));
+        return string.Join(' ', words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Suffixes.Contains(w)).Select(w => w == "coop" ? "cooperative" : w));
     }
 
     private static string? NameAndPostcode(AssetRecord record)

@@ -65,6 +65,7 @@ internal static partial class LakeTables
     {
         var table = new LsoaIndicatorColumns();
         var bridges = Bridges(geography);
+        var members = new Dictionary<int, (Dictionary<string, int[]> Members, LazyIds Ids)>();
         foreach (var (source, data) in sources)
         {
             var counts = source.Options.Indicator.CountIndicators;
@@ -73,11 +74,23 @@ internal static partial class LakeTables
             var lsoaType = data.AreaType.Dictionary.TryGetId("lsoa", out var t) ? t : -2;
             var persons = Persons(data.Sex);
             var sex = data.Sex.Ids;
+            var values = data.Value;
 
-            // LSOA values: direct, then converted. Grouped by indicator and period (and only persons / all ages rows).
-            var groups = new Dictionary<(int Indicator, int Period), Dictionary<string, double>>();
+            // Text by id: each of the source's distinct strings is looked up in the table's dictionaries once.
+            var sourceId = table.Source.Dictionary.GetOrAdd(source.Id);
+            var codes = new IdMap(data.AreaCode, table.Lsoa);
+            var indicatorIds = new IdMap(data.IndicatorId, table.Indicator);
+            var periodIds = new IdMap(data.Period, table.Period);
+            var direct = table.Method.Dictionary.GetOrAdd("direct");
+
+            // LSOA values: direct, then converted. Grouped by indicator and period (and only persons / all ages rows),
+            // each group's values aligned with the bridge's source areas.
+            var hasBridge = bridges.TryGetValue(sourceVintage, out var bridge);
+            var bridgeIndex = hasBridge ? BridgeIndex(bridge!, data.AreaCode) : null;
+            var groups = new Dictionary<(int Indicator, int Period), double[]?>();
             var indicators = data.IndicatorId.Ids;
             var periods = data.Period.Ids;
+            var areaCodes = data.AreaCode.Ids;
             for (var i = 0; i < data.Rows; i++)
             {
                 if (types[i] != lsoaType || !persons[sex[i] + 1])
@@ -86,29 +99,35 @@ internal static partial class LakeTables
                 }
 
                 var key = (indicators[i], periods[i]);
-                if (!groups.TryGetValue(key, out var values))
+                if (!groups.TryGetValue(key, out var aligned))
                 {
-                    values = new Dictionary<string, double>(StringComparer.Ordinal);
-                    groups[key] = values;
+                    aligned = bridgeIndex is null ? null : new double[bridge!.Sources.Count];
+                    aligned?.AsSpan().Fill(double.NaN);
+                    groups[key] = aligned;
                 }
 
-                var code = data.AreaCode[i]!;
-                values[code] = data.Value[i];
-                table.Add(code, sourceVintage, source.Id, data.IndicatorId[i]!, data.Period[i]!, data.Value[i], null, "direct");
+                if (aligned is not null && areaCodes[i] >= 0 && bridgeIndex![areaCodes[i]] is var s and >= 0)
+                {
+                    aligned[s] = values[i];
+                }
+
+                table.Add(codes[areaCodes[i]], sourceVintage, sourceId, indicatorIds[indicators[i]], periodIds[periods[i]], values[i], -1, direct);
             }
 
-            if (groups.Count > 0 && bridges.TryGetValue(sourceVintage, out var bridge))
+            if (groups.Count > 0 && hasBridge)
             {
                 var targetVintage = sourceVintage == 2011 ? 2021 : 2011;
-                foreach (var ((ind, per), values) in groups)
+                var targets = new LazyIds(bridge!.Targets, table.Lsoa);
+                var methods = bridge!.Methods.Select(m => table.Method.Dictionary.GetOrAdd(MethodName(m))).ToArray();
+                foreach (var ((ind, per), aligned) in groups)
                 {
-                    var (indicator, period) = (data.IndicatorId.Dictionary[ind], data.Period.Dictionary[per]);
-                    var converted = bridge.Convert(values, counts.Contains(indicator) ? ValueKind.Count : ValueKind.Rate);
+                    var indicator = data.IndicatorId.Dictionary[ind];
+                    var converted = bridge.Convert(aligned, counts.Contains(indicator) ? ValueKind.Count : ValueKind.Rate);
                     for (var c = 0; c < converted.Length; c++)
                     {
                         if (!double.IsNaN(converted[c]) && bridge.Targets[c].StartsWith("E01", StringComparison.Ordinal))
                         {
-                            table.Add(bridge.Targets[c], targetVintage, source.Id, indicator, period, converted[c], null, MethodName(bridge.Methods[c]));
+                            table.Add(targets[c], targetVintage, sourceId, indicatorIds[ind], periodIds[per], converted[c], -1, methods[c]);
                         }
                     }
                 }
@@ -120,25 +139,56 @@ internal static partial class LakeTables
                 continue;
             }
 
+            var inherited = table.Method.Dictionary.GetOrAdd("inherited");
+            var areaTypes = new IdMap(data.AreaType, table.InheritedFrom);
             foreach (var v in GeographyModel.Vintages)
             {
-                var members = Members(geography, v);
+                if (!members.TryGetValue(v, out var byParent))
+                {
+                    byParent = Members(geography, v, table.Lsoa);
+                    members[v] = byParent;
+                }
+
+                var lsoasOf = new (int[] Rows, LazyIds Ids)?[data.AreaCode.Dictionary.Count];
+                for (var id = 0; id < lsoasOf.Length; id++)
+                {
+                    lsoasOf[id] = byParent.Members.TryGetValue(data.AreaCode.Dictionary[id], out var rows) ? (rows, byParent.Ids) : null;
+                }
+
                 for (var i = 0; i < data.Rows; i++)
                 {
-                    if (types[i] == lsoaType || !persons[sex[i] + 1] || !members.TryGetValue(data.AreaCode[i]!, out var lsoas))
+                    if (types[i] == lsoaType || !persons[sex[i] + 1] || areaCodes[i] < 0 || lsoasOf[areaCodes[i]] is not { } lsoas)
                     {
                         continue;
                     }
 
-                    foreach (var code in lsoas)
+                    foreach (var code in lsoas.Rows)
                     {
-                        table.Add(code, v, source.Id, data.IndicatorId[i]!, data.Period[i]!, data.Value[i], data.AreaType[i], "inherited");
+                        table.Add(lsoas.Ids[code], v, sourceId, indicatorIds[indicators[i]], periodIds[periods[i]], values[i], areaTypes[types[i]], inherited);
                     }
                 }
             }
         }
 
         return table.Build();
+    }
+
+    /// <summary>Per id of a source's area-code column, its index among the bridge's source areas, or -1.</summary>
+    private static int[] BridgeIndex(VintageBridge bridge, StringColumn areaCodes)
+    {
+        var index = new Dictionary<string, int>(bridge.Sources.Count, StringComparer.Ordinal);
+        for (var s = 0; s < bridge.Sources.Count; s++)
+        {
+            index[bridge.Sources[s]] = s; // as a look-up by code would find it
+        }
+
+        var map = new int[areaCodes.Dictionary.Count];
+        for (var id = 0; id < map.Length; id++)
+        {
+            map[id] = index.GetValueOrDefault(areaCodes.Dictionary[id], -1);
+        }
+
+        return map;
     }
 
     /// <summary>Appends a column's rows to a builder, mapping its ids to the builder's dictionary once per distinct string.</summary>
@@ -176,11 +226,17 @@ internal static partial class LakeTables
         return persons;
     }
 
-    private static Dictionary<string, List<string>> Members(GeographyModel geography, int vintage)
+    /// <summary>
+    /// Per parent area (MSOA, district, combined authority, region) of the vintage, its LSOAs as indices into the
+    /// vintage's LSOA codes, and those codes' ids in the <c>lsoa_code</c> column (looked up when first used).
+    /// </summary>
+    private static (Dictionary<string, int[]> Members, LazyIds Ids) Members(GeographyModel geography, int vintage, StringColumnBuilder lsoa)
     {
-        var members = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var codes = new List<string>();
         foreach (var row in geography.Areas[vintage].Values)
         {
+            codes.Add(row.LsoaCode);
             foreach (var parent in new[] { row.MsoaCode, row.LadCode, row.CauthCode, row.RegionCode })
             {
                 if (parent is null)
@@ -194,13 +250,12 @@ internal static partial class LakeTables
                     members[parent] = list;
                 }
 
-                list.Add(row.LsoaCode);
+                list.Add(codes.Count - 1);
             }
         }
 
-        return members;
+        return (members.ToDictionary(m => m.Key, m => m.Value.ToArray(), StringComparer.Ordinal), new LazyIds(codes, lsoa));
     }
-
 
     private static string MethodName(ConversionMethod method) => method switch
     {
@@ -210,39 +265,79 @@ internal static partial class LakeTables
         _ => "complex",
     };
 
+    /// <summary>A source column's ids mapped to a builder's dictionary, each distinct string looked up once (-1 stays null).</summary>
+    private readonly struct IdMap
+    {
+        private readonly int[] _map;
+        private readonly StringColumn _column;
+        private readonly StringColumnBuilder _builder;
+
+        public IdMap(StringColumn column, StringColumnBuilder builder)
+        {
+            _map = new int[column.Dictionary.Count];
+            Array.Fill(_map, -2);
+            _column = column;
+            _builder = builder;
+        }
+
+        public int this[int id] => id < 0 ? -1 : _map[id] >= 0 ? _map[id] : _map[id] = _builder.Dictionary.GetOrAdd(_column.Dictionary[id]);
+    }
+
+    /// <summary>Strings' ids in a builder's dictionary, each looked up (and added) when first used.</summary>
+    private sealed class LazyIds(IReadOnlyList<string> values, StringColumnBuilder builder)
+    {
+        private readonly int[] _ids = Filled(values.Count);
+
+        public int this[int index] => _ids[index] >= 0 ? _ids[index] : _ids[index] = builder.Dictionary.GetOrAdd(values[index]);
+
+        private static int[] Filled(int count)
+        {
+            var ids = new int[count];
+            Array.Fill(ids, -1);
+            return ids;
+        }
+    }
+
     /// <summary>The columns of <c>lsoa_indicators</c> being filled, text by dictionary id.</summary>
     private sealed class LsoaIndicatorColumns
     {
-        private readonly StringColumnBuilder _lsoa = new("lsoa_code", initialCapacity: 1 << 16);
         private readonly PrimitiveColumnBuilder<int> _vintage = new("lsoa_vintage", 1 << 16);
-        private readonly StringColumnBuilder _source = new("source_id", initialCapacity: 1 << 16);
-        private readonly StringColumnBuilder _indicator = new("indicator_id", initialCapacity: 1 << 16);
-        private readonly StringColumnBuilder _period = new("period", initialCapacity: 1 << 16);
         private readonly PrimitiveColumnBuilder<double> _value = new("value", 1 << 16);
-        private readonly StringColumnBuilder _inheritedFrom = new("inherited_from", initialCapacity: 1 << 16);
-        private readonly StringColumnBuilder _method = new("method", initialCapacity: 1 << 16);
 
-        public void Add(string code, int vintage, string source, string indicator, string period, double value, string? from, string how)
+        public StringColumnBuilder Lsoa { get; } = new("lsoa_code", initialCapacity: 1 << 16);
+
+        public StringColumnBuilder Source { get; } = new("source_id", initialCapacity: 1 << 16);
+
+        public StringColumnBuilder Indicator { get; } = new("indicator_id", initialCapacity: 1 << 16);
+
+        public StringColumnBuilder Period { get; } = new("period", initialCapacity: 1 << 16);
+
+        public StringColumnBuilder InheritedFrom { get; } = new("inherited_from", initialCapacity: 1 << 16);
+
+        public StringColumnBuilder Method { get; } = new("method", initialCapacity: 1 << 16);
+
+        /// <summary>Adds a row, text by id in each column's dictionary (-1: null).</summary>
+        public void Add(int code, int vintage, int source, int indicator, int period, double value, int from, int how)
         {
-            _lsoa.Append(code);
+            Lsoa.AppendId(code);
             _vintage.Append(vintage);
-            _source.Append(source);
-            _indicator.Append(indicator);
-            _period.Append(period);
+            Source.AppendId(source);
+            Indicator.AppendId(indicator);
+            Period.AppendId(period);
             _value.Append(double.IsNaN(value) ? null : value);
-            _inheritedFrom.Append(from);
-            _method.Append(how);
+            InheritedFrom.AppendId(from);
+            Method.AppendId(how);
         }
 
         public Table Build() => new TableBuilder("lsoa_indicators")
-            .Add(_lsoa.Build())
+            .Add(Lsoa.Build())
             .Add(_vintage.Build())
-            .Add(_source.Build())
-            .Add(_indicator.Build())
-            .Add(_period.Build())
+            .Add(Source.Build())
+            .Add(Indicator.Build())
+            .Add(Period.Build())
             .Add(_value.Build())
-            .Add(_inheritedFrom.Build())
-            .Add(_method.Build())
+            .Add(InheritedFrom.Build())
+            .Add(Method.Build())
             .Build();
     }
 }

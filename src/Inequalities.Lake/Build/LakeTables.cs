@@ -38,10 +38,22 @@ internal static partial class LakeTables
     /// </summary>
     public static Table Deprivation(GeographyModel geography, IReadOnlyList<DeprivationData> sources)
     {
+        // Every LSOA code of every source gets one id in the lsoa_code column; merges are arrays by that id.
+        var lsoa = new StringColumnBuilder("lsoa_code", initialCapacity: 1 << 16);
         var merged = new SortedDictionary<(string Index, string Domain), DomainMerge>();
         foreach (var d in sources)
         {
             CheckVintage(geography, d);
+            var ids = new int[d.LsoaCodes.Length];
+            var map = new int[d.LsoaCodes.Dictionary.Count];
+            Array.Fill(map, -1);
+            var codeIds = d.LsoaCodes.Ids;
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var id = codeIds[i] >= 0 ? codeIds[i] : throw new SourceDataException(d.SourceId, i + 1, "'lsoa_code'", "the LSOA code is empty");
+                ids[i] = map[id] >= 0 ? map[id] : map[id] = lsoa.Dictionary.GetOrAdd(d.LsoaCodes.Dictionary[id]);
+            }
+
             foreach (var domain in d.Domains)
             {
                 var key = (d.IndexId, domain.Domain);
@@ -51,39 +63,50 @@ internal static partial class LakeTables
                     merged[key] = m;
                 }
 
-                m.Add(d, domain);
+                m.Add(d, domain, ids, lsoa.Dictionary);
             }
         }
 
-        var index = new List<string>();
-        var domainCol = new List<string>();
-        var codes = new List<string>();
-        var vintage = new List<int>();
-        var score = new List<double?>();
-        var rank = new List<int?>();
-        var decile = new List<int?>();
+        // Each domain's LSOAs in ordinal order of their codes: the codes are sorted once.
+        var codes = lsoa.Dictionary;
+        var byCode = Enumerable.Range(0, codes.Count).ToArray();
+        Array.Sort(byCode, (a, b) => string.CompareOrdinal(codes[a], codes[b]));
+        var rows = merged.Values.Sum(m => m.Count);
+        var index = new StringColumnBuilder("index_id", initialCapacity: rows);
+        var domainColumn = new StringColumnBuilder("domain", initialCapacity: rows);
+        var vintage = new PrimitiveColumnBuilder<int>("lsoa_vintage", rows);
+        var score = new PrimitiveColumnBuilder<double>("score", rows);
+        var rank = new PrimitiveColumnBuilder<int>("rank", rows);
+        var decile = new PrimitiveColumnBuilder<int>("decile", rows);
         foreach (var ((indexId, domain), m) in merged)
         {
-            foreach (var (code, v) in m.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            var (indexKey, domainKey) = (index.Dictionary.GetOrAdd(indexId), domainColumn.Dictionary.GetOrAdd(domain));
+            foreach (var code in byCode)
             {
-                index.Add(indexId);
-                domainCol.Add(domain);
-                codes.Add(code);
-                vintage.Add(m.Vintage);
-                score.Add(double.IsNaN(v.Score) ? null : v.Score);
-                rank.Add(v.Rank > 0 ? v.Rank : null);
-                decile.Add(v.Decile > 0 ? v.Decile : null);
+                if (!m.Has(code))
+                {
+                    continue;
+                }
+
+                var (s, r, dec) = m.Values(code);
+                index.AppendId(indexKey);
+                domainColumn.AppendId(domainKey);
+                lsoa.AppendId(code);
+                vintage.Append(m.Vintage);
+                score.Append(double.IsNaN(s) ? null : s);
+                rank.Append(r > 0 ? r : null);
+                decile.Append(dec > 0 ? dec : null);
             }
         }
 
         return new TableBuilder("deprivation")
-            .Add("index_id", index)
-            .Add("domain", domainCol)
-            .Add("lsoa_code", codes)
-            .Add<int>("lsoa_vintage", vintage.ToArray())
-            .AddNullable<double>("score", score.ToArray())
-            .AddNullable<int>("rank", rank.ToArray())
-            .AddNullable<int>("decile", decile.ToArray())
+            .Add(index.Build())
+            .Add(domainColumn.Build())
+            .Add(lsoa.Build())
+            .Add(vintage.Build())
+            .Add(score.Build())
+            .Add(rank.Build())
+            .Add(decile.Build())
             .Build();
     }
 
@@ -138,37 +161,61 @@ internal static partial class LakeTables
         }
     }
 
+    /// <summary>One index and domain merged over its sources: score, rank, decile and first source per LSOA id.</summary>
     private sealed class DomainMerge(int vintage)
     {
+        private double[] _score = [];
+        private int[] _rank = [];
+        private int[] _decile = [];
+        private string?[] _source = [];
+
         public int Vintage { get; } = vintage;
 
-        public Dictionary<string, (double Score, int Rank, int Decile, string Source)> Values { get; } = new(StringComparer.Ordinal);
+        /// <summary>LSOAs with a row.</summary>
+        public int Count { get; private set; }
 
-        public void Add(DeprivationData d, DomainValues domain)
+        public bool Has(int code) => code < _source.Length && _source[code] is not null;
+
+        public (double Score, int Rank, int Decile) Values(int code) => (_score[code], _rank[code], _decile[code]);
+
+        public void Add(DeprivationData d, DomainValues domain, int[] codes, CodeDictionary names)
         {
             if (d.Vintage != Vintage)
             {
                 throw new SourceDataException(d.SourceId, null, null, $"index '{d.IndexId}' is given for LSOA vintage {d.Vintage} here and {Vintage} by another source; one index has one vintage");
             }
 
-            for (var i = 0; i < d.LsoaCodes.Length; i++)
+            if (_source.Length < names.Count)
             {
-                var code = d.LsoaCodes[i]!;
+                var length = names.Count;
+                Array.Resize(ref _score, length);
+                Array.Resize(ref _rank, length);
+                Array.Resize(ref _decile, length);
+                Array.Resize(ref _source, length);
+            }
+
+            for (var i = 0; i < codes.Length; i++)
+            {
+                var code = codes[i];
                 var score = domain.Scores?[i] ?? double.NaN;
                 var rank = domain.Ranks?[i] ?? 0;
                 var decile = domain.Deciles?[i] ?? 0;
-                if (Values.TryGetValue(code, out var old))
+                if (_source[code] is { } source)
                 {
-                    if ((rank > 0 && old.Rank > 0 && rank != old.Rank) || (decile > 0 && old.Decile > 0 && decile != old.Decile))
+                    var (oldRank, oldDecile) = (_rank[code], _decile[code]);
+                    if ((rank > 0 && oldRank > 0 && rank != oldRank) || (decile > 0 && oldDecile > 0 && decile != oldDecile))
                     {
-                        throw new SourceDataException(d.SourceId, i + 1, $"'{domain.Domain}'", $"LSOA {code} has rank {rank} decile {decile} here but rank {old.Rank} decile {old.Decile} in '{old.Source}'");
+                        throw new SourceDataException(d.SourceId, i + 1, $"'{domain.Domain}'", $"LSOA {names[code]} has rank {rank} decile {decile} here but rank {oldRank} decile {oldDecile} in '{source}'");
                     }
 
-                    Values[code] = (double.IsNaN(score) ? old.Score : score, rank > 0 ? rank : old.Rank, decile > 0 ? decile : old.Decile, old.Source);
+                    _score[code] = double.IsNaN(score) ? _score[code] : score;
+                    _rank[code] = rank > 0 ? rank : oldRank;
+                    _decile[code] = decile > 0 ? decile : oldDecile;
                 }
                 else
                 {
-                    Values[code] = (score, rank, decile, d.SourceId);
+                    (_score[code], _rank[code], _decile[code], _source[code]) = (score, rank, decile, d.SourceId);
+                    Count++;
                 }
             }
         }

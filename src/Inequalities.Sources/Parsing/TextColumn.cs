@@ -1,3 +1,4 @@
+using System.Numerics;
 using Inequalities.Core.Columnar;
 
 namespace Inequalities.Sources.Parsing;
@@ -82,15 +83,29 @@ internal sealed class TextColumn(string name, int capacity = 1024, TextPool? poo
     public StringColumn Build() => new(name, _rows.Buffer, _rows.Count, _pool.Dictionary(), _nulls);
 }
 
-/// <summary>The distinct strings of one or more <see cref="TextColumn"/>s, ids in order of first appearance.</summary>
+/// <summary>
+/// The distinct strings of one or more <see cref="TextColumn"/>s, ids in order of first appearance. Its own chained
+/// hash table over the values: a value read from a span is hashed once, whether it is found or added (a
+/// <see cref="Dictionary{TKey, TValue}"/> hashes a new value twice, to look it up and to add it), which matters for
+/// columns of mostly distinct values such as a lookup's codes and names. A pool expecting many distinct values is sized
+/// for them up front, so the table is not rebuilt as it grows.
+/// </summary>
 internal sealed class TextPool
 {
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly ValueBuffer<string> _values = new(64);
+    private readonly ValueBuffer<string> _values;
+    private int[] _buckets; // per bucket, the first id in its chain + 1 (0: empty)
+    private int[] _next; // per id, the next id in its chain + 1
+    private int[] _hashes; // per id
     private CodeDictionary? _dictionary;
 
-    public TextPool() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    public TextPool(int capacity = 0)
+    {
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 64));
+        _values = new ValueBuffer<string>(size);
+        _buckets = new int[size];
+        _next = new int[size];
+        _hashes = new int[size];
+    }
 
     public int Count => _values.Count;
 
@@ -98,9 +113,13 @@ internal sealed class TextPool
 
     public int IdOf(ReadOnlySpan<char> value)
     {
-        if (_lookup.TryGetValue(value, out var id))
+        var hash = Hash(value);
+        for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = _next[i] - 1)
         {
-            return id;
+            if (_hashes[i] == hash && value.SequenceEqual(_values[i]))
+            {
+                return i;
+            }
         }
 
         if (_dictionary is not null)
@@ -108,13 +127,49 @@ internal sealed class TextPool
             throw new InvalidOperationException("A text pool takes no new value once its columns are built.");
         }
 
-        id = _values.Count;
-        var text = value.ToString();
-        _ids.Add(text, id);
-        _values.Add(text);
+        var id = _values.Count;
+        _values.Add(value.ToString());
+        if (id == _buckets.Length)
+        {
+            Grow();
+        }
+
+        var bucket = hash & (_buckets.Length - 1);
+        _hashes[id] = hash;
+        _next[id] = _buckets[bucket];
+        _buckets[bucket] = id + 1;
         return id;
     }
 
     /// <summary>The pool as a <see cref="CodeDictionary"/> (one for every column of the pool), holding the values without a copy.</summary>
     public CodeDictionary Dictionary() => _dictionary ??= new CodeDictionary(_values.Buffer, _values.Count);
+
+    /// <summary>A multiplicative hash of the characters, mixed at the end (the pool holds publishers' files, not adversaries' keys).</summary>
+    private static int Hash(ReadOnlySpan<char> value)
+    {
+        var hash = (uint)value.Length * 0x9E3779B1u;
+        foreach (var ch in value)
+        {
+            hash = (hash ^ ch) * 0x01000193u;
+        }
+
+        hash ^= hash >> 15;
+        hash *= 0x2C1B3C6Du;
+        return (int)(hash ^ (hash >> 12));
+    }
+
+    /// <summary>Doubles the table (one bucket per value at most) and relinks every value by its stored hash.</summary>
+    private void Grow()
+    {
+        var size = _buckets.Length * 2;
+        _buckets = new int[size];
+        Array.Resize(ref _next, size);
+        Array.Resize(ref _hashes, size);
+        for (var id = 0; id < _values.Count - 1; id++)
+        {
+            var bucket = _hashes[id] & (size - 1);
+            _next[id] = _buckets[bucket];
+            _buckets[bucket] = id + 1;
+        }
+    }
 }

@@ -28,6 +28,9 @@ internal static class CommonOptions
         " (*.arcgis.com: any subdomain, never evilarcgis.com; redirects are https only, never downgraded, bounded)," +
         " {month:yyyy-MM} tokens in url and member with fallback_months: N (earlier months tried on 404/410)," +
         " header aliases (lad_code: [lad25cd, lad24cd]: the first found wins) and mirrors: (prefix, url)." +
+        " A zip member may be a pattern (member: Data/CSV/*.csv reads every match as one CSV table); a CSV without a" +
+        " header row names its columns with options header: \"false\" and column_names (OS Code-Point Open); a GeoJSON" +
+        " or ArcGIS point layer gives its coordinates as the columns geometry.x and geometry.y." +
         " The manifest records per source url, final_url, mirror, member and columns_used.";
 
     public static Option<string[]> Mirror() => new("--mirror")

@@ -32,12 +32,13 @@ internal sealed partial class LookupKind : ISourceKind
         var pool = new TextPool();
         var columns = fields.Select(f => new TextColumn(f, 36_000, pool)).ToArray();
         var areaCodes = fields.Select(IsAreaCodeField).ToArray();
+        var changeCodes = fields.Select(f => f == "change_code").ToArray();
         while (reader.Read())
         {
             for (var i = 0; i < fields.Length; i++)
             {
                 var field = fields[i];
-                if (field == "change_code")
+                if (changeCodes[i])
                 {
                     var change = reader.Span(slots[i]);
                     if (change.IsEmpty)

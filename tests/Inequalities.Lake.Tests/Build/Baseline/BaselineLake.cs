@@ -1,16 +1,17 @@
 using System.Diagnostics;
-using Inequalities.TestSupport;
 
-namespace Inequalities.Lake.Tests.Build;
+namespace Inequalities.Lake.Tests.Build.Baseline;
 
 /// <summary>
 /// The reference lake of the "no change in behaviour" test: the commit pinned in <c>eng/lake-baseline.rev</c> is
 /// checked out in a temporary git worktree, its worker built once into a cache under the system temp folder keyed by
 /// the full commit id (so repeated local runs only refresh), and run on a catalogue into a new lake. A clone without
-/// that commit's history (a shallow clone, an exported tree) fails loudly, naming what is missing: the test is never
-/// skipped.
+/// that commit's history (a shallow clone, an exported tree) cannot build it: the test then compares the current lake
+/// with the pinned lake's committed digest (<see cref="LakeDigest"/>) alone, and says so. Shared by the test and
+/// <c>eng/update-lake-baseline.sh</c> (eng/LakeBaseline, which links this file).
 /// </summary>
-internal static class BaselineLake
+/// <param name="repoRoot">The repository's root folder.</param>
+internal sealed class BaselineLake(string repoRoot)
 {
     /// <summary>The pin file, relative to the repository root.</summary>
     public const string PinFile = "eng/lake-baseline.rev";
@@ -19,30 +20,52 @@ internal static class BaselineLake
     private static readonly TimeSpan RefreshTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>The pinned commit as written in the pin file (the first line that is not a comment).</summary>
-    public static string PinnedRevision()
+    public string PinnedRevision()
     {
-        var path = Path.Combine(SharedData.RepoRoot, PinFile);
+        var path = Path.Combine(repoRoot, PinFile);
         var line = File.ReadLines(path).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#'));
         return line ?? throw new InvalidDataException($"{PinFile} names no commit: add the commit id whose lake is the reference.");
     }
 
-    /// <summary>Resolves the pinned commit to its full id; throws naming the pin when the history does not hold it.</summary>
-    public static async Task<string> ResolveAsync(string revision)
+    /// <summary>
+    /// Resolves <paramref name="revision"/> to its full commit id, or returns null with the reason when this clone's
+    /// history does not hold it (a shallow clone, an exported tree).
+    /// </summary>
+    public async Task<(string? Commit, string Reason)> TryResolveAsync(string revision)
     {
-        var (code, output, error) = await RunAsync("git", SharedData.RepoRoot, TimeSpan.FromMinutes(1), "rev-parse", "--verify", "--quiet", revision + "^{commit}");
-        if (code != 0)
+        var (code, output, error) = await RunAsync("git", repoRoot, TimeSpan.FromMinutes(1), "rev-parse", "--verify", "--quiet", revision + "^{commit}");
+        if (code == 0)
         {
-            var (_, shallow, _) = await RunAsync("git", SharedData.RepoRoot, TimeSpan.FromMinutes(1), "rev-parse", "--is-shallow-repository");
-            throw new InvalidOperationException(
-                $"The lake-equality test needs commit {revision} (pinned in {PinFile}) in this clone's git history, and it is not there " +
-                $"(shallow clone: {shallow.Trim()}; git: {error.Trim()}). Fetch the full history (git fetch --unshallow) or run the test in a full clone.");
+            return (output.Trim(), string.Empty);
         }
 
-        return output.Trim();
+        var (_, shallow, _) = await RunAsync("git", repoRoot, TimeSpan.FromMinutes(1), "rev-parse", "--is-shallow-repository");
+        return (null, $"commit {revision} is not in this clone's git history (shallow clone: {shallow.Trim()}; git: {error.Trim()}; git fetch --unshallow brings it)");
+    }
+
+    /// <summary>Writes <paramref name="commit"/> as the pin, keeping the pin file's comments.</summary>
+    public void Pin(string commit)
+    {
+        var path = Path.Combine(repoRoot, PinFile);
+        var lines = File.ReadAllLines(path).Where(l => l.TrimStart().StartsWith('#') || l.Trim().Length == 0).Append(commit);
+        File.WriteAllText(path, string.Join('\n', lines) + "\n");
+    }
+
+    /// <summary>
+    /// The lake <paramref name="commit"/>'s code refreshes from its own shared catalogue (briefings off) into
+    /// <paramref name="folder"/>/lake; the worker is built on first use and cached.
+    /// </summary>
+    public async Task<string> BuildLakeAsync(string commit, string folder)
+    {
+        var worker = await WorkerAsync(commit);
+        var catalogue = await CatalogueAsync(commit, folder);
+        var lake = Path.Combine(folder, "lake");
+        await RefreshAsync(worker, catalogue, lake);
+        return lake;
     }
 
     /// <summary>The pinned commit's worker (<c>inequalities.dll</c>), built on first use and cached.</summary>
-    public static async Task<string> WorkerAsync(string commit)
+    public async Task<string> WorkerAsync(string commit)
     {
         var cache = Path.Combine(Path.GetTempPath(), "inequalities-lake-baseline", commit);
         var worker = Path.Combine(cache, "bin", "inequalities.dll");
@@ -57,13 +80,13 @@ internal static class BaselineLake
         }
 
         var source = Path.Combine(cache, "src");
-        await RunAsync("git", SharedData.RepoRoot, TimeSpan.FromMinutes(1), "worktree", "prune");
+        await RunAsync("git", repoRoot, TimeSpan.FromMinutes(1), "worktree", "prune");
         if (Directory.Exists(source))
         {
             Directory.Delete(source, recursive: true);
         }
 
-        await RunCheckedAsync("git", SharedData.RepoRoot, TimeSpan.FromMinutes(2), "worktree", "add", "--detach", "--force", source, commit);
+        await RunCheckedAsync("git", repoRoot, TimeSpan.FromMinutes(2), "worktree", "add", "--detach", "--force", source, commit);
         try
         {
             await RunCheckedAsync(
@@ -72,7 +95,7 @@ internal static class BaselineLake
         }
         finally
         {
-            await RunAsync("git", SharedData.RepoRoot, TimeSpan.FromMinutes(1), "worktree", "remove", "--force", source);
+            await RunAsync("git", repoRoot, TimeSpan.FromMinutes(1), "worktree", "remove", "--force", source);
         }
 
         await File.WriteAllTextAsync(complete, commit);
@@ -84,15 +107,15 @@ internal static class BaselineLake
     /// <c>url:</c> made absolute against the repository's tests folder, and briefings turned off (they are not lake
     /// tables, and the current side's in-process refresh writes none).
     /// </summary>
-    public static async Task<string> CatalogueAsync(string commit, string folder)
+    public async Task<string> CatalogueAsync(string commit, string folder)
     {
-        var (code, yaml, error) = await RunAsync("git", SharedData.RepoRoot, TimeSpan.FromMinutes(1), "show", $"{commit}:tests/data-sources.shared.yml");
+        var (code, yaml, error) = await RunAsync("git", repoRoot, TimeSpan.FromMinutes(1), "show", $"{commit}:tests/data-sources.shared.yml");
         if (code != 0)
         {
             throw new InvalidOperationException($"git show {commit}:tests/data-sources.shared.yml exited {code}: {error}");
         }
 
-        var tests = Path.Combine(SharedData.RepoRoot, "tests");
+        var tests = Path.Combine(repoRoot, "tests");
         var lines = new List<string>();
         var inBriefs = false;
         foreach (var line in yaml.Split('\n'))
