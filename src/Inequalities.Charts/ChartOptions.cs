@@ -52,6 +52,14 @@ public abstract record ChartOptionsBase
     {
     }
 
+    private protected static void RequireFileOrNull(List<string> problems, string? path, string name)
+    {
+        if (path is not null && !File.Exists(path))
+        {
+            problems.Add($"{name} '{path}' does not exist.");
+        }
+    }
+
     private protected static void Require(List<string> problems, string? value, string name)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -154,10 +162,7 @@ public sealed record ChoroplethChartOptions : ChartOptionsBase
         Require(problems, Table, nameof(Table));
         Require(problems, Column, nameof(Column));
         Require(problems, AreaCode, nameof(AreaCode));
-        if (BoundaryPath is not null && !File.Exists(BoundaryPath))
-        {
-            problems.Add($"BoundaryPath '{BoundaryPath}' does not exist.");
-        }
+        RequireFileOrNull(problems, BoundaryPath, nameof(BoundaryPath));
     }
 }
 
@@ -178,10 +183,7 @@ public sealed record AssetNeedMapChartOptions : ChartOptionsBase
     private protected override void AddProblems(List<string> problems)
     {
         Require(problems, AreaCode, nameof(AreaCode));
-        if (BoundaryPath is not null && !File.Exists(BoundaryPath))
-        {
-            problems.Add($"BoundaryPath '{BoundaryPath}' does not exist.");
-        }
+        RequireFileOrNull(problems, BoundaryPath, nameof(BoundaryPath));
     }
 }
 

@@ -35,7 +35,7 @@ public static partial class Charts
                 nameof(options));
         }
 
-        return AssetNeedMap(assetNeed, assets, options, wanted => (BoundaryFile.Read(path, wanted), path));
+        return AssetNeedMap(assetNeed, assets, options, BoundaryFile.FromFile(path));
     }
 
     /// <summary>
@@ -51,7 +51,7 @@ public static partial class Charts
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
-        return AssetNeedMap(assetNeed, assets, options, wanted => (BoundaryFile.Find(snapshot, options.BoundaryPath, wanted, out var source), source));
+        return AssetNeedMap(assetNeed, assets, options, BoundaryFile.FromSnapshot(snapshot, options.BoundaryPath));
     }
 
     /// <summary>The asset-need map (<see cref="AssetNeedMap(Table, Table, AssetNeedMapChartOptions)"/>) of a snapshot's asset_need and assets tables.</summary>

@@ -29,7 +29,7 @@ public static partial class Charts
                 nameof(options));
         }
 
-        return Choropleth(table, areas, options, wanted => (BoundaryFile.Read(path, wanted), path));
+        return Choropleth(table, areas, options, BoundaryFile.FromFile(path));
     }
 
     internal static ChoroplethChart Choropleth(
