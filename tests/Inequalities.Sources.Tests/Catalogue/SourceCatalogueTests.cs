@@ -166,10 +166,39 @@ public sealed class SourceCatalogueTests
         Assert.Equal(["c.yml:3: source 'iod2019' field 'alternative_to': names 'nope', which is not a source id in the catalogue"], ex.Problems);
     }
 
+    /// <summary>Sources the gradients tests name: IoD2019 with an income domain, IoD2025, and a wide File 8.</summary>
+    private const string GradientSources = """
+
+          - id: iod2025
+            kind: deprivation
+            publisher: MHCLG
+            licence: OGL-3.0
+            url: https://assets.publishing.service.gov.uk/file7-2025.csv
+            format: csv
+            geography: lsoa
+            vintage: 2021
+            columns:
+              lsoa_code: LSOA code (2021)
+              imd.rank: Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)
+          - id: iod2019-file8
+            kind: indicator
+            publisher: MHCLG
+            licence: OGL-3.0
+            url: https://assets.publishing.service.gov.uk/file8.xlsx
+            format: xlsx
+            sheet: IoD2019 Health Domain
+            geography: lsoa
+            vintage: 2011
+            columns:
+              area_code: LSOA code (2011)
+              value.years_of_potential_life_lost: Years of potential life lost indicator
+        """;
+
     [Fact]
     public void Parse_GradientsSection_ReadsBasesAndOptions()
     {
-        var yaml = ValidEntry.Replace("version: 1", """
+        var yaml = ValidEntry.Replace("    imd.rank:", "    income.rank: Income Rank (where 1 is most deprived)\n      imd.rank:", StringComparison.Ordinal) + GradientSources;
+        yaml = yaml.Replace("version: 1", """
             version: 1
             gradients:
               bases:
@@ -222,6 +251,35 @@ public sealed class SourceCatalogueTests
     }
 
     [Fact]
+    public void Parse_GradientsNamingWhatTheCatalogueLacks_ReportsEach()
+    {
+        var yaml = (ValidEntry + GradientSources).Replace("version: 1", """
+            version: 1
+            gradients:
+              bases:
+                - index: iod2015
+                - index: iod2019
+                  domain: income
+              indicators:
+                - iod2019-file8:air_quality
+                - iod2019-file9
+                - iod2019
+            """, StringComparison.Ordinal);
+
+        var ex = Assert.Throws<CatalogueException>(() => SourceCatalogue.Parse(yaml, "/b", "c.yml"));
+
+        Assert.Equal(
+            [
+                "c.yml:4: field 'gradients.bases.index': 'iod2015' is not the index_id of any deprivation source (known: iod2019, iod2025)",
+                "c.yml:5: field 'gradients.bases.domain': 'income' is not a domain the sources of index 'iod2019' rank (their domains: imd)",
+                "c.yml:8: source 'iod2019-file8' field 'gradients.indicators': 'iod2019-file8:air_quality': 'air_quality' is not an indicator of this source (its indicators: years_of_potential_life_lost)",
+                "c.yml:9: field 'gradients.indicators': 'iod2019-file9' names 'iod2019-file9', which is not the id of an indicator or fingertips source in the catalogue",
+                "c.yml:10: field 'gradients.indicators': 'iod2019' names 'iod2019', which is not the id of an indicator or fingertips source in the catalogue",
+            ],
+            ex.Problems);
+    }
+
+    [Fact]
     public void Only_UnknownId_Throws()
     {
         var catalogue = SourceCatalogue.Parse(ValidEntry, "/b");
@@ -252,5 +310,31 @@ public sealed class SourceCatalogueTests
         Assert.All(catalogue.Sources.Where(s => !s.IsFile), s => Assert.Equal("https", s.Location.Scheme));
         Assert.Contains(catalogue.Sources, s => s.Kind == SourceKind.Fingertips);
         Assert.Contains(catalogue.Sources, s => s.Kind == SourceKind.Assets);
+    }
+
+    [Fact]
+    public void Load_RepositoryCatalogue_GradientsAreFile8HealthOnIod2025AndIod2019CarriedTo2021()
+    {
+        var catalogue = SourceCatalogue.Load(Path.Combine(Inequalities.TestSupport.SharedData.RepoRoot, "data-sources.yml"));
+        var gradients = catalogue.Gradients;
+
+        Assert.Equal(
+            ["iod2025/imd/national", "iod2025/income/national", "iod2025/income/local", "iod2025/imd/local", "iod2019/imd/national/lsoa2021"],
+            gradients.Bases.Select(b => b.Label));
+        Assert.Equal([10, 10, 10, 5, 10], gradients.Bases.Select(b => b.Quantiles));
+        Assert.Equal(["iod2025-file8-health", "iod2019-file8-health"], gradients.Indicators);
+        Assert.False(gradients.IncludeInherited);
+        Assert.Equal(10_000, gradients.Repetitions);
+        foreach (var id in gradients.Indicators)
+        {
+            // Enabled LSOA-level workbooks (File 8, the health sheet) whose every indicator says which way is worse.
+            var source = catalogue.Sources.Single(s => s.Id == id);
+            Assert.True(source.Enabled);
+            Assert.Equal((SourceKind.Indicator, SourceFormat.Xlsx, GeographyLevel.Lsoa), (source.Kind, source.Format, source.Geography));
+            Assert.EndsWith(" Health Domain", source.Sheet, StringComparison.Ordinal);
+            var indicators = source.Columns.Keys.Where(k => k.StartsWith("value.", StringComparison.Ordinal)).Select(k => k["value.".Length..]).ToList();
+            Assert.Equal(4, indicators.Count);
+            Assert.All(indicators, i => Assert.Equal(IndicatorPolarity.HigherIsWorse, source.IndicatorMetadata!.For(i)!.Polarity));
+        }
     }
 }

@@ -32,6 +32,10 @@ public sealed partial class PublisherSimulator
             => SimulatedResponse.Ok(StandInFiles.Instance.IoD2019File7.Value, Csv),
         "/media/691ded56d140bbbaa59a2a7d/File_7_IoD2025_All_Ranks_Scores_Deciles_Population_Denominators.csv"
             => SimulatedResponse.Ok(StandInFiles.Instance.IoD2025File7.Value, Csv),
+        "/media/5d8b3cd740f0b609909b590a/File_8_-_IoD2019_Underlying_Indicators.xlsx"
+            => SimulatedResponse.Ok(StandInFiles.Instance.IoD2019File8.Value, Xlsx),
+        "/media/691dec012c6b98ecdbc500d4/File_8_IoD2025_Underlying_Indicators.xlsx"
+            => SimulatedResponse.Ok(StandInFiles.Instance.IoD2025File8.Value, Xlsx),
         _ => SimulatedResponse.NotFound,
     };
 

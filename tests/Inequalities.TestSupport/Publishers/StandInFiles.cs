@@ -18,6 +18,8 @@ internal sealed partial class StandInFiles
     {
         IoD2019File7 = new(BuildIoD2019File7);
         IoD2025File7 = new(BuildIoD2025File7);
+        IoD2019File8 = new(BuildIoD2019File8);
+        IoD2025File8 = new(BuildIoD2025File8);
         Lsoa11Lsoa21Lookup = new(BuildLsoa11Lsoa21);
         Oa21Lookup = new(BuildOa21Lookup);
         LadRegionLookup = new(BuildLadRegion);
@@ -37,6 +39,12 @@ internal sealed partial class StandInFiles
 
     /// <summary>IoD2025 File 7 (CSV).</summary>
     public Lazy<byte[]> IoD2025File7 { get; }
+
+    /// <summary>IoD2019 File 8, the underlying indicators (xlsx: Notes and six domain sheets).</summary>
+    public Lazy<byte[]> IoD2019File8 { get; }
+
+    /// <summary>IoD2025 File 8 (xlsx: Notes and seven domain sheets; the health sheet's values stand in from IoD2019).</summary>
+    public Lazy<byte[]> IoD2025File8 { get; }
 
     /// <summary>The LSOA 2011 to 2021 to LAD 2022 lookup as the Hub exports it (CSV with BOM).</summary>
     public Lazy<byte[]> Lsoa11Lsoa21Lookup { get; }

@@ -24,8 +24,7 @@ public sealed class BriefLakeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var config = _temp.Combine("data-sources.yml");
-        var yaml = TestCatalogues.RealYaml;
-        yaml = yaml[..yaml.IndexOf("\nbriefs:", StringComparison.Ordinal)] + TestCatalogues.SampleGradients + $"""
+        var yaml = TestCatalogues.WithoutSection(TestCatalogues.RealYamlWithSampleGradients, "briefs") + $"""
             briefs:
               areas: [E47000004, E08000099]
               formats: [html, pdf]

@@ -51,7 +51,8 @@ public sealed class TelemetryTests : IDisposable
     public async Task SampleRefresh_ExportsRefreshSourceFetchAndSnapshotAgeMetricsAndSpans()
     {
         var lake = _temp.Combine("lake");
-        var args = new RefreshCommand.RefreshArguments(new FileInfo(WorkerFixture.RepoCatalogue), new DirectoryInfo(lake), null, Sample: true, Offline: false, TimeSpan.Zero);
+        var catalogue = TestCatalogues.WriteRealWithoutBriefs(_temp.Combine("catalogue"));
+        var args = new RefreshCommand.RefreshArguments(new FileInfo(catalogue), new DirectoryInfo(lake), null, Sample: true, Offline: false, TimeSpan.Zero);
 
         var code = await RefreshCommand.RunAsync(args, TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
         _meters.ForceFlush();

@@ -98,7 +98,7 @@ public sealed class InstalledTool : IAsyncLifetime
 public sealed class ToolInstallTests(InstalledTool tool) : IClassFixture<InstalledTool>
 {
     [Fact]
-    public async Task InstalledTool_EmptyFolder_RefreshesTheSampleReportsFreshAndValidatesABrokenCatalogue()
+    public async Task InstalledTool_EmptyFolder_RefreshesTheSampleWithEveryBriefingReportsFreshAndValidatesABrokenCatalogue()
     {
         var folder = tool.EmptyFolder();
 
@@ -120,6 +120,14 @@ public sealed class ToolInstallTests(InstalledTool tool) : IClassFixture<Install
         Assert.Equal(EmbeddedCatalogue.Sha256, snapshot.Manifest.CatalogueOrigin.Sha256);
         Assert.Equal(SourceCatalogue.LoadEmbedded(folder).Enabled.Select(s => s.Id), snapshot.Manifest.Sources.Select(s => s.Id));
         Assert.True((await snapshot.ReadTableAsync("areas")).RowCount > 0);
+
+        // Every briefing the embedded catalogue asks for (the six districts, the city region and England; HTML and
+        // PDF) is written: the sample's File 8 health indicators give each area a gradient on the catalogue's bases.
+        var briefs = snapshot.Manifest.Briefs ?? [];
+        Assert.Equal(
+            BriefSettings.DefaultAreas.SelectMany(a => new[] { $"{a} html written", $"{a} pdf written" }),
+            briefs.Select(b => $"{b.AreaCode} {b.Format} {b.Status}{(b.Error is null ? string.Empty : ": " + b.Error)}"));
+        Assert.All(briefs, b => Assert.Equal(b.Bytes, new FileInfo(Path.Combine(snapshot.Directory, b.Path!)).Length));
 
         // status: exit 0, fresh.
         Assert.True(status.Code == 0, status.Output + status.Error);

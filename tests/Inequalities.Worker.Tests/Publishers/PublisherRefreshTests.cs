@@ -12,7 +12,7 @@ namespace Inequalities.Worker.Tests.Publishers;
 /// with every LSOA's geography, and the same LCR populations and deprivation as the lake of the shared real files.
 /// </summary>
 [Collection(PublisherLakeCollection.Name)]
-public sealed class PublisherRefreshTests
+public sealed partial class PublisherRefreshTests
 {
     private static readonly string[] Lcr = ["E06000006", "E08000011", "E08000012", "E08000013", "E08000014", "E08000015"];
     private readonly PublisherLakeFixture _fixture;

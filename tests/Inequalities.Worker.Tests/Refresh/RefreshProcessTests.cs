@@ -17,7 +17,9 @@ public sealed partial class RefreshProcessTests : IDisposable
     {
         var lake = _temp.Combine("lake");
 
-        var (code, stdout, stderr) = await RunAsync(["refresh", "--sample", "--lake", lake, "--config", Path.Combine(SharedData.RepoRoot, "data-sources.yml")], SharedData.RepoRoot);
+        var config = TestCatalogues.WriteRealWithoutBriefs(_temp.Combine("catalogue"));
+
+        var (code, stdout, stderr) = await RunAsync(["refresh", "--sample", "--lake", lake, "--config", config], SharedData.RepoRoot);
 
         Assert.True(code == 0, stderr);
         var snapshot = LakeSnapshot.OpenCurrent(lake);

@@ -18,7 +18,7 @@ internal static partial class WorkerFixture
     /// <summary>
     /// Generates the sample mirror into <c>dir/mirror</c> and writes <c>dir/catalogue.yml</c>: the repository's catalogue
     /// with every url pointing at the mirror (relative file paths, or <paramref name="server"/> serving the mirror folder),
-    /// no per-source schedules, and <c>keep_snapshots</c> set. A templated zip member is named for the month of
+    /// no per-source schedules, no briefings, and <c>keep_snapshots</c> set. A templated zip member is named for the month of
     /// <paramref name="clock"/> (the refresh's clock; default the system clock).
     /// </summary>
     public static (string CataloguePath, string MirrorDirectory, IReadOnlyDictionary<string, Uri> Files) WriteMirrorCatalogue(string dir, Uri? server = null, int keepSnapshots = 7, TimeProvider? clock = null)
@@ -51,7 +51,9 @@ internal static partial class WorkerFixture
         }
 
         var path = Path.Combine(dir, "catalogue.yml");
-        File.WriteAllText(path, ForMirrorFiles(text.ToString()));
+        // No briefings: the worker tests are about schedules, locks and snapshots (a briefing per area and format, each
+        // PDF a Chromium run, would add seconds to every refresh).
+        File.WriteAllText(path, ForMirrorFiles(TestCatalogues.WithoutBriefs(text.ToString())));
         return (path, mirror, files);
     }
 

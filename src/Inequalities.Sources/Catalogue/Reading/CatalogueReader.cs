@@ -28,11 +28,11 @@ internal sealed class CatalogueReader(string displayPath, string baseDirectory) 
         }
 
         var defaults = new DefaultsReader(Problems).Read(root);
-        var gradients = new GradientsReader(Problems).Read(root);
         var briefs = new BriefsReader(Problems).Read(root);
         var hosts = new AllowedHostsReader(Problems).Read(root);
         var mirrors = new MirrorsReader(Problems).Read(root);
         var sources = new SourcesReader(Problems, baseDirectory).Read(root, defaults);
+        var gradients = new GradientsReader(Problems).Read(root, sources);
         var assetNeed = new AssetNeedReader(Problems).Read(root, sources);
         Problems.ThrowIfAny();
         foreach (var s in sources.Where(s => !s.IsFile))
