@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs every file-based example in examples/ (.NET 10 `dotnet run file.cs`) against the library packed into the local
 # feed artifacts/feed at version 0.1.0-local (eng/pack-local-feed.sh; examples/NuGet.config adds the feed), on the
-# real-data and sample lakes (eng/build-lakes.sh). Each example checks its numbers and exits non-zero when one is
+# real-data lake (eng/build-lakes.sh). Each example checks its numbers and exits non-zero when one is
 # wrong; the script fails if any example does. CI runs it after the notebooks.
 #
 # Usage: examples/run-examples.sh [examples/name.cs ...]     (default: every examples/*.cs)
-# Env:   INEQUALITIES_LAKE / INEQUALITIES_ASSETS_LAKE  use these lakes instead of building them;
-#        INEQUALITIES_FEED_PACKED=1                    the feed was packed earlier in this run.
+# Env:   INEQUALITIES_LAKE          use this real-data lake instead of building it;
+#        INEQUALITIES_FEED_PACKED=1  the feed was packed earlier in this run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +35,7 @@ bash eng/pack-local-feed.sh
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# Builds the real-data and sample lakes unless INEQUALITIES_LAKE / INEQUALITIES_ASSETS_LAKE name them already.
+# Builds the real-data lake unless INEQUALITIES_LAKE names one already.
 . eng/build-lakes.sh "$work"
 export INEQUALITIES_EXAMPLES_OUT="$out"
 

@@ -4,12 +4,12 @@
 # reference with
 #   #i "nuget: ../artifacts/feed"
 #   #r "nuget: Inequalities.Lake, 0.1.0-local"
-# Lakes are built by eng/build-lakes.sh from the real open data in ../shared/data (tests/data-sources.shared.yml) and
-# from the sample mirror (the only one with community-business registers). Each notebook runs with dotnet-repl (pinned in
+# The lake is built by eng/build-lakes.sh from the real open data in ../shared/data (tests/data-sources.shared.yml),
+# real registers included. Each notebook runs with dotnet-repl (pinned in
 # .config/dotnet-tools.json); the script fails if any cell fails. Executed copies go to artifacts/notebooks/.
 #
 # Usage: notebooks/run-notebooks.sh [notebook.ipynb ...]     (default: every notebooks/*.ipynb)
-# Env:   INEQUALITIES_LAKE / INEQUALITIES_ASSETS_LAKE  use these lakes instead of building them.
+# Env:   INEQUALITIES_LAKE  use this real-data lake instead of building it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . eng/local-feed.sh
@@ -38,7 +38,7 @@ mkdir -p "$out"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# Builds the real-data and sample lakes unless INEQUALITIES_LAKE / INEQUALITIES_ASSETS_LAKE name them already.
+# Builds the real-data lake unless INEQUALITIES_LAKE names one already.
 . eng/build-lakes.sh "$work"
 
 dotnet tool restore > /dev/null

@@ -54,6 +54,22 @@ public sealed class Brief
     /// <summary>How many high-need, low-asset neighbourhoods the area has in all, and how many people live in them.</summary>
     public (int Count, double Population) PriorityTotal { get; internal set; }
 
+    /// <summary>
+    /// The map of the high-need, low-asset neighbourhoods with the registered organisations as points; its table counts
+    /// the organisations by category (<see cref="Organisations"/>). Null when the lake has no registers, or no boundaries
+    /// for the area (<see cref="OrganisationsMissing"/> then says why).
+    /// </summary>
+    public BriefFigure? OrganisationMap { get; internal set; }
+
+    /// <summary>
+    /// The registered organisations based in the area, by category, most first: those of the lake's <c>assets</c> table
+    /// that the asset-versus-need tables count in the area's neighbourhoods. Empty when the lake has no registers.
+    /// </summary>
+    public IReadOnlyList<OrganisationCount> Organisations { get; internal set; } = [];
+
+    /// <summary>Why there is no organisation map, when the lake has registers but none could be drawn.</summary>
+    public string? OrganisationsMissing { get; internal set; }
+
     /// <summary>The district-summary chart of the area's districts on IoD2019 and IoD2025, or null with <see cref="RanksMissing"/>.</summary>
     public BriefFigure? DistrictRanks { get; internal set; }
 
@@ -215,6 +231,14 @@ public sealed record BriefTable(string Caption, IReadOnlyList<string> Columns, I
 /// <param name="AssetGap">How many organisations fewer than its residents and need predict (<c>asset_need.asset_gap</c>), when known.</param>
 public sealed record Neighbourhood(
     string LsoaCode, string Name, string? Ward, string District, double? Population, double NeedScore, int? NeedDecile, double? AssetsPer10k, double? AssetGap);
+
+/// <summary>The registered organisations of an area in one category.</summary>
+/// <param name="Category">The lake's category, e.g. <c>housing</c>.</param>
+/// <param name="Label">The category in words.</param>
+/// <param name="Organisations">How many are based in the area.</param>
+/// <param name="Per10k">Per 10,000 residents of the area.</param>
+/// <param name="ResidentsNearby">Residents of the area's neighbourhoods with one within walking distance (<c>asset_category_summary.population_with_nearby</c>), when the lake has it for the area.</param>
+public sealed record OrganisationCount(string Category, string Label, int Organisations, double Per10k, double? ResidentsNearby);
 
 /// <summary>A source as the sources box lists it, from the snapshot's manifest.</summary>
 /// <param name="Id">The catalogue id.</param>

@@ -18,8 +18,11 @@ internal sealed class BriefData
 
     private readonly Lazy<Task<Table?>> _deprivation;
 
-    private BriefData(LakeSnapshot snapshot, Table areas, Table gradients, Table quantiles, Table? metadata, Table? summaries, Table? assetNeed, Table? assetSummary)
+    private BriefData(
+        LakeSnapshot snapshot, Table areas, Table gradients, Table quantiles, Table? metadata, Table? summaries, Table? assetNeed, Table? assetSummary, Table? assets, Table? categorySummary)
     {
+        Assets = assets;
+        CategorySummary = categorySummary;
         Snapshot = snapshot;
         Areas = areas;
         Gradients = gradients;
@@ -61,6 +64,12 @@ internal sealed class BriefData
 
     public Table? AssetSummary { get; }
 
+    /// <summary>The <c>assets</c> table: every organisation of the registers and where it was placed.</summary>
+    public Table? Assets { get; }
+
+    /// <summary>The <c>asset_category_summary</c> table: organisations by category per district and combined authority.</summary>
+    public Table? CategorySummary { get; }
+
     /// <summary>LSOA code to its name, ward, district name and population (the first vintage that has it).</summary>
     public Dictionary<string, (string Name, string? Ward, string District, double? Population)> Lsoas { get; } = new(StringComparer.Ordinal);
 
@@ -87,7 +96,9 @@ internal sealed class BriefData
             await ReadOptionalAsync(snapshot, TableNames.IndicatorMetadata, cancellationToken).ConfigureAwait(false),
             await ReadOptionalAsync(snapshot, TableNames.LadDeprivationSummaries, cancellationToken).ConfigureAwait(false),
             await ReadOptionalAsync(snapshot, TableNames.AssetNeed, cancellationToken).ConfigureAwait(false),
-            await ReadOptionalAsync(snapshot, TableNames.AssetNeedSummary, cancellationToken).ConfigureAwait(false));
+            await ReadOptionalAsync(snapshot, TableNames.AssetNeedSummary, cancellationToken).ConfigureAwait(false),
+            await ReadOptionalAsync(snapshot, TableNames.Assets, cancellationToken).ConfigureAwait(false),
+            await ReadOptionalAsync(snapshot, TableNames.AssetCategorySummary, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The area: its kind, name and neighbourhoods; an unknown code fails naming what the lake has.</summary>

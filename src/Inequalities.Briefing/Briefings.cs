@@ -211,6 +211,10 @@ public static class Briefings
         (brief.NeedMap, brief.NeedMapMissing, brief.HighestNeed) = (map, mapMissing, highest);
         var (assetChart, assetsMissing, priority, total) = NeedSections.Assets(data, area, options);
         (brief.AssetChart, brief.AssetsMissing, brief.Priority, brief.PriorityTotal) = (assetChart, assetsMissing, priority, total);
+        if (assetChart is not null)
+        {
+            (brief.OrganisationMap, brief.Organisations, brief.OrganisationsMissing) = OrganisationSection.Build(data, area, NeedSections.AssetNeedRows(data, area));
+        }
         (brief.DistrictRanks, brief.RanksMissing) = GradientFigures.Ranks(data, area);
         brief.Sources = SourcesBox.Sources(data, headlines, boundarySource, assetChart is not null, brief.DistrictRanks is not null);
         return brief;

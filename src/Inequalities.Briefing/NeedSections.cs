@@ -38,7 +38,7 @@ internal static class NeedSections
                 AreaCode = area.Code,
                 Width = 900,
                 Height = 640,
-                Title = $"{Capital(measure.Label)}, {area.Name}: ten classes at its deciles",
+                Title = $"{Words.Capital(measure.Label)}, {area.Name}: ten classes at its deciles",
             });
         }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException)
@@ -80,10 +80,7 @@ internal static class NeedSections
                 [], (0, 0));
         }
 
-        var rows = area.Code == BriefData.England ? table
-            : area.Kind == "combined authority" ? table.Where((AssetNeedColumns.CauthCode, area.Code))
-            : area.Kind == "region" ? table.WhereAnyOf(AssetNeedColumns.LsoaCode, RegionLsoas(data, area.Code).Select(c => (CellValue)c))
-            : table.Where((AssetNeedColumns.LadCode, area.Code));
+        var rows = AssetNeedRows(data, area)!;
         if (rows.RowCount == 0)
         {
             var covered = BriefData.Distinct(table, AssetNeedColumns.LadCode).Select(data.DistrictName);
@@ -139,6 +136,13 @@ internal static class NeedSections
         };
         return (new BriefFigure("Community assets against need", chart, alt, summary, notes), null, ordered.Take(options.MaxPriorityNeighbourhoods).ToList(), total);
     }
+
+    /// <summary>The area's rows of asset_need (null when the lake has none).</summary>
+    public static Table? AssetNeedRows(BriefData data, BriefArea area) => data.AssetNeed is not { } table ? null
+        : area.Code == BriefData.England ? table
+        : area.Kind == "combined authority" ? table.Where((AssetNeedColumns.CauthCode, area.Code))
+        : area.Kind == "region" ? table.WhereAnyOf(AssetNeedColumns.LsoaCode, RegionLsoas(data, area.Code).Select(c => (CellValue)c))
+        : table.Where((AssetNeedColumns.LadCode, area.Code));
 
     /// <summary>The asset_need need score where that table covers every LSOA 2021 of the area (its study area may be smaller), else the newest index's IMD score.</summary>
     private static async Task<NeedMeasure?> MeasureAsync(BriefData data, BriefArea area)
@@ -206,6 +210,4 @@ internal static class NeedSections
         var (name, ward, district, population) = data.Lsoas.TryGetValue(code, out var l) ? l : (code, null, string.Empty, null);
         return new Neighbourhood(code, name, ward, district, population, need, decile, density, gap);
     }
-
-    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

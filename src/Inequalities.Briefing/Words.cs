@@ -16,6 +16,9 @@ internal static class Words
     /// <summary>A whole number with thousands separators.</summary>
     public static string Whole(double value) => Signed((Math.Round(value, MidpointRounding.AwayFromZero) + 0.0).ToString("#,##0", Invariant));
 
+    /// <summary>The text with its first letter in upper case.</summary>
+    public static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
     /// <summary>A date as 1 December 2026.</summary>
     public static string Date(DateTimeOffset value) => value.UtcDateTime.ToString("d MMMM yyyy", Invariant);
 

@@ -4,7 +4,7 @@ using Inequalities.Sources.Parsing;
 
 namespace Inequalities.Charts;
 
-/// <summary>LSOA outlines for the choropleth, read with the one GeoJSON polygon reader (<see cref="GeoJsonPolygons"/>).</summary>
+/// <summary>LSOA outlines for the maps (the choropleth, the asset-need map), read with the one GeoJSON polygon reader (<see cref="GeoJsonPolygons"/>).</summary>
 internal static class BoundaryFile
 {
     /// <summary>
@@ -63,6 +63,14 @@ internal static class BoundaryFile
 
         return best ?? throw new InvalidOperationException($"No boundary GeoJSON was found in the lake's raw cache '{raw}'; give a boundary file (BoundaryPath, --boundaries).");
     }
+
+    /// <summary>The boundaries of the table overloads: the one file the options name.</summary>
+    public static Func<HashSet<string>, (Dictionary<string, List<double[]>> Shapes, string Source)> FromFile(string path) =>
+        wanted => (Read(path, wanted), path);
+
+    /// <summary>The boundaries of the snapshot overloads: the file the options name, else the lake's raw cache (<see cref="Find"/>).</summary>
+    public static Func<HashSet<string>, (Dictionary<string, List<double[]>> Shapes, string Source)> FromSnapshot(LakeSnapshot snapshot, string? path) =>
+        wanted => (Find(snapshot, path, wanted, out var source), source);
 
     /// <summary>The first string property value that is a wanted code.</summary>
     private static string? WantedCode(JsonElement properties, IReadOnlySet<string> wanted)

@@ -52,6 +52,14 @@ public abstract record ChartOptionsBase
     {
     }
 
+    private protected static void RequireFileOrNull(List<string> problems, string? path, string name)
+    {
+        if (path is not null && !File.Exists(path))
+        {
+            problems.Add($"{name} '{path}' does not exist.");
+        }
+    }
+
     private protected static void Require(List<string> problems, string? value, string name)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -106,6 +114,13 @@ public sealed record AssetNeedChartOptions : ChartOptionsBase
     /// <value>The default value is <c>E47000004</c>, the Liverpool City Region.</value>
     public string AreaCode { get; init; } = LiverpoolCityRegion;
 
+    /// <summary>
+    /// Whether the assets axis uses a square-root scale (ticks in organisations per 10,000 residents), so that the many
+    /// neighbourhoods with a few organisations are not pressed flat by the odd one with very many.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool SquareRootScale { get; init; } = true;
+
     private protected override void AddProblems(List<string> problems) => Require(problems, AreaCode, nameof(AreaCode));
 }
 
@@ -147,10 +162,28 @@ public sealed record ChoroplethChartOptions : ChartOptionsBase
         Require(problems, Table, nameof(Table));
         Require(problems, Column, nameof(Column));
         Require(problems, AreaCode, nameof(AreaCode));
-        if (BoundaryPath is not null && !File.Exists(BoundaryPath))
-        {
-            problems.Add($"BoundaryPath '{BoundaryPath}' does not exist.");
-        }
+        RequireFileOrNull(problems, BoundaryPath, nameof(BoundaryPath));
+    }
+}
+
+/// <summary>Options of <see cref="Charts.AssetNeedMap(Core.Columnar.Table, Core.Columnar.Table, AssetNeedMapChartOptions)"/> and <see cref="Charts.AssetNeedMapAsync"/>.</summary>
+public sealed record AssetNeedMapChartOptions : ChartOptionsBase
+{
+    /// <summary>The area whose LSOAs are drawn (a district, or a combined authority).</summary>
+    /// <value>The default value is <c>E47000004</c>, the Liverpool City Region.</value>
+    public string AreaCode { get; init; } = LiverpoolCityRegion;
+
+    /// <summary>A GeoJSON file of LSOA boundaries (of the asset_need table's vintage, 2021).</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: the GeoJSON boundary sources in the lake's raw cache, the one
+    /// covering most of the area's LSOAs (required when mapping tables without a snapshot).
+    /// </value>
+    public string? BoundaryPath { get; init; }
+
+    private protected override void AddProblems(List<string> problems)
+    {
+        Require(problems, AreaCode, nameof(AreaCode));
+        RequireFileOrNull(problems, BoundaryPath, nameof(BoundaryPath));
     }
 }
 

@@ -67,7 +67,7 @@ public static partial class Charts
         options.Validate();
         var table = await snapshot.ReadTableAsync(options.Table, cancellationToken).ConfigureAwait(false);
         var areas = await snapshot.ReadTableAsync(TableNames.Areas, cancellationToken).ConfigureAwait(false);
-        return Choropleth(table, areas, options, wanted => (BoundaryFile.Find(snapshot, options.BoundaryPath, wanted, out var source), source));
+        return Choropleth(table, areas, options, BoundaryFile.FromSnapshot(snapshot, options.BoundaryPath));
     }
 
     /// <summary>
@@ -83,7 +83,7 @@ public static partial class Charts
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
-        return Choropleth(table, areas, options, wanted => (BoundaryFile.Find(snapshot, options.BoundaryPath, wanted, out var source), source));
+        return Choropleth(table, areas, options, BoundaryFile.FromSnapshot(snapshot, options.BoundaryPath));
     }
 
     /// <summary>The district summary (<see cref="DistrictSummary"/>) of a snapshot's lad_deprivation_summaries.</summary>

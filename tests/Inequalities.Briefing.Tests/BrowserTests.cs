@@ -57,7 +57,7 @@ public sealed class BrowserTests(BriefLakes lakes)
 
         // Every image loaded, says what it shows, is not blank, and has its numbers in a table beside it.
         var images = page.Locator("img");
-        Assert.Equal(6, await images.CountAsync());   // three gradients, the map, assets against need, the district ranks
+        Assert.Equal(7, await images.CountAsync());   // three gradients, the need map, assets against need, the organisations map, the district ranks
         for (var i = 0; i < await images.CountAsync(); i++)
         {
             var image = images.Nth(i);

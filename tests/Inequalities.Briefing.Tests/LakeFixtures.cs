@@ -9,9 +9,9 @@ namespace Inequalities.Briefing.Tests;
 
 /// <summary>
 /// The two lakes the briefing tests read, built once: the real-data lake of tests/data-sources.shared.yml (SII
-/// repetitions cut to 1,000; it has no community-business register), and the sample lake with a gradients section
-/// (the sample's inherited MSOA life expectancy gets deprivation quantiles) and its generated registers, so the
-/// asset-versus-need section has rows.
+/// repetitions cut to 1,000; its register is the real Co-operatives UK open data, placed through OS Code-Point Open),
+/// and the sample lake with a gradients section (the sample's inherited MSOA life expectancy gets deprivation
+/// quantiles) and its generated registers.
 /// </summary>
 public sealed class BriefLakes : IAsyncLifetime
 {

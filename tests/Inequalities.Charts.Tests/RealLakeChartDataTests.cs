@@ -256,6 +256,14 @@ public sealed class RealLakeChartDataTests(RealLakeFixture lake)
         Assert.Equal(chart.LsoaCount, chart.Districts.Sum(d => d.NeedScores.Count));
         Assert.Equal(6, chart.Districts.Count);
         Assert.Equal(highNeed, chart.HighNeedFrom);
+
+        // The tags' counts are the table's quadrants; the low-assets line is the densest LSOA it marks low.
+        var density = table.Primitive<double>("assets_per_10k");
+        Assert.Equal(
+            Enumerable.Range(0, table.RowCount).GroupBy(i => quadrant[i]!).ToDictionary(g => g.Key, g => g.Count()),
+            chart.Quadrants.Where(q => q.Lsoas > 0).ToDictionary(q => q.Quadrant, q => q.Lsoas));
+        Assert.Equal(table.RowCount, chart.Quadrants.Sum(q => q.Lsoas));
+        Assert.Equal(Enumerable.Range(0, table.RowCount).Where(i => quadrant[i]!.EndsWith("low_assets", StringComparison.Ordinal)).Max(i => density[i]!.Value), chart.LowAssetsTo);
     }
 
     private static double? Value(SlopeIndex slope, string column) => column switch

@@ -96,5 +96,8 @@ public sealed class RealLakeChartTests(RealLakeFixture lake)
         var need = await lake.Snapshot.ReadTableAsync("asset_need");
         Assert.Equal(1_003, need.RowCount);
         Assert.Contains("1003", chart.Title + chart.Svg, StringComparison.Ordinal);
+        Assert.Contains("high need, low assets", chart.Svg, StringComparison.Ordinal);
+        Assert.Contains("square-root scale", chart.Svg, StringComparison.Ordinal);
+        ImageAssert.MatchesGolden(chart, "real-asset-need");
     }
 }

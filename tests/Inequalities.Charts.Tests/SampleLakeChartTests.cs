@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Inequalities.TestSupport;
+using Inequalities.Core.Columnar;
 
 namespace Inequalities.Charts.Tests;
 
@@ -25,6 +26,20 @@ public sealed class SampleLakeChartTests(SampleLakeFixture lake)
         ImageAssert.Rendered(chart, 900, 600);
         Assert.Contains("(48 LSOAs)", chart.Title, StringComparison.Ordinal);
         ImageAssert.MatchesGolden(chart, "sample-asset-need");
+    }
+
+    [Fact]
+    public async Task AssetNeedMap_SampleLake_DrawsTheGeneratedRegisterAndMatchesGolden()
+    {
+        // The sample mirror's generated register, on its generated boundaries.
+        var chart = await Charts.AssetNeedMapAsync(lake.Snapshot, new AssetNeedMapChartOptions());
+        var need = (await lake.Snapshot.ReadTableAsync("asset_need")).Where(("quadrant", "high_need_low_assets"));
+
+        ImageAssert.Rendered(chart, 900, 600);
+        Assert.Equal(48, chart.Areas.Count);
+        Assert.Equal(need.RowCount, chart.HighNeedLowAssets.Count);
+        Assert.NotEmpty(chart.Organisations);
+        ImageAssert.MatchesGolden(chart, "sample-asset-map");
     }
 
     [Fact]
@@ -148,6 +163,18 @@ public sealed class SampleLakeChartTests(SampleLakeFixture lake)
 
         Assert.True(code == 0, stderr);
         Assert.Contains("<svg", await File.ReadAllTextAsync(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlotVerb_AssetMap_WritesThePngAndExitsZero()
+    {
+        using var dir = new TempDirectory();
+        var output = dir.Combine("asset-map.png");
+
+        var (code, stderr) = await RunWorker("plot", "asset-map", "--lake", lake.LakeDirectory, "--output", output);
+
+        Assert.True(code == 0, stderr);
+        Assert.True(new FileInfo(output).Length > 10_000, "the map is too small to be a chart");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal static class BriefHtml
     {
         w.Open("header");
         w.Element("h1", $"Health inequalities briefing: {brief.Area.Name}");
-        w.Element("p", $"{Capital(brief.Area.Kind)} {brief.Area.Code}. How steep the gradient of ill health is compared with England, where need is highest, and where community assets are thin relative to need.", ("class", "lede"));
+        w.Element("p", $"{Words.Capital(brief.Area.Kind)} {brief.Area.Code}. How steep the gradient of ill health is compared with England, where need is highest, and where community assets are thin relative to need.", ("class", "lede"));
         w.Element("p", $"From lake snapshot {brief.Snapshot.Id}, made on {Words.Date(brief.Snapshot.CreatedAt)} by Inequalities {brief.Snapshot.ToolVersion}. Sources are listed at the end.", ("class", "meta"));
         if (brief.Snapshot.Sample)
         {
@@ -166,7 +166,31 @@ internal static class BriefHtml
                 ]).ToList()));
         }
 
+        OrganisationBlock(w, brief);
+
         w.Close("section");
+    }
+
+    private static void OrganisationBlock(HtmlWriter w, Brief brief)
+    {
+        if (brief.OrganisationMap is { } map)
+        {
+            Figure(w, map);
+            return;
+        }
+
+        if (brief.OrganisationsMissing is { } missing)
+        {
+            w.Element("p", missing, ("class", "missing"));
+        }
+
+        if (brief.Organisations.Count > 0)
+        {
+            Table(w, new BriefTable(
+                $"Registered organisations in {brief.Area.Name}, by category",
+                ["Category", "Organisations", "Per 10,000 residents"],
+                brief.Organisations.Select(c => (IReadOnlyList<string>)[c.Label, Words.Whole(c.Organisations), Words.Number(c.Per10k)]).ToList()));
+        }
     }
 
     private static void RankSection(HtmlWriter w, Brief brief)
@@ -255,6 +279,4 @@ internal static class BriefHtml
         w.Close("tbody");
         w.Close("table");
     }
-
-    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -29,6 +29,7 @@ public static partial class Charts
         var density = rows.Primitive<double>(AssetNeedColumns.AssetsPer10k);
         var quadrant = rows.Strings(AssetNeedColumns.Quadrant);
         var byDistrict = new SortedDictionary<string, (List<double> X, List<double> Y)>(StringComparer.Ordinal);
+        var quadrants = AssetNeedChart.QuadrantNames.ToDictionary(q => q, _ => 0, StringComparer.Ordinal);
         double highNeedFrom = double.PositiveInfinity, lowAssetsTo = double.NegativeInfinity;
         var shown = 0;
         for (var i = 0; i < rows.RowCount; i++)
@@ -48,6 +49,11 @@ public static partial class Charts
             shown++;
             if (quadrant[i] is { } qd)
             {
+                if (quadrants.TryGetValue(qd, out var count))
+                {
+                    quadrants[qd] = count + 1;
+                }
+
                 if (qd.StartsWith("high_need", StringComparison.Ordinal))
                 {
                     highNeedFrom = Math.Min(highNeedFrom, x);
@@ -68,16 +74,25 @@ public static partial class Charts
         var names = LakeData.DistrictNames(areas);
         var districts = byDistrict.Select(d => new AssetNeedDistrict(d.Key, names.GetValueOrDefault(d.Key, d.Key), d.Value.X, d.Value.Y)).ToList();
         var title = options.Title ?? $"Community assets against need, {ChartLabels.Area(options.AreaCode, names)} ({ChartLabels.N(shown)} LSOAs)";
-        return new AssetNeedChart(title, options, districts, shown, double.IsFinite(highNeedFrom) ? highNeedFrom : null, double.IsFinite(lowAssetsTo) ? lowAssetsTo : null);
+        return new AssetNeedChart(
+            title, options, districts, shown, double.IsFinite(highNeedFrom) ? highNeedFrom : null, double.IsFinite(lowAssetsTo) ? lowAssetsTo : null,
+            [.. AssetNeedChart.QuadrantNames.Select(q => new AssetNeedQuadrant(q, quadrants[q]))]);
     }
 }
 
 /// <summary>The numbers of the asset-versus-need chart (<see cref="Charts.AssetNeed"/>).</summary>
 public sealed class AssetNeedChart : ChartResult
 {
-    internal AssetNeedChart(string title, AssetNeedChartOptions options, IReadOnlyList<AssetNeedDistrict> districts, int lsoaCount, double? highNeedFrom, double? lowAssetsTo)
+    /// <summary>The <c>quadrant</c> values of the asset_need table, in the order of <see cref="Quadrants"/>.</summary>
+    internal static readonly string[] QuadrantNames = ["high_need_low_assets", "high_need_higher_assets", "lower_need_low_assets", "lower_need_higher_assets"];
+
+    internal AssetNeedChart(
+        string title, AssetNeedChartOptions options, IReadOnlyList<AssetNeedDistrict> districts, int lsoaCount, double? highNeedFrom, double? lowAssetsTo,
+        IReadOnlyList<AssetNeedQuadrant> quadrants)
         : base(title, options.Width, options.Height)
     {
+        SquareRootScale = options.SquareRootScale;
+        Quadrants = quadrants;
         AreaCode = options.AreaCode;
         Districts = districts;
         LsoaCount = lsoaCount;
@@ -100,9 +115,23 @@ public sealed class AssetNeedChart : ChartResult
     /// <summary>The highest asset density of an LSOA the table marks low assets (the horizontal line), if any.</summary>
     public double? LowAssetsTo { get; }
 
+    /// <summary>
+    /// The LSOAs drawn in each quadrant of the table (<c>high_need_low_assets</c>, <c>high_need_higher_assets</c>,
+    /// <c>lower_need_low_assets</c>, <c>lower_need_higher_assets</c>, in that order); the tags in the plot's corners give them.
+    /// </summary>
+    public IReadOnlyList<AssetNeedQuadrant> Quadrants { get; }
+
+    /// <summary>Whether the assets axis is drawn on a square-root scale (<see cref="AssetNeedChartOptions.SquareRootScale"/>).</summary>
+    public bool SquareRootScale { get; }
+
     /// <inheritdoc />
     public override Plot ToPlot() => AssetNeedDrawing.Draw(this);
 }
+
+/// <summary>One quadrant of an <see cref="AssetNeedChart"/>.</summary>
+/// <param name="Quadrant">The asset_need table's <c>quadrant</c> value, e.g. <c>high_need_low_assets</c>.</param>
+/// <param name="Lsoas">The LSOAs drawn that the table puts in it.</param>
+public sealed record AssetNeedQuadrant(string Quadrant, int Lsoas);
 
 /// <summary>The LSOAs of one district in an <see cref="AssetNeedChart"/>.</summary>
 /// <param name="LadCode">The district code.</param>

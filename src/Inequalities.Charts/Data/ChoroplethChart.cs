@@ -29,7 +29,7 @@ public static partial class Charts
                 nameof(options));
         }
 
-        return Choropleth(table, areas, options, wanted => (BoundaryFile.Read(path, wanted), path));
+        return Choropleth(table, areas, options, BoundaryFile.FromFile(path));
     }
 
     internal static ChoroplethChart Choropleth(
@@ -85,7 +85,7 @@ public static partial class Charts
         var names = LakeData.DistrictNames(areas);
         var filterText = options.Filters.Count == 0 ? string.Empty : $" ({string.Join(", ", options.Filters.Values)})";
         var title = options.Title ?? $"{ChartLabels.Words(options.Column)}{filterText}, {ChartLabels.Area(options.AreaCode, names)}: deciles of {ChartLabels.N(mapped.Count)} LSOAs";
-        return new ChoroplethChart(title, options, mappedAreas, breaks, classes, DistrictEdges(mappedAreas), boundarySource);
+        return new ChoroplethChart(title, options, mappedAreas, breaks, classes, MapGeometry.DistrictEdges(mappedAreas.Select(a => (a.LadCode, a.Rings))), boundarySource);
     }
 
     private static string FilterText(IReadOnlyDictionary<string, string> filters) =>
@@ -98,43 +98,6 @@ public static partial class Charts
         var lo = (int)Math.Floor(h);
         var hi = Math.Min(lo + 1, sorted.Length - 1);
         return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
-
-    /// <summary>Edges on a district boundary: shared by areas of two districts, or on the outside of the mapped areas.</summary>
-    private static List<LineSegment> DistrictEdges(List<ChoroplethArea> mapped)
-    {
-        static long Key(double coordinate) => (long)Math.Round(coordinate * 1e6);
-        var edges = new Dictionary<(long, long, long, long), (string District, int Count, double X1, double Y1, double X2, double Y2)>();
-        foreach (var area in mapped)
-        {
-            foreach (var ring in area.Rings)
-            {
-                var n = ring.Length / 2;
-                for (var i = 0; i < n; i++)
-                {
-                    var j = (i + 1) % n;
-                    double x1 = ring[2 * i], y1 = ring[(2 * i) + 1], x2 = ring[2 * j], y2 = ring[(2 * j) + 1];
-                    var a = (Key(x1), Key(y1));
-                    var b = (Key(x2), Key(y2));
-                    if (a == b)
-                    {
-                        continue;
-                    }
-
-                    var key = a.CompareTo(b) < 0 ? (a.Item1, a.Item2, b.Item1, b.Item2) : (b.Item1, b.Item2, a.Item1, a.Item2);
-                    if (edges.TryGetValue(key, out var e))
-                    {
-                        edges[key] = e with { Count = e.District == area.LadCode ? e.Count + 1 : -1000 };
-                    }
-                    else
-                    {
-                        edges[key] = (area.LadCode, 1, x1, y1, x2, y2);
-                    }
-                }
-            }
-        }
-
-        return edges.Values.Where(e => e.Count is 1 or < 0).Select(e => new LineSegment(e.X1, e.Y1, e.X2, e.Y2)).ToList();
     }
 }
 

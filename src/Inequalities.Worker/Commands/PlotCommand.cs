@@ -8,7 +8,7 @@ namespace Inequalities.Worker.Commands;
 /// <summary><c>inequalities plot &lt;chart&gt;</c>: one chart of the current snapshot to PNG or SVG.</summary>
 internal static class PlotCommand
 {
-    private static readonly string[] ChartNames = ["gradient", "asset-need", "choropleth", "district-summary", "trend"];
+    private static readonly string[] ChartNames = ["gradient", "asset-need", "asset-map", "choropleth", "district-summary", "trend"];
 
     public static Command Create()
     {
@@ -25,7 +25,7 @@ internal static class PlotCommand
         var table = new Option<string>("--table") { Description = "choropleth: the LSOA-level table.", DefaultValueFactory = _ => TableNames.Deprivation };
         var column = new Option<string>("--column") { Description = "choropleth: the numeric column.", DefaultValueFactory = _ => DeprivationColumns.Score };
         var filter = new Option<string[]>("--filter") { Description = "choropleth: keep rows where COLUMN=VALUE (repeatable; default index_id=iod2025 and domain=imd for the deprivation table)." };
-        var boundaries = new Option<FileInfo>("--boundaries") { Description = "choropleth: a GeoJSON of LSOA boundaries (default: the boundary sources in the lake's raw cache)." };
+        var boundaries = new Option<FileInfo>("--boundaries") { Description = "choropleth, asset-map: a GeoJSON of LSOA boundaries (default: the boundary sources in the lake's raw cache)." };
         var indices = new Option<string>("--indices") { Description = "district-summary: the indices side by side, comma-separated.", DefaultValueFactory = _ => "iod2019,iod2025" };
         var domain = new Option<string>("--domain") { Description = "district-summary: the domain.", DefaultValueFactory = _ => "imd" };
         var districtIndex = new Option<string>("--district-index") { Description = "trend (district indicators): the index whose district ranks make the quintiles.", DefaultValueFactory = _ => "iod2019" };
@@ -63,6 +63,10 @@ internal static class PlotCommand
                     "asset-need" => await Charts.Charts.AssetNeedAsync(snapshot, new AssetNeedChartOptions
                     {
                         AreaCode = parse.GetValue(area)!, Width = w, Height = h, Title = t,
+                    }, cancellationToken).ConfigureAwait(false),
+                    "asset-map" => await Charts.Charts.AssetNeedMapAsync(snapshot, new AssetNeedMapChartOptions
+                    {
+                        AreaCode = parse.GetValue(area)!, BoundaryPath = parse.GetValue(boundaries)?.FullName, Width = w, Height = h, Title = t,
                     }, cancellationToken).ConfigureAwait(false),
                     "choropleth" => await Charts.Charts.ChoroplethAsync(snapshot, Choropleth(parse.GetValue(table)!, parse.GetValue(column)!, parse.GetValue(filter)) with
                     {
