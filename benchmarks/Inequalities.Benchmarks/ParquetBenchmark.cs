@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using DuckDB.NET.Data;
-using Inequalities.Benchmarks.PreviousParquet;
 using Inequalities.Core.Columnar;
 using Inequalities.Lake.Parquet;
 using ParquetSharp.Arrow;
@@ -12,8 +11,8 @@ namespace Inequalities.Benchmarks;
 /// Writing and reading a lake-shaped table (<c>lsoa_indicators</c>: LSOA code, indicator id, period, value; 33,755
 /// LSOAs × <see cref="Indicators"/> indicators × 5 periods) as zstd Parquet, 131,072-row groups. Write peers: DuckDB
 /// <c>COPY ... TO</c> (Baseline), <see cref="ParquetTableWriter"/> (ParquetSharp's low-level column writers, strings
-/// as UTF-8 dictionary bytes), the previous Parquet.Net writer (<see cref="ParquetNetTableWriter"/>) and ParquetSharp's
-/// Arrow writer given <see cref="ArrowInterop.ToRecordBatch(Table)"/> (dictionary arrays). Read peers: DuckDB
+/// as UTF-8 dictionary bytes), the previous Parquet.Net writer (now the library's managed fallback,
+/// <see cref="ManagedParquetFileWriter"/>) and ParquetSharp's Arrow writer given <see cref="ArrowInterop.ToRecordBatch(Table)"/> (dictionary arrays). Read peers: DuckDB
 /// <c>read_parquet</c> into a table (Baseline) against <see cref="ParquetTableReader"/>.
 /// </summary>
 [MemoryDiagnoser]
@@ -67,7 +66,7 @@ public class ParquetBenchmark
     {
         using (var stream = new FileStream(ours, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            ParquetTableWriter.WriteAsync(data.Long, stream).GetAwaiter().GetResult();
+            ParquetTableWriter.WriteWithAsync(data.Long, stream, null, ParquetWriterKind.Native, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         return new FileInfo(ours).Length;
@@ -79,7 +78,7 @@ public class ParquetBenchmark
         var file = Path.Combine(folder, "parquet-net.parquet");
         using (var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            ParquetNetTableWriter.WriteAsync(data.Long, stream, ParquetWriteOptions.Default).GetAwaiter().GetResult();
+            ManagedParquetFileWriter.WriteAsync(data.Long, null, stream, ParquetWriteOptions.Default, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         return new FileInfo(file).Length;

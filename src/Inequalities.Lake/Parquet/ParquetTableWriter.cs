@@ -8,7 +8,9 @@ namespace Inequalities.Lake.Parquet;
 /// Writes a <see cref="Table"/> as Parquet: one optional (nullable) column per table column when it has nulls, required
 /// otherwise; Int32, Int64, Float, Double, Boolean, UInt8 and Date map to their Parquet types; strings are UTF-8 with
 /// dictionary encoding. The writer is ParquetSharp (Apache Arrow's C++ Parquet writer), handed each string column's
-/// dictionary entries as UTF-8 bytes once instead of a string per row.
+/// dictionary entries as UTF-8 bytes once instead of a string per row, where its native library loads (linux-x64/arm64
+/// with glibc, osx-x64/arm64, win-x64/arm64); elsewhere, or with the environment variable
+/// <c>INEQUALITIES_PARQUET_WRITER=managed</c>, Parquet.Net (managed code only) writes the same content.
 /// </summary>
 public static class ParquetTableWriter
 {
@@ -23,7 +25,12 @@ public static class ParquetTableWriter
 
     /// <summary>Writes <paramref name="table"/> to <paramref name="destination"/> (writable and seekable; left open).</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public static Task WriteAsync(Table table, Stream destination, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The environment variable <c>INEQUALITIES_PARQUET_WRITER</c> is not managed, native or auto.</exception>
+    public static Task WriteAsync(Table table, Stream destination, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default) =>
+        WriteWithAsync(table, destination, options, ParquetWriterChoice.Current, cancellationToken);
+
+    /// <summary>Writes <paramref name="table"/> to <paramref name="destination"/> with the given writer.</summary>
+    internal static Task WriteWithAsync(Table table, Stream destination, ParquetWriteOptions? options, ParquetWriterKind writer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(destination);
@@ -31,8 +38,7 @@ public static class ParquetTableWriter
         options.Validate();
         try
         {
-            WriteRows(table, null, destination, options, new Utf8Entries(), cancellationToken);
-            return Task.CompletedTask;
+            return WriteRowsAsync(table, null, destination, options, writer, new Utf8Entries(), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -48,8 +54,17 @@ public static class ParquetTableWriter
     /// Writes <paramref name="table"/>, or only the rows <paramref name="rows"/> selects (in that order), gathering one
     /// row group at a time, so a selection never copies more than a row group.
     /// </summary>
-    private static void WriteRows(Table table, int[]? rows, Stream destination, ParquetWriteOptions options, Utf8Entries strings, CancellationToken cancellationToken) =>
+    private static Task WriteRowsAsync(
+        Table table, int[]? rows, Stream destination, ParquetWriteOptions options, ParquetWriterKind writer, Utf8Entries strings, CancellationToken cancellationToken)
+    {
+        if (writer == ParquetWriterKind.Managed)
+        {
+            return ManagedParquetFileWriter.WriteAsync(table, rows, destination, options, cancellationToken);
+        }
+
         NativeParquetFileWriter.Write(table, rows, destination, options, strings, cancellationToken);
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// Writes <paramref name="table"/> as a Hive-partitioned folder: <c>directory/col=value/…/part-0.parquet</c>, one file
@@ -65,8 +80,14 @@ public static class ParquetTableWriter
     /// <returns>The files written, in partition order of first appearance.</returns>
     /// <exception cref="ArgumentException">No partition columns, or every column is a partition column, or a partition column's type is unsupported.</exception>
     /// <exception cref="IOException">The directory exists and is not empty.</exception>
-    public static async Task<IReadOnlyList<string>> WritePartitionedAsync(
-        Table table, string directory, IReadOnlyList<string> partitionColumns, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The environment variable <c>INEQUALITIES_PARQUET_WRITER</c> is not managed, native or auto.</exception>
+    public static Task<IReadOnlyList<string>> WritePartitionedAsync(
+        Table table, string directory, IReadOnlyList<string> partitionColumns, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default) =>
+        WritePartitionedWithAsync(table, directory, partitionColumns, options, ParquetWriterChoice.Current, cancellationToken);
+
+    /// <summary>Writes <paramref name="table"/> as a Hive-partitioned folder with the given writer.</summary>
+    internal static async Task<IReadOnlyList<string>> WritePartitionedWithAsync(
+        Table table, string directory, IReadOnlyList<string> partitionColumns, ParquetWriteOptions? options, ParquetWriterKind writer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
@@ -157,7 +178,7 @@ public static class ParquetTableWriter
             await using (stream.ConfigureAwait(false))
             {
                 // The part's rows are gathered one row group at a time: no copy of the whole part.
-                WriteRows(data, [.. partitions[relative]], stream, options, strings, cancellationToken);
+                await WriteRowsAsync(data, [.. partitions[relative]], stream, options, writer, strings, cancellationToken).ConfigureAwait(false);
             }
 
             files.Add(file);

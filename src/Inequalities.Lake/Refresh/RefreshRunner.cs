@@ -149,6 +149,16 @@ public sealed partial class RefreshRunner
             LogSkipped(_logger, skipped.Id, skipped.Reason);
         }
 
+        try
+        {
+            Parquet.ParquetWriterChoice.LogOnce(_logger); // an invalid INEQUALITIES_PARQUET_WRITER fails the run before any fetch
+        }
+        catch (InvalidOperationException ex)
+        {
+            _logger.LogError("Refresh failed; the current snapshot stays as it was. {Error}", ex.Message);
+            return new RefreshOutcome(false, null, [], ex.Message);
+        }
+
         Directory.CreateDirectory(_layout.Root);
         ObserveSnapshotAge();
         foreach (var removed in SnapshotPublisher.CleanDebris(_layout))

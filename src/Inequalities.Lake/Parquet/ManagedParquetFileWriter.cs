@@ -1,23 +1,30 @@
 using System.Buffers;
 using Inequalities.Core.Columnar;
-using Inequalities.Lake.Parquet;
 using Parquet;
 using Parquet.Schema;
 
-namespace Inequalities.Benchmarks.PreviousParquet;
+namespace Inequalities.Lake.Parquet;
 
 /// <summary>
-/// The lake's Parquet writer before ParquetSharp (frozen copy of ParquetTableWriter's Parquet.Net path at 934f8a2), a
-/// peer in <see cref="ParquetBenchmark"/>: Parquet.Net builds each string chunk's dictionary by hashing every cell.
+/// Writes one Parquet file through Parquet.Net (managed code only): the fallback where ParquetSharp's native library
+/// cannot load (<see cref="ParquetWriterChoice"/>), and the lake's writer before ParquetSharp. Parquet.Net builds each
+/// string chunk's dictionary by hashing every cell, so it is slower than <see cref="NativeParquetFileWriter"/>
+/// (benchmarks/results/parquet-write-stopwatch.md); the content and column schemas are the same.
 /// </summary>
-internal static class ParquetNetTableWriter
+/// <remarks>
+/// Differences in the file, none in the content: the schema's root group has no repetition (Arrow marks it REQUIRED;
+/// Parquet.Net offers no way to set it), and a table without rows gets one empty row group where the native writer
+/// writes none.
+/// </remarks>
+internal static class ManagedParquetFileWriter
 {
-    public static Task WriteAsync(Table table, Stream destination, ParquetWriteOptions options) =>
-        WriteRowsAsync(table, null, destination, options, CancellationToken.None);
-
-    private static async Task WriteRowsAsync(Table table, int[]? rows, Stream destination, ParquetWriteOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="table"/>, or only the rows <paramref name="rows"/> selects (in that order), to
+    /// <paramref name="destination"/> (left open), gathering one row group at a time, so a selection never copies more
+    /// than a row group.
+    /// </summary>
+    public static async Task WriteAsync(Table table, int[]? rows, Stream destination, ParquetWriteOptions options, CancellationToken cancellationToken)
     {
-
         var fields = new DataField[table.Columns.Count];
         for (var c = 0; c < fields.Length; c++)
         {
