@@ -88,6 +88,6 @@ internal static partial class ParquetWriterChoice
         }
     }
 
-    [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "Parquet writer: {Writer} ({Reason})")]
+    [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "Parquet writer: {Writer}; {Reason}")]
     private static partial void LogChoice(ILogger logger, string writer, string reason);
 }

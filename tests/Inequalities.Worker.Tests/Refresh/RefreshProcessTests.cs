@@ -82,7 +82,7 @@ public sealed partial class RefreshProcessTests : IDisposable
         Assert.False(File.Exists(layout.CurrentFile + ".tmp"));
     }
 
-    private static Process Start(string[] args, string workingDirectory)
+    private static Process Start(string[] args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -97,12 +97,17 @@ public sealed partial class RefreshProcessTests : IDisposable
             start.ArgumentList.Add(a);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start) ?? throw new InvalidOperationException("could not start the worker");
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string[] args, string workingDirectory)
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string[] args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(args, workingDirectory);
+        using var process = Start(args, workingDirectory, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
