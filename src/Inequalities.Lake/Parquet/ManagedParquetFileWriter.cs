@@ -61,13 +61,8 @@ internal static class ManagedParquetFileWriter
             }
 
             // A table without rows still gets one (empty) row group so the schema is readable everywhere.
-            var rowCount = rows?.Length ?? table.RowCount;
-            for (var start = 0; start < rowCount || start == 0; start += options.RowGroupSize)
+            foreach (var (group, offset, count) in RowGroupSlices.Of(table, rows, options.RowGroupSize, emptyGroup: true, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var count = Math.Min(options.RowGroupSize, rowCount - start);
-                var group = rows is null ? table : table.Take(rows.AsSpan(start, count));
-                var offset = rows is null ? start : 0;
                 using var rowGroup = writer.CreateRowGroup();
                 for (var c = 0; c < fields.Length; c++)
                 {

@@ -49,13 +49,8 @@ internal static class NativeParquetFileWriter
 
         // A table without rows gets no row group (the footer alone holds the schema): Parquet.Net cannot read the empty
         // column chunks Arrow writes for an empty row group.
-        var rowCount = rows?.Length ?? table.RowCount;
-        for (var start = 0; start < rowCount; start += options.RowGroupSize)
+        foreach (var (group, offset, count) in RowGroupSlices.Of(table, rows, options.RowGroupSize, emptyGroup: false, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var count = Math.Min(options.RowGroupSize, rowCount - start);
-            var group = rows is null ? table : table.Take(rows.AsSpan(start, count));
-            var offset = rows is null ? start : 0;
             using var rowGroup = writer.AppendRowGroup();
             for (var c = 0; c < fields.Length; c++)
             {

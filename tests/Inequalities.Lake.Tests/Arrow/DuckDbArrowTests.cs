@@ -25,7 +25,7 @@ public sealed unsafe partial class DuckDbArrowTests
     [LibraryImport("duckdb", EntryPoint = "duckdb_arrow_scan", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int ArrowScan(DuckDB.NET.Native.DuckDBNativeConnection connection, string tableName, CArrowArrayStream* stream);
 
-    private static Table RandomTable(int rows, int seed)
+    internal static Table RandomTable(int rows, int seed)
     {
         var random = new Random(seed);
         var lad = new StringColumnBuilder("lad_code", null, rows);
