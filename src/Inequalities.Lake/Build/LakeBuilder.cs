@@ -59,9 +59,14 @@ internal static partial class LakeBuilder
                 entries.Length, summary.Elapsed.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
             return summary.Result with { Tables = entries };
         }
-        catch (Exception)
+        catch (Exception e)
         {
             await writes.AbandonAsync().ConfigureAwait(false); // nothing writes into the staging folder once the build has failed
+            if (e is OperationCanceledException && !cancellationToken.IsCancellationRequested && writes.Failure is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure); // a write failed: the build stopped because of it
+            }
+
             throw;
         }
     }

@@ -23,6 +23,7 @@ internal sealed class TableWrites : IDisposable
     private readonly List<Task> _writes = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, TableEntry> _entries = new();
     private int _slotCount;
+    private Exception? _failure;
     private readonly List<Func<TableEntry>> _completions = [];
 
     public TableWrites(SnapshotStaging staging, ILogger logger, CancellationToken cancellationToken)
@@ -31,6 +32,9 @@ internal sealed class TableWrites : IDisposable
         _logger = logger;
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
+
+    /// <summary>The first write that failed (the others were cancelled because of it), or null.</summary>
+    public Exception? Failure => Volatile.Read(ref _failure);
 
     /// <summary>The number of tables given so far.</summary>
     public int Count => _slotCount;
@@ -128,8 +132,9 @@ internal sealed class TableWrites : IDisposable
                     {
                         await write(token).ConfigureAwait(false);
                     }
-                    catch (Exception) when (!token.IsCancellationRequested)
+                    catch (Exception e) when (!token.IsCancellationRequested)
                     {
+                        Interlocked.CompareExchange(ref _failure, e, null);
                         await _cancel.CancelAsync().ConfigureAwait(false); // stop the others; this failure is rethrown
                         throw;
                     }
@@ -152,16 +157,10 @@ internal sealed class TableWrites : IDisposable
         {
             await Task.WhenAll(_writes).ConfigureAwait(false);
         }
-        catch (Exception)
+        catch (Exception) when (Failure is { } failure)
         {
             // Rethrow the failure that cancelled the others, not a cancellation it caused.
-            var failed = _writes.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).FirstOrDefault();
-            if (failed is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
-            }
-
-            throw;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
     }
 
