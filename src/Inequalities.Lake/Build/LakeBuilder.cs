@@ -144,7 +144,6 @@ internal static partial class LakeBuilder
 
         tables.Clear();
 
-        if (Environment.GetEnvironmentVariable("GCX") is { } gcy) { GC.Collect(2, GCCollectionMode.Forced, true, gcy == "c"); }
         // What is left of the parsed sources is the indicators (and what the manifest reports).
         parsed.Indicators.Clear();
         parsed.Deprivation.Clear();
@@ -178,7 +177,6 @@ internal static partial class LakeBuilder
             gradientInputs.AddIndicators(part);
             metadata.Add(part);
             indicators.Add(part);
-            if (Environment.GetEnvironmentVariable("GCX") is { } gcx) { GC.Collect(2, GCCollectionMode.Forced, true, gcx == "c"); }
         }
 
         if (sources.Length == 0)
