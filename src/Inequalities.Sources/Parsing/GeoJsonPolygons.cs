@@ -6,7 +6,9 @@ namespace Inequalities.Sources.Parsing;
 /// The GeoJSON polygon reader every part of Inequalities uses (the boundaries parser and the choropleth): the
 /// Polygon and MultiPolygon features of a FeatureCollection as rings of longitude and latitude pairs. The caller
 /// picks the features and names them from their properties, and says how a problem is reported (a source's row, a
-/// file's feature), so every message names where it is and what was expected.
+/// file's feature), so every message names where it is and what was expected. The features are streamed one at a
+/// time (<see cref="JsonArrayStream"/>): a national boundary layer of hundreds of megabytes costs the polygons kept
+/// and its largest feature, not the whole document.
 /// </summary>
 public static class GeoJsonPolygons
 {
@@ -15,7 +17,7 @@ public static class GeoJsonPolygons
     /// <param name="select">
     /// Called with each feature's 1-based number and the feature (see <see cref="Properties"/> and
     /// <see cref="HasPolygons"/>); returns the feature's key (e.g. its area code), or <see langword="null"/> to skip the
-    /// feature. It may throw to reject the feature.
+    /// feature. It may throw to reject the feature. The feature is valid only during the call (features are streamed).
     /// </param>
     /// <param name="error">
     /// Makes the exception for a problem from the 1-based feature number (<see langword="null"/> for the file as a
@@ -30,44 +32,44 @@ public static class GeoJsonPolygons
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(select);
         ArgumentNullException.ThrowIfNull(error);
-        JsonDocument document;
+        using var features = new JsonArrayStream(stream, static name => name == "features", maxDepth: 256, leaveOpen: true);
+        var result = new List<GeoJsonPolygonFeature>();
+        long number = 0;
+        while (Next(features, number, error))
+        {
+            number++;
+            var feature = features.Current;
+            if (select(number, feature) is not { } key)
+            {
+                continue;
+            }
+
+            if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object)
+            {
+                throw error(number, $"area {key} has no geometry; boundaries need Polygon or MultiPolygon geometries");
+            }
+
+            result.Add(new GeoJsonPolygonFeature(number, key, ReadGeometry(number, key, geometry, error)));
+        }
+
+        if (!features.FoundArray)
+        {
+            throw error(null, "expected a GeoJSON FeatureCollection with a 'features' array");
+        }
+
+        return result;
+    }
+
+    /// <summary>Moves to the next feature; malformed JSON is reported for the feature being read, or the file as a whole.</summary>
+    private static bool Next(JsonArrayStream features, long number, Func<long?, string, Exception> error)
+    {
         try
         {
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
+            return features.MoveNext();
         }
         catch (JsonException ex)
         {
-            throw error(null, $"the file is not valid GeoJSON ({ex.Message})");
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("features", out var features)
-                || features.ValueKind != JsonValueKind.Array)
-            {
-                throw error(null, "expected a GeoJSON FeatureCollection with a 'features' array");
-            }
-
-            var result = new List<GeoJsonPolygonFeature>();
-            long number = 0;
-            foreach (var feature in features.EnumerateArray())
-            {
-                number++;
-                if (select(number, feature) is not { } key)
-                {
-                    continue;
-                }
-
-                if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object)
-                {
-                    throw error(number, $"area {key} has no geometry; boundaries need Polygon or MultiPolygon geometries");
-                }
-
-                result.Add(new GeoJsonPolygonFeature(number, key, ReadGeometry(number, key, geometry, error)));
-            }
-
-            return result;
+            throw error(features.InArray ? number + 1 : null, $"the file is not valid GeoJSON ({ex.Message})");
         }
     }
 

@@ -4,19 +4,20 @@ namespace Inequalities.Sources.Parsing;
 
 /// <summary>
 /// Reads a JSON array of flat objects (or an object whose first array property holds them) as rows, streaming the
-/// array element by element. The header is the union of the first object's property names; nested values are kept
-/// as their JSON text. GeoJSON features whose geometry is a point also give their coordinates as two more columns,
-/// <see cref="GeoJsonPoint.X"/> and <see cref="GeoJsonPoint.Y"/> (a point layer such as ONS's population-weighted
+/// array element by element: only one element is in memory at a time (<see cref="JsonArrayStream"/>), so a national
+/// points layer costs its largest feature, not its size. The header is the union of the first object's property
+/// names; nested values are kept as their JSON text. GeoJSON features whose geometry is a point also give their
+/// coordinates as two more columns, <see cref="GeoJsonPoint.X"/> and <see cref="GeoJsonPoint.Y"/> (a point layer such as ONS's population-weighted
 /// centroids has no coordinate attributes).
 /// </summary>
 internal sealed class JsonTabularReader : TabularReader
 {
-    private readonly Stream _stream;
-    private readonly IEnumerator<JsonElement> _elements;
+    private readonly string _sourceId;
+    private readonly JsonArrayStream _elements;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<string> _headers = [];
     private string[] _row = [];
-    private JsonElement? _pending;
+    private bool _pending;
 
     private readonly string? _recordProperty;
 
@@ -25,18 +26,20 @@ internal sealed class JsonTabularReader : TabularReader
     /// <param name="recordProperty">When set, each element's object property of that name is the record (GeoJSON <c>properties</c>).</param>
     public JsonTabularReader(string sourceId, Stream stream, string? recordProperty = null)
     {
-        _stream = stream;
+        _sourceId = sourceId;
         _recordProperty = recordProperty;
-        _elements = Elements(stream).GetEnumerator();
-        if (!_elements.MoveNext())
+        _elements = new JsonArrayStream(stream, static _ => true);
+        if (!MoveNext())
         {
+            _elements.Dispose();
             throw new SourceDataException(sourceId, null, null, "the JSON holds no records; expected an array of objects");
         }
 
         var first = Record(_elements.Current);
-        if (first.ValueKind != JsonValueKind.Object)
+        if (first.ValueKind is not JsonValueKind.Object and var kind)
         {
-            throw new SourceDataException(sourceId, 1, null, $"expected a JSON object per record, found {first.ValueKind}");
+            _elements.Dispose();
+            throw new SourceDataException(sourceId, 1, null, $"expected a JSON object per record, found {kind}");
         }
 
         foreach (var property in first.EnumerateObject())
@@ -52,7 +55,7 @@ internal sealed class JsonTabularReader : TabularReader
             _headers.Add(GeoJsonPoint.Y);
         }
 
-        _pending = _elements.Current;
+        _pending = true;
     }
 
     private readonly int _pointAt = -1;
@@ -61,21 +64,16 @@ internal sealed class JsonTabularReader : TabularReader
 
     public override bool Read()
     {
-        JsonElement feature;
-        if (_pending is { } pending)
+        if (_pending)
         {
-            feature = pending;
-            _pending = null;
+            _pending = false;
         }
-        else if (_elements.MoveNext())
-        {
-            feature = _elements.Current;
-        }
-        else
+        else if (!MoveNext())
         {
             return false;
         }
 
+        var feature = _elements.Current;
         var element = Record(feature);
 
         if (_row.Length != _headers.Count)
@@ -120,7 +118,21 @@ internal sealed class JsonTabularReader : TabularReader
         if (disposing)
         {
             _elements.Dispose();
-            _stream.Dispose();
+        }
+    }
+
+    /// <summary>Moves to the next element; malformed JSON is reported with the row being read.</summary>
+    private bool MoveNext()
+    {
+        try
+        {
+            return _elements.MoveNext();
+        }
+        catch (JsonException ex)
+        {
+            _elements.Dispose();
+            var row = _elements.InArray ? Row + 1 : (long?)null;
+            throw new SourceDataException(_sourceId, row, null, $"the file is not valid JSON ({ex.Message})");
         }
     }
 
@@ -128,65 +140,6 @@ internal sealed class JsonTabularReader : TabularReader
         _recordProperty is not null && element.ValueKind == JsonValueKind.Object && element.TryGetProperty(_recordProperty, out var inner)
             ? inner
             : element;
-
-    private static readonly byte[] JsonPadding = [(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF];
-
-    private static IEnumerable<JsonElement> Elements(Stream stream)
-    {
-        // Peek at the first significant byte (after any BOM) without needing a seekable stream.
-        var prefix = new byte[4096];
-        var read = stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
-        var first = prefix.AsSpan(0, read).IndexOfAnyExcept(JsonPadding);
-        var whole = new PrefixedStream(prefix.AsMemory(0, read), stream);
-        if (first >= 0 && prefix[first] == (byte)'[')
-        {
-            foreach (var e in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(whole).ToBlockingEnumerable())
-            {
-                yield return e;
-            }
-
-            yield break;
-        }
-
-        using var document = JsonDocument.Parse(whole);
-        var array = document.RootElement.ValueKind == JsonValueKind.Object
-            ? document.RootElement.EnumerateObject().Select(p => p.Value).FirstOrDefault(v => v.ValueKind == JsonValueKind.Array)
-            : default;
-        if (array.ValueKind != JsonValueKind.Array)
-        {
-            yield break;
-        }
-
-        foreach (var e in array.EnumerateArray())
-        {
-            yield return e.Clone();
-        }
-    }
-
-    /// <summary>Replays bytes already read before continuing with the rest of the stream.</summary>
-    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : ForwardOnlyStream
-    {
-        private ReadOnlyMemory<byte> _prefix = prefix;
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_prefix.IsEmpty)
-            {
-                return rest.Read(buffer);
-            }
-
-            var n = Math.Min(buffer.Length, _prefix.Length);
-            _prefix.Span[..n].CopyTo(buffer);
-            _prefix = _prefix[n..];
-            return n;
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            _prefix.IsEmpty ? rest.ReadAsync(buffer, cancellationToken) : ValueTask.FromResult(Read(buffer.Span));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-    }
 }
 
 /// <summary>The coordinates of a GeoJSON feature's point geometry, readable as two columns.</summary>

@@ -75,4 +75,52 @@ public sealed class GeoJsonPolygonsTests
 
         Assert.StartsWith("feature -: the file is not valid GeoJSON (", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_FeaturesAfterOtherArraysAndBeforeMoreProperties_ReadsOnlyTheFeatures()
+    {
+        var bytes = Encoding.UTF8.GetBytes($$$"""
+            {"type":"FeatureCollection","bbox":[0,0,1,1],"crs":{"properties":{"list":[1]}},"features":[
+              {"properties":{"code":"A"},"geometry":{"type":"Polygon","coordinates":{{{Square}}}}}],
+             "exceededTransferLimit":true,"extra":[{"properties":{"code":"Z"}}]}
+            """);
+        using var stream = new TrickleStream(new MemoryStream([.. Encoding.UTF8.Preamble, .. bytes]), 3);
+
+        var features = GeoJsonPolygons.Read(stream, Code, Problem);
+
+        Assert.Equal("A", Assert.Single(features).Key);
+        Assert.Equal([0, 0, 1, 0, 1, 1, 0, 1, 0, 0], features[0].Polygons[0][0]);
+    }
+
+    [Fact]
+    public void Read_EmptyFeaturesArray_GivesNoFeatures()
+    {
+        using var stream = Json("""{"type":"FeatureCollection","features":[]}""");
+
+        Assert.Empty(GeoJsonPolygons.Read(stream, Code, Problem));
+    }
+
+    [Fact]
+    public void Read_CutShortInsideAFeature_NamesThatFeature()
+    {
+        using var stream = Json($$$"""
+            {"type":"FeatureCollection","features":[
+              {"properties":{"code":"A"},"geometry":{"type":"Polygon","coordinates":{{{Square}}}}},
+              {"properties":{"code":"B"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,
+            """);
+
+        var ex = Assert.Throws<InvalidDataException>(() => GeoJsonPolygons.Read(stream, Code, Problem));
+
+        Assert.StartsWith("feature 2: the file is not valid GeoJSON (", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_CallersStream_IsLeftOpen()
+    {
+        using var stream = Json("""{"type":"FeatureCollection","features":[]}""");
+
+        GeoJsonPolygons.Read(stream, Code, Problem);
+
+        Assert.True(stream.CanRead);
+    }
 }
