@@ -163,29 +163,9 @@ public sealed class JsonTabularReaderTests
 }
 
 /// <summary>A stream that hands out at most a few bytes per read, as a slow network or archive stream may.</summary>
-internal sealed class TrickleStream(Stream inner, int most) : Stream
+internal sealed class TrickleStream(Stream inner, int most) : ForwardOnlyStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, Math.Min(count, most));
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override int Read(Span<byte> buffer) => inner.Read(buffer[..Math.Min(buffer.Length, most)]);
 
     protected override void Dispose(bool disposing)
     {
