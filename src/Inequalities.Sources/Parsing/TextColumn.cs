@@ -74,6 +74,9 @@ internal sealed class TextColumn(string name, int capacity = 1024, TextPool? poo
         }
     }
 
+    /// <summary>Makes room for <paramref name="rows"/> rows in all.</summary>
+    public void Reserve(int rows) => _rows.Reserve(rows);
+
     /// <summary>Appends a row by id (-1 for null).</summary>
     public void AppendId(int id)
     {

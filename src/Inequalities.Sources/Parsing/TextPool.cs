@@ -7,17 +7,20 @@ namespace Inequalities.Sources.Parsing;
 
 /// <summary>
 /// The distinct strings of one or more <see cref="TextColumn"/>s, ids in order of first appearance. Its own
-/// open-addressing hash table: each slot holds a value's hash and id side by side, so a look-up reads one slot (and its
-/// neighbours, in the same cache line) and touches a stored string only when the hashes match. A value read from a
-/// span is hashed once, whether it is found or added. This matters for columns of mostly distinct values such as a
-/// lookup's codes and names, where nearly every look-up of a new value misses the cache. The table is scratch memory,
-/// rented from the shared array pool and given back when the columns are built (an LSOA lookup's is a megabyte, which
-/// would otherwise be a new large-object allocation every parse); the values themselves go to the columns.
+/// open-addressing hash table in the manner of a Swiss table: a control byte per slot (empty, or seven bits of the
+/// value's hash) in an array small enough to stay in the processor's cache, and beside it the slots (the full hash and
+/// the id). A look-up scans the control bytes and reads a slot and its string only where the seven bits match, so adding
+/// a new value, which is most look-ups in a column of distinct codes or names, reads no slot at all (the slots of an
+/// LSOA lookup are a megabyte, and reading one was a cache miss per value). A value read from a span is hashed once,
+/// whether it is found or added. Both arrays are scratch memory, rented from the shared array pool and given back when
+/// the columns are built; the values themselves go to the columns.
 /// </summary>
 internal sealed class TextPool
 {
     private readonly ValueBuffer<string> _values;
-    private Slot[]? _slots; // a power of two long, at most three quarters full; null once built
+    private byte[]? _control; // per slot: 0 empty, else 0x80 | the hash's top seven bits; null once built
+    private Slot[] _slots = [];
+    private int _mask; // slots in use less one (a power of two less one); at most three quarters are full
     private CodeDictionary? _dictionary;
 
     /// <param name="capacity">The distinct values expected (the table grows past it as needed).</param>
@@ -25,7 +28,7 @@ internal sealed class TextPool
     {
         capacity = Math.Max(capacity, 32);
         _values = new ValueBuffer<string>(capacity);
-        _slots = Rent((int)BitOperations.RoundUpToPowerOf2((uint)capacity + (uint)capacity / 3));
+        Allocate((int)BitOperations.RoundUpToPowerOf2((uint)capacity + (uint)capacity / 3));
     }
 
     public int Count => _values.Count;
@@ -35,39 +38,45 @@ internal sealed class TextPool
 
     public int IdOf(ReadOnlySpan<char> value)
     {
-        var slots = _slots ?? throw new InvalidOperationException("A text pool takes no look-up once its columns are built.");
+        var control = _control ?? throw new InvalidOperationException("A text pool takes no look-up once its columns are built.");
         var hash = Hash(value);
-        var mask = slots.Length - 1;
-        var index = hash & mask;
+        var tag = Tag(hash);
+        var index = hash & _mask;
         while (true)
         {
-            ref var slot = ref slots[index];
-            if (slot.IdPlusOne == 0)
+            var c = control[index];
+            if (c == 0)
             {
-                return Add(value, hash, ref slot);
+                return Add(value, hash, index);
             }
 
-            if (slot.Hash == hash && value.SequenceEqual(_values.Buffer[slot.IdPlusOne - 1]))
+            if (c == tag)
             {
-                return slot.IdPlusOne - 1;
+                var slot = _slots[index];
+                if (slot.Hash == hash && value.SequenceEqual(_values.Buffer[slot.Id]))
+                {
+                    return slot.Id;
+                }
             }
 
-            index = (index + 1) & mask;
+            index = (index + 1) & _mask;
         }
     }
 
     /// <summary>The pool as a <see cref="CodeDictionary"/> (one for every column of the pool), holding the values without a copy.</summary>
     /// <remarks>
     /// A buffer less than half used (a pool sized for more values than the file had) is trimmed first, so the column
-    /// does not keep the spare room. The hash table goes back to the array pool: the pool takes no look-up after this.
+    /// does not keep the spare room. The table goes back to the array pool: the pool takes no look-up after this.
     /// </remarks>
     public CodeDictionary Dictionary()
     {
         if (_dictionary is null)
         {
             _dictionary = new CodeDictionary(_values.Count * 2 < _values.Buffer.Length ? _values.ToArray() : _values.Buffer, _values.Count);
-            ArrayPool<Slot>.Shared.Return(_slots!);
-            _slots = null;
+            ArrayPool<byte>.Shared.Return(_control!);
+            ArrayPool<Slot>.Shared.Return(_slots);
+            _control = null;
+            _slots = [];
         }
 
         return _dictionary;
@@ -116,12 +125,16 @@ internal sealed class TextPool
         return high ^ low;
     }
 
-    private int Add(ReadOnlySpan<char> value, int hash, ref Slot slot)
+    /// <summary>The control byte of a hash: its top seven bits, with the high bit set so that it is never 0 (empty).</summary>
+    private static byte Tag(int hash) => (byte)(0x80 | ((uint)hash >> 25));
+
+    private int Add(ReadOnlySpan<char> value, int hash, int index)
     {
         var id = _values.Count;
         _values.Add(value.ToString());
-        slot = new Slot(hash, id + 1);
-        if (id + 1 > _slots!.Length / 4 * 3)
+        _control![index] = Tag(hash);
+        _slots[index] = new Slot(hash, id);
+        if (id + 1 > (_mask + 1) / 4 * 3)
         {
             Grow();
         }
@@ -132,35 +145,36 @@ internal sealed class TextPool
     /// <summary>Doubles the table and places every value again by its stored hash.</summary>
     private void Grow()
     {
-        var old = _slots!;
-        var slots = Rent(old.Length * 2);
-        var mask = slots.Length - 1;
-        foreach (var slot in old)
+        var (control, slots, length) = (_control!, _slots, _mask + 1);
+        Allocate(length * 2);
+        for (var i = 0; i < length; i++)
         {
-            if (slot.IdPlusOne != 0)
+            if (control[i] != 0)
             {
-                var index = slot.Hash & mask;
-                while (slots[index].IdPlusOne != 0)
+                var index = slots[i].Hash & _mask;
+                while (_control![index] != 0)
                 {
-                    index = (index + 1) & mask;
+                    index = (index + 1) & _mask;
                 }
 
-                slots[index] = slot;
+                _control[index] = control[i];
+                _slots[index] = slots[i];
             }
         }
 
-        _slots = slots;
-        ArrayPool<Slot>.Shared.Return(old);
+        ArrayPool<byte>.Shared.Return(control);
+        ArrayPool<Slot>.Shared.Return(slots);
     }
 
-    /// <summary>An empty table of exactly <paramref name="length"/> slots (a power of two, which is what the array pool hands out).</summary>
-    private static Slot[] Rent(int length)
+    /// <summary>Rents an empty table of <paramref name="length"/> slots (a power of two); only the control bytes need clearing.</summary>
+    private void Allocate(int length)
     {
-        var slots = ArrayPool<Slot>.Shared.Rent(length);
-        Array.Clear(slots);
-        return slots;
+        _control = ArrayPool<byte>.Shared.Rent(length);
+        Array.Clear(_control, 0, length);
+        _slots = ArrayPool<Slot>.Shared.Rent(length);
+        _mask = length - 1;
     }
 
-    /// <summary>A table slot: a value's hash and its id + 1 (0: empty).</summary>
-    private readonly record struct Slot(int Hash, int IdPlusOne);
+    /// <summary>A full slot: a value's hash and its id.</summary>
+    private readonly record struct Slot(int Hash, int Id);
 }

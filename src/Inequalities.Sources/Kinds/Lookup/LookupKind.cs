@@ -28,14 +28,21 @@ internal sealed partial class LookupKind : ISourceKind
         using var reader = SourceRecordReader.Open(source, path);
         var fields = source.Columns.Keys.ToArray();
         var slots = fields.Select(reader.Slot).ToArray();
-        // One pool for every column: a lookup repeats its codes and names across vintages (most LSOAs are unchanged),
-        // sized for an LSOA lookup's codes and names (about two distinct values per LSOA) so that it is not rebuilt as it grows.
-        var pool = new TextPool(72_000);
-        var columns = fields.Select(f => new TextColumn(f, 36_000, pool)).ToArray();
+        if (!reader.Read())
+        {
+            throw new SourceDataException(source.Id, null, null, "the file has a header but no data rows");
+        }
+
+        // Sized from the file once its first row is read (10% over the estimate; an LSOA's count when the format cannot
+        // tell). One pool for every column: a lookup repeats its codes and names across vintages (most LSOAs are
+        // unchanged), so it holds about two distinct values (a code and a name) per row.
+        var rows = reader.EstimatedRows > 0 ? (int)Math.Min(reader.EstimatedRows * 11 / 10, 1 << 24) : 36_000;
+        var pool = new TextPool(2 * rows);
+        var columns = fields.Select(f => new TextColumn(f, rows, pool)).ToArray();
         var areaCodes = fields.Select(IsAreaCodeField).ToArray();
         var changeCodes = fields.Select(f => f == "change_code").ToArray();
         var peers = fields.Select((f, i) => Peer(fields, i) is var j and >= 0 ? columns[j] : null).ToArray();
-        while (reader.Read())
+        do
         {
             for (var i = 0; i < fields.Length; i++)
             {
@@ -74,11 +81,7 @@ internal sealed partial class LookupKind : ISourceKind
                 }
             }
         }
-
-        if (columns[0].Count == 0)
-        {
-            throw new SourceDataException(source.Id, null, null, "the file has a header but no data rows");
-        }
+        while (reader.Read());
 
         return new LookupData
         {
