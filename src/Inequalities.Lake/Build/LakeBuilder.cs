@@ -35,36 +35,40 @@ internal static partial class LakeBuilder
         AssetNeedSettings? assetNeed = null,
         Refresh.SourceParseCache? cache = null)
     {
-        // Parsing and table building run in a synchronous helper, so the parsed sources and the geography model
-        // are garbage once the tables exist (locals of this async method would live until it returns).
-        var (tables, summary, bridges) = BuildTables(files, logger, cancellationToken, assetNeed, cache, gradients.Bases.Any(b => b.Vintage is not null));
-        var metadata = new IndicatorMetadataCatalogue(files.Select(f => f.Source));
-        if (cache is not { Retain: true })
+        // One flow from the parsed sources to the files: each table is written in the background as soon as it is built
+        // (one write per core), while the next is built, and let go once written; the indicator tables are built, taken
+        // by the gradients and written one source at a time, so neither exists whole, and each source's parsed data is
+        // let go once its parts are built. The gradients are computed while the last writes run.
+        using var writes = new TableWrites(staging, logger, cancellationToken);
+        try
         {
-            // The parsed sources are garbage now (nothing keeps them for a next run): one full, compacting collection
-            // returns their memory before the writes and gradients allocate theirs, which lowers the refresh's peak
-            // resident memory by about 60 MB for some 50 ms; the GC left alone would find them only later.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            // On a thread of its own: it waits whenever the writers are behind.
+            var (summary, inputs, indicatorMetadata) = await Task.Factory.StartNew(
+                () => BuildAndWriteTables(files, gradients, logger, writes, assetNeed, cache), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            var metadata = new IndicatorMetadataCatalogue(files.Select(f => f.Source));
+            var clock = Stopwatch.StartNew();
+            var output = await Task.Run(() => GradientTables.Compute(inputs.Inputs, metadata), writes.Token).ConfigureAwait(false);
+            LogGradients(logger, output.Gradients.RowCount, output.Trends.RowCount, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
+            await writes.WriteAsync(output.Quantiles, inputs.Sources).ConfigureAwait(false);
+            await writes.WriteAsync(output.Gradients, inputs.Sources).ConfigureAwait(false);
+            await writes.WriteAsync(output.Trends, inputs.Sources).ConfigureAwait(false);
+            await writes.WriteAsync(indicatorMetadata.Build(metadata), inputs.MetadataSources).ConfigureAwait(false);
+            var entries = await writes.CompleteAsync().ConfigureAwait(false);
+            logger.LogInformation(
+                "Wrote {Tables} tables in {Elapsed} ms from the first table built (managed heap {Heap} MB, peak working set so far {Peak} MB)",
+                entries.Length, summary.Elapsed.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
+            return summary.Result with { Tables = entries };
         }
+        catch (Exception e)
+        {
+            await writes.AbandonAsync().ConfigureAwait(false); // nothing writes into the staging folder once the build has failed
+            if (e is OperationCanceledException && !cancellationToken.IsCancellationRequested && writes.Failure is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure); // a write failed: the build stopped because of it
+            }
 
-
-        // Tables are independent: write them concurrently (one per core), releasing each once written, while the
-        // gradients are computed from what they took of the tables beforehand; then write the gradient tables.
-        var clock = Stopwatch.StartNew();
-        var baseCount = tables.Count;
-        var inputs = GradientTables.Prepare(tables[0].Table, tables[1].Table, tables[3].Table, gradients, tables[2].Table, bridges);
-        var indicatorMetadata = (IndicatorMetadataTable.Build(tables[2].Table, metadata), tables[2].Sources);
-        IReadOnlyList<string> gradientSources = [.. tables[1].Sources, .. tables[3].Sources, .. tables[0].Sources];
-        var gradientTask = Task.Run(() => BuildGradients(inputs, gradientSources, indicatorMetadata, metadata, logger), cancellationToken);
-        var entries = new TableEntry[baseCount + GradientTableCount];
-        await WriteTablesAsync(tables, 0, staging, logger, entries, cancellationToken).ConfigureAwait(false);
-        var gradientTables = await gradientTask.ConfigureAwait(false);
-        await WriteTablesAsync(gradientTables, baseCount, staging, logger, entries, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation(
-            "Wrote {Tables} tables in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
-            entries.Length, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
-
-        return summary with { Tables = entries };
+            throw;
+        }
     }
 
     /// <summary>The process's peak working set in bytes (what <c>/usr/bin/time</c> reports as maximum resident set size).</summary>
@@ -74,24 +78,29 @@ internal static partial class LakeBuilder
         return process.PeakWorkingSet64;
     }
 
-    /// <summary>The tables <see cref="BuildGradients"/> writes.</summary>
-    private const int GradientTableCount = 4;
-
-    private static (List<(Table Table, IReadOnlyList<string> Sources)> Tables, BuildResult Summary, Dictionary<int, Core.Geography.VintageBridge>? Bridges) BuildTables(
+    /// <summary>
+    /// Parses the sources, builds every table but the gradients' and hands each to <paramref name="writes"/>; returns what
+    /// the gradients need. Synchronous, so the parsed sources and the geography model are garbage once it returns
+    /// (locals of the async caller would live until it returns).
+    /// </summary>
+    private static ((BuildResult Result, Stopwatch Elapsed) Summary, (GradientInputs Inputs, IReadOnlyList<string> Sources, IReadOnlyList<string> MetadataSources) Gradients, IndicatorMetadataTable Metadata) BuildAndWriteTables(
         IReadOnlyList<(SourceDefinition Source, string Path)> files,
+        GradientSettings gradientSettings,
         ILogger logger,
-        CancellationToken cancellationToken,
+        TableWrites writes,
         AssetNeedSettings? assetNeed,
-        Refresh.SourceParseCache? cache,
-        bool bridgesForGradients)
+        Refresh.SourceParseCache? cache)
     {
+        var cancellationToken = writes.Token;
         var clock = Stopwatch.StartNew();
-        var parsed = ParsedSources.Parse(files, cancellationToken, cache);
+        var later = ParsedLater(files, assetNeed);
+        var parsed = ParsedSources.Parse(files, cancellationToken, cache, source => later.Contains(source.Id));
         logger.LogInformation(
             "Parsed {Sources} sources in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
             files.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
 
         clock.Restart();
+        var built = Stopwatch.StartNew();
         var geography = GeographyModel.Build(parsed);
         foreach (var warning in geography.Districts.Warnings)
         {
@@ -103,36 +112,100 @@ internal static partial class LakeBuilder
             parsed.Notes.AddOrUpdate(sourceId, note, (_, old) => old + "; " + note);
         }
 
-        // One table after another, the largest first: each builder's growth and garbage is gone before the next
-        // starts, which keeps the refresh's peak memory down (building them concurrently peaked about 50 MB higher for
-        // little wall time: the parsed sources are single-threaded to read).
+        // The tables in their manifest order. One table after another: each builder's growth and garbage is gone before
+        // the next starts, which keeps the refresh's peak memory down (the parsed sources are single-threaded to read).
         cancellationToken.ThrowIfCancellationRequested();
-        var lsoaIndicators = LakeTables.LsoaIndicators(geography, parsed.Indicators);
-        cancellationToken.ThrowIfCancellationRequested();
-        var indicators = LakeTables.Indicators(parsed.Indicators);
+        var bridges = LakeTables.Bridges(geography);
+        var areas = LakeTables.Areas(geography);
+        IReadOnlyList<string> areaSources = [.. parsed.Lookups.Select(l => l.SourceId), .. parsed.Populations.Select(p => p.Source.Id)];
+        writes.Write(areas, areaSources);
         cancellationToken.ThrowIfCancellationRequested();
         var deprivation = LakeTables.Deprivation(geography, parsed.Deprivation);
-        cancellationToken.ThrowIfCancellationRequested();
-        var summaries = Summaries.LadDeprivationSummaries.Build(geography, parsed);
-        var areas = LakeTables.Areas(geography);
+        IReadOnlyList<string> deprivationSources = [.. parsed.Deprivation.Select(d => d.SourceId)];
+        writes.Write(deprivation, deprivationSources);
 
-        var tables = new List<(Table Table, IReadOnlyList<string> Sources)>
-        {
-            (areas, [.. parsed.Lookups.Select(l => l.SourceId), .. parsed.Populations.Select(p => p.Source.Id)]),
-            (deprivation, [.. parsed.Deprivation.Select(d => d.SourceId)]),
-            (indicators, [.. parsed.Indicators.Select(i => i.Source.Id)]),
-            (lsoaIndicators, [.. parsed.Indicators.Select(i => i.Source.Id), .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }]),
-            summaries,
-        };
+        // The indicator sources in catalogue order: parsed already, or to parse when their turn comes.
+        var parsedIndicators = parsed.Indicators.ToDictionary(i => i.Source.Id, i => i.Data, StringComparer.Ordinal);
+        var sources = files.Where(f => later.Contains(f.Source.Id) || parsedIndicators.ContainsKey(f.Source.Id))
+            .Select(f => (f.Source, f.Path, Data: parsedIndicators.GetValueOrDefault(f.Source.Id))).ToArray();
+        parsedIndicators.Clear();
+        var indicatorSources = sources.Select(s => s.Source.Id).ToList();
+        var indicators = writes.BeginPartitioned(TableNames.Indicators, indicatorSources, PartitionedTables[TableNames.Indicators]);
+        IReadOnlyList<string> lsoaSources = [.. indicatorSources, .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }];
+        var lsoaIndicators = writes.BeginPartitioned(TableNames.LsoaIndicators, lsoaSources, PartitionedTables[TableNames.LsoaIndicators]);
+        cancellationToken.ThrowIfCancellationRequested();
+        List<(Table Table, IReadOnlyList<string> Sources)> tables = [Summaries.LadDeprivationSummaries.Build(geography, parsed)];
         tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
-        tables.AddRange(OwnTables(parsed, tables.Select(t => t.Table.Name)));
-        logger.LogInformation(
-            "Built {Tables} tables in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
-            tables.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
+        tables.AddRange(OwnTables(parsed, [TableNames.Areas, TableNames.Deprivation, TableNames.Indicators, TableNames.LsoaIndicators, .. tables.Select(t => t.Table.Name)]));
+        foreach (var (table, tableSources) in tables)
+        {
+            writes.Write(table, tableSources);
+        }
+
+        tables.Clear();
+
+        if (Environment.GetEnvironmentVariable("GCX") is { } gcy) { GC.Collect(2, GCCollectionMode.Forced, true, gcy == "c"); }
+        // What is left of the parsed sources is the indicators (and what the manifest reports).
+        parsed.Indicators.Clear();
+        parsed.Deprivation.Clear();
+        parsed.Lookups.Clear();
+        parsed.Populations.Clear();
+        parsed.Boundaries.Clear();
+        parsed.Centroids.Clear();
+        parsed.Assets.Clear();
+        parsed.PostcodeDirectories.Clear();
+        parsed.OwnTables.Clear();
 
         // Gradient bases on another LSOA vintage than their index's carry the ranks through the change lookup.
-        var bridges = bridgesForGradients ? LakeTables.Bridges(geography) : null;
-        return (tables, new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected, parsed.ColumnsUsed), bridges);
+        var gradientInputs = new GradientInputsBuilder(areas, deprivation, gradientSettings, gradientSettings.Bases.Any(b => b.Vintage is not null) ? bridges : null);
+        var metadata = new IndicatorMetadataTable();
+        var members = new Dictionary<int, (Dictionary<string, int[]> Members, List<string> Codes)>();
+        for (var i = 0; i < sources.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (source, path, data) = sources[i];
+            sources[i] = default; // its parts are all it is needed for (unless the worker's parse cache keeps it)
+            data ??= parsed.ParseLater(source, path, cancellationToken, cache);
+            if (data is null)
+            {
+                continue; // not used (recorded as such)
+            }
+
+            var lsoaPart = LakeTables.LsoaIndicators(geography, bridges, members, source, data);
+            gradientInputs.AddLsoaIndicators(lsoaPart);
+            lsoaIndicators.Add(lsoaPart);
+            var part = LakeTables.Indicators(source, data);
+            gradientInputs.AddIndicators(part);
+            metadata.Add(part);
+            indicators.Add(part);
+            if (Environment.GetEnvironmentVariable("GCX") is { } gcx) { GC.Collect(2, GCCollectionMode.Forced, true, gcx == "c"); }
+        }
+
+        if (sources.Length == 0)
+        {
+            indicators.Add(LakeTables.Indicators([]));
+            lsoaIndicators.Add(LakeTables.EmptyLsoaIndicators());
+        }
+
+        indicators.End();
+        lsoaIndicators.End();
+        logger.LogInformation(
+            "Built {Tables} tables in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
+            writes.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
+
+        IReadOnlyList<string> gradientSources = [.. deprivationSources, .. lsoaSources, .. areaSources];
+        return ((new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected, parsed.ColumnsUsed), built), (gradientInputs.Build(), gradientSources, indicatorSources), metadata);
+    }
+
+    /// <summary>
+    /// The sources parsed one at a time as their tables are built (<see cref="Sources.Kinds.ISourceKind.ParsedOneAtATime"/>),
+    /// by id: those of such kinds that no <c>asset_need</c> component needs before then.
+    /// </summary>
+    private static HashSet<string> ParsedLater(IReadOnlyList<(SourceDefinition Source, string Path)> files, AssetNeedSettings? assetNeed)
+    {
+        var components = (assetNeed ?? new AssetNeedSettings()).Need.Where(c => c.Index is null).ToList();
+        return files.Where(f => Sources.Kinds.SourceKinds.For(f.Source).ParsedOneAtATime && !components.Any(c => c.Source is null || c.Source == f.Source.Id))
+            .Select(f => f.Source.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -153,45 +226,26 @@ internal static partial class LakeBuilder
         }
     }
 
-    /// <summary>The tables <see cref="BuildGradients"/> writes, by name.</summary>
+    /// <summary>The gradient tables, by name (written after the others).</summary>
     private static readonly string[] GradientTableNames = ["inequality_quantiles", "inequality_gradients", "inequality_trends", "indicator_metadata"];
 
-    private static List<(Table Table, IReadOnlyList<string> Sources)> BuildGradients(
-        GradientInputs inputs, IReadOnlyList<string> gradientSources, (Table Table, IReadOnlyList<string> Sources) indicatorMetadata,
-        IndicatorMetadataCatalogue metadata, ILogger logger)
+    /// <summary>The options every table file is written with: the table, snapshot and sources in its footer.</summary>
+    internal static ParquetWriteOptions WriteOptions(string table, SnapshotStaging staging, IReadOnlyList<string> sources) => new()
     {
-        var clock = Stopwatch.StartNew();
-        var output = GradientTables.Compute(inputs, metadata);
-        logger.LogInformation(
-            "Computed {Gradients} inequality gradients and {Trends} trends in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
-            output.Gradients.RowCount, output.Trends.RowCount, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
-        return [(output.Quantiles, gradientSources), (output.Gradients, gradientSources), (output.Trends, gradientSources), indicatorMetadata];
-    }
+        Metadata = new Dictionary<string, string>
+        {
+            ["inequalities.table"] = table,
+            ["inequalities.snapshot"] = staging.Id,
+            ["inequalities.sources"] = string.Join(",", sources.Distinct()),
+        },
+    };
 
-    private static Task WriteTablesAsync(
-        List<(Table Table, IReadOnlyList<string> Sources)> tables, int offset, SnapshotStaging staging, ILogger logger, TableEntry[] entries, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            Enumerable.Range(0, tables.Count).OrderByDescending(i => tables[i].Table.RowCount).ToArray(), // the largest first: no long write left alone at the end
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                entries[offset + i] = await WriteTableAsync(tables[i].Table, tables[i].Sources, staging, logger, token).ConfigureAwait(false);
-                tables[i] = (null!, tables[i].Sources); // written: let it go
-            });
-
-    private static async Task<TableEntry> WriteTableAsync(
+    /// <summary>Writes a whole table into the staging snapshot (a Hive-partitioned folder for <see cref="PartitionedTables"/>), synced to disk.</summary>
+    internal static async Task<TableEntry> WriteTableAsync(
         Table table, IReadOnlyList<string> sources, SnapshotStaging staging, ILogger logger, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var options = new ParquetWriteOptions
-        {
-            Metadata = new Dictionary<string, string>
-            {
-                ["inequalities.table"] = table.Name,
-                ["inequalities.snapshot"] = staging.Id,
-                ["inequalities.sources"] = string.Join(",", sources.Distinct()),
-            },
-        };
+        var options = WriteOptions(table.Name, staging, sources);
         if (PartitionedTables.TryGetValue(table.Name, out var partitionBy) && table.RowCount > 0)
         {
             // Large tables as Hive-partitioned folders, so other engines read the parts in parallel.
@@ -201,7 +255,7 @@ internal static partial class LakeBuilder
                 durable.Flush(flushToDisk: true);
             }
 
-            logger.LogInformation("Wrote {Table}: {Rows} rows, partitioned by {Partitions}", table.Name, table.RowCount, string.Join(", ", partitionBy));
+            LogPartitioned(logger, table.Name, table.RowCount, string.Join(", ", partitionBy));
             return new TableEntry { Name = table.Name, Path = table.Name, Rows = table.RowCount, Sources = [.. sources.Distinct()] };
         }
 
@@ -246,6 +300,12 @@ internal static partial class LakeBuilder
             return await ParquetTableReader.ReadRowCountAsync(stream, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "Wrote {Table}: {Rows} rows, partitioned by {Partitions}")]
+    internal static partial void LogPartitioned(ILogger logger, string table, long rows, string partitions);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "Computed {Gradients} inequality gradients and {Trends} trends in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)")]
+    private static partial void LogGradients(ILogger logger, int gradients, int trends, long elapsed, long heap, long peak);
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Geography: {Warning}")]
     private static partial void LogGeographyWarning(ILogger logger, string warning);

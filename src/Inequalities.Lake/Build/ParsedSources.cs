@@ -53,14 +53,17 @@ internal sealed class ParsedSources
     /// <param name="files">The sources and their raw files.</param>
     /// <param name="cancellationToken">Stops parsing.</param>
     /// <param name="cache">Parsed results kept from earlier runs (the worker's incremental refresh), or null.</param>
-    public static ParsedSources Parse(IReadOnlyList<(SourceDefinition Source, string Path)> files, CancellationToken cancellationToken, Refresh.SourceParseCache? cache = null)
+    /// <param name="later">Sources left out, to be parsed one at a time with <see cref="ParseLater"/>; null: none.</param>
+    public static ParsedSources Parse(
+        IReadOnlyList<(SourceDefinition Source, string Path)> files, CancellationToken cancellationToken, Refresh.SourceParseCache? cache = null, Func<SourceDefinition, bool>? later = null)
     {
         var results = new ParsedSource?[files.Count];
-        var stages = files.Select(f => SourceKinds.For(f.Source).ParseStage).Distinct().Order().ToList();
+        var now = Enumerable.Range(0, files.Count).Where(i => later is null || !later(files[i].Source)).ToList();
+        var stages = now.Select(i => SourceKinds.For(files[i].Source).ParseStage).Distinct().Order().ToList();
         foreach (var stage in stages)
         {
             var earlier = results.OfType<ParsedSource>().ToList();
-            var indices = Enumerable.Range(0, files.Count).Where(i => SourceKinds.For(files[i].Source).ParseStage == stage).ToList();
+            var indices = now.Where(i => SourceKinds.For(files[i].Source).ParseStage == stage).ToList();
             if (stage == 0)
             {
                 ParseAll(files, indices, results, new ParseContext { Earlier = earlier, CancellationToken = cancellationToken }, cache);
@@ -76,12 +79,36 @@ internal sealed class ParsedSources
         }
 
         var parsed = new ParsedSources();
-        for (var i = 0; i < files.Count; i++)
+        foreach (var i in now)
         {
             parsed.Add(files[i].Source, results[i]!);
         }
 
         return parsed;
+    }
+
+    /// <summary>
+    /// Parses a source <see cref="Parse"/> left for later (a kind parsed one at a time) and records its rows and headers
+    /// used; returns what it parsed into (not kept here), or null when the lake does not use it (recorded as not used).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The kind parsed into something other than indicators.</exception>
+    public IndicatorData? ParseLater(SourceDefinition source, string path, CancellationToken cancellationToken, Refresh.SourceParseCache? cache = null)
+    {
+        var context = new ParseContext { CancellationToken = cancellationToken };
+        var result = cache is null ? ParseOne(source, path, context) : cache.GetOrParse(source, path, (s, p) => ParseOne(s, p, context));
+        if (result is not (IndicatorData or UnusedSource) || result.Tables.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Source '{source.Id}': kind '{source.KindName}' is parsed one at a time, so it must parse into indicators only; it parsed into {result.GetType().Name}.");
+        }
+
+        Add(source, result);
+        if (result is IndicatorData)
+        {
+            Indicators.RemoveAt(Indicators.Count - 1); // the caller's to keep or let go
+        }
+
+        return result as IndicatorData;
     }
 
     /// <summary>Files one parsed source under what it parsed into, with its rows, headers used and rejected rows.</summary>

@@ -16,42 +16,23 @@ internal static partial class GradientTables
     /// <summary>
     /// Takes what the gradients need of <paramref name="lsoaIndicators"/> and <paramref name="indicators"/> (the selected
     /// series and their counts, by dense LSOA id), so those tables can be written and released before
-    /// <see cref="Compute"/> runs.
+    /// <see cref="Compute"/> runs. <see cref="GradientInputsBuilder"/> takes the same one part at a time.
     /// </summary>
     public static GradientInputs Prepare(
         Table areas, Table deprivation, Table lsoaIndicators, GradientSettings settings, Table? indicators = null, IReadOnlyDictionary<int, VintageBridge>? bridges = null)
     {
-        var index = new LsoaIndex();
-        var lsoaRows = index.Rows(lsoaIndicators.Strings(LsoaIndicatorsColumns.LsoaCode));
-        var counts = indicators is null ? null : LsoaCounts(indicators, index);
-        var bases = new List<(GradientBasis Basis, int IndexVintage, int Vintage, VintageBridge? Bridge)>();
-        var seriesByVintage = new Dictionary<int, List<GradientSeries>>();
-        foreach (var basis in Bases(deprivation, settings))
+        var builder = new GradientInputsBuilder(areas, deprivation, settings, bridges, withCounts: indicators is not null);
+        builder.AddLsoaIndicators(lsoaIndicators);
+        if (indicators is not null)
         {
-            if (VintageOf(deprivation, basis.Index) is not { } indexVintage)
-            {
-                continue;
-            }
-
-            var vintage = basis.Vintage ?? indexVintage;
-            VintageBridge? bridge = null;
-            if (vintage != indexVintage && (bridges is null || !bridges.TryGetValue(indexVintage, out bridge)))
-            {
-                continue;
-            }
-
-            bases.Add((basis, indexVintage, vintage, bridge));
-            if (!seriesByVintage.ContainsKey(vintage))
-            {
-                seriesByVintage[vintage] = SeriesOf(lsoaIndicators, lsoaRows, index.Count, vintage, settings, counts);
-            }
+            builder.AddIndicators(indicators);
         }
 
-        return new GradientInputs(index, areas, deprivation, settings, bases, seriesByVintage);
+        return builder.Build();
     }
 
-    private static List<GradientSeries> SeriesOf(
-        Table lsoaIndicators, int[] lsoaRows, int lsoaCount, int vintage, GradientSettings settings, Dictionary<(string, string, string), (double, double)[]>? counts)
+    /// <summary>The series <paramref name="settings"/> selects among one part of <c>lsoa_indicators</c>'s rows of a vintage, in order of first appearance (their counts are attached later).</summary>
+    internal static IEnumerable<GradientSeries> SeriesOf(Table lsoaIndicators, int[] lsoaRows, int lsoaCount, int vintage, GradientSettings settings)
     {
         var ofVintage = lsoaIndicators.Mask((LsoaIndicatorsColumns.LsoaVintage, vintage));
         var inherited = settings.IncludeInherited ? null : lsoaIndicators.Mask((LsoaIndicatorsColumns.Method, "inherited"));
@@ -94,7 +75,7 @@ internal static partial class GradientTables
                 {
                     var dense = new double[lsoaCount];
                     dense.AsSpan().Fill(double.NaN);
-                    s = (new GradientSeries(key, dense) { Counts = counts?.GetValueOrDefault((key.SourceId, key.IndicatorId, key.Period)) }, dense);
+                    s = (new GradientSeries(key, dense), dense);
                 }
 
                 series[ids] = s;
@@ -107,17 +88,15 @@ internal static partial class GradientTables
             }
         }
 
-        return [.. series.Values.Where(s => s is not null).Select(s => s!.Value.Series)
-            .OrderBy(s => s.Key.SourceId, StringComparer.Ordinal).ThenBy(s => s.Key.IndicatorId, StringComparer.Ordinal).ThenBy(s => s.Key.Period, StringComparer.Ordinal)];
+        return series.Values.Where(s => s is not null).Select(s => s!.Value.Series);
     }
 
-    /// <summary>Counts and denominators published per LSOA (persons), by series, by dense LSOA id ((NaN, NaN) = none).</summary>
-    private static Dictionary<(string, string, string), (double, double)[]> LsoaCounts(Table indicators, LsoaIndex index)
+    /// <summary>The rows of a part of <c>indicators</c> that publish a count and a denominator for an LSOA (persons), or null when there are none.</summary>
+    internal static Table? CountRows(Table indicators)
     {
-        var result = new Dictionary<(string, string, string), (double, double)[]>();
         if (!indicators.Contains(IndicatorsColumns.Count) || !indicators.Contains(IndicatorsColumns.Denominator))
         {
-            return result;
+            return null;
         }
 
         var lsoa = indicators.Mask((IndicatorsColumns.AreaType, "lsoa"));
@@ -130,12 +109,21 @@ internal static partial class GradientTables
             use[i] = lsoa[i] && persons[i] && count.IsValid(i) && denominator.IsValid(i);
         }
 
-        var area = index.Rows(indicators.Strings(IndicatorsColumns.AreaCode), use);
+        return Array.IndexOf(use, true) < 0 ? null : indicators.Filter(use).Select(
+            IndicatorsColumns.SourceId, IndicatorsColumns.IndicatorId, IndicatorsColumns.Period, IndicatorsColumns.AreaCode, IndicatorsColumns.Count, IndicatorsColumns.Denominator);
+    }
+
+    /// <summary>Adds the counts and denominators of <see cref="CountRows"/>'s rows to <paramref name="result"/>, by series, by dense LSOA id ((NaN, NaN) = none).</summary>
+    internal static void LsoaCounts(Table indicators, LsoaIndex index, Dictionary<(string, string, string), (double, double)[]> result)
+    {
+        var count = indicators.Primitive<double>(IndicatorsColumns.Count);
+        var denominator = indicators.Primitive<double>(IndicatorsColumns.Denominator);
+        var area = index.Rows(indicators.Strings(IndicatorsColumns.AreaCode));
         var (source, indicator, period) = (indicators.Strings(IndicatorsColumns.SourceId), indicators.Strings(IndicatorsColumns.IndicatorId), indicators.Strings(IndicatorsColumns.Period));
         var byIds = new Dictionary<(int, int, int), List<int>>();
-        for (var i = 0; i < use.Length; i++)
+        for (var i = 0; i < area.Length; i++)
         {
-            if (use[i] && area[i] >= 0)
+            if (area[i] >= 0)
             {
                 var ids = (source.Ids[i], indicator.Ids[i], period.Ids[i]);
                 if (!byIds.TryGetValue(ids, out var list))
@@ -160,7 +148,5 @@ internal static partial class GradientTables
 
             result[(source[first]!, indicator[first]!, period[first]!)] = map;
         }
-
-        return result;
     }
 }

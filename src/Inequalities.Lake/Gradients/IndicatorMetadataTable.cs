@@ -31,27 +31,56 @@ internal sealed class IndicatorMetadataCatalogue
 /// catalogue says it measures: polarity, value kind, unit, multiplier, whether a ratio of values means anything, and
 /// the polarity in words. Indicators the catalogue says nothing about have null metadata.
 /// </summary>
-internal static class IndicatorMetadataTable
+internal sealed class IndicatorMetadataTable
 {
+    // Each (source, indicator) pair with its name: the first non-null name of its rows.
+    private readonly SortedDictionary<(string Source, string Indicator), string?> _pairs = new(Comparer<(string, string)>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a.Item1, b.Item1);
+        return c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
+    }));
+
+    /// <summary>The table for the whole <c>indicators</c> table.</summary>
     public static Table Build(Table indicators, IndicatorMetadataCatalogue metadata)
+    {
+        var table = new IndicatorMetadataTable();
+        table.Add(indicators);
+        return table.Build(metadata);
+    }
+
+    /// <summary>Takes the indicators of a part of <c>indicators</c> (parts in table order).</summary>
+    public void Add(Table indicators)
     {
         var source = indicators.Strings(IndicatorsColumns.SourceId);
         var indicator = indicators.Strings(IndicatorsColumns.IndicatorId);
-        var hasName = indicators.Contains(IndicatorsColumns.IndicatorName);
-        var pairs = new SortedDictionary<(string Source, string Indicator), string?>(Comparer<(string, string)>.Create((a, b) =>
-        {
-            var c = string.CompareOrdinal(a.Item1, b.Item1);
-            return c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
-        }));
+        var name = indicators.Contains(IndicatorsColumns.IndicatorName) ? indicators.Strings(IndicatorsColumns.IndicatorName) : null;
+
+        // By ids first (a look-up per row), then by strings once per pair.
+        var firstNamed = new Dictionary<(int, int), int>();
+        var sourceIds = source.Ids;
+        var indicatorIds = indicator.Ids;
         for (var i = 0; i < indicators.RowCount; i++)
         {
-            var key = (source[i]!, indicator[i]!);
-            if (!pairs.TryGetValue(key, out var name) || name is null)
+            var ids = (sourceIds[i], indicatorIds[i]);
+            if (!firstNamed.TryGetValue(ids, out var row) || (row >= 0 && name![row] is null))
             {
-                pairs[key] = hasName ? indicators.Strings(IndicatorsColumns.IndicatorName)[i] : null;
+                firstNamed[ids] = name is null ? -1 : i;
             }
         }
 
+        foreach (var ((s, id), row) in firstNamed)
+        {
+            var key = (source.Dictionary[s], id < 0 ? null! : indicator.Dictionary[id]);
+            if (!_pairs.TryGetValue(key, out var known) || known is null)
+            {
+                _pairs[key] = row < 0 ? null : name![row];
+            }
+        }
+    }
+
+    /// <summary>The table: one row per indicator taken, in source and indicator order, with the catalogue's metadata.</summary>
+    public Table Build(IndicatorMetadataCatalogue metadata)
+    {
         var sources = new List<string>();
         var ids = new List<string>();
         var names = new List<string?>();
@@ -61,7 +90,7 @@ internal static class IndicatorMetadataTable
         var multiplier = new List<double?>();
         var ratio = new List<bool?>();
         var words = new List<string?>();
-        foreach (var ((s, id), name) in pairs)
+        foreach (var ((s, id), name) in _pairs)
         {
             var m = metadata.For(s, id);
             sources.Add(s);

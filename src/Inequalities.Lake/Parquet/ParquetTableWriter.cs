@@ -85,9 +85,19 @@ public static class ParquetTableWriter
         Table table, string directory, IReadOnlyList<string> partitionColumns, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default) =>
         WritePartitionedWithAsync(table, directory, partitionColumns, options, ParquetWriterChoice.Current, cancellationToken);
 
-    /// <summary>Writes <paramref name="table"/> as a Hive-partitioned folder with the given writer.</summary>
+    /// <summary>
+    /// Adds <paramref name="table"/>'s partitions to a partitioned folder that may already hold others (a table written
+    /// one part at a time, e.g. one source after another): like <see cref="WritePartitionedAsync"/>, but the folder need
+    /// not be empty; a partition that already has its file fails with <see cref="IOException"/> (nothing is overwritten).
+    /// Every part must have the same columns, in the same order.
+    /// </summary>
+    internal static Task<IReadOnlyList<string>> AppendPartitionsAsync(
+        Table table, string directory, IReadOnlyList<string> partitionColumns, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default) =>
+        WritePartitionedWithAsync(table, directory, partitionColumns, options, ParquetWriterChoice.Current, cancellationToken, append: true);
+
+    /// <summary>Writes <paramref name="table"/> as a Hive-partitioned folder with the given writer (into an empty folder, unless <paramref name="append"/>).</summary>
     internal static async Task<IReadOnlyList<string>> WritePartitionedWithAsync(
-        Table table, string directory, IReadOnlyList<string> partitionColumns, ParquetWriteOptions? options, ParquetWriterKind writer, CancellationToken cancellationToken)
+        Table table, string directory, IReadOnlyList<string> partitionColumns, ParquetWriteOptions? options, ParquetWriterKind writer, CancellationToken cancellationToken, bool append = false)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
@@ -114,7 +124,7 @@ public static class ParquetTableWriter
             }
         }
 
-        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+        if (!append && Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
         {
             throw new IOException($"The partition folder '{directory}' is not empty; write partitioned tables into a new folder.");
         }
@@ -134,6 +144,20 @@ public static class ParquetTableWriter
             Metadata = metadata,
         };
         var data = table.Select([.. table.Columns.Select(c => c.Name).Where(n => !partitionColumns.Contains(n, StringComparer.Ordinal))]);
+        if (SinglePartition(table, partitionColumns))
+        {
+            // One partition (e.g. one source's part of a table written source by source): no grouping, no row list.
+            var file = Path.Combine(directory, PartitionPath(table, partitionColumns, 0), PartFileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            var single = new FileStream(file, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            await using (single.ConfigureAwait(false))
+            {
+                await WriteRowsAsync(data, null, single, options, writer, new Utf8Entries(), cancellationToken).ConfigureAwait(false);
+            }
+
+            return [file];
+        }
+
         var partitions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var order = new List<string>();
         var grouped = table.GroupBy([.. partitionColumns]);
@@ -185,6 +209,27 @@ public static class ParquetTableWriter
         }
 
         return files;
+    }
+
+    /// <summary>Whether every row has the same (non-null) partition values, so the table is one partition.</summary>
+    private static bool SinglePartition(Table table, IReadOnlyList<string> partitionColumns)
+    {
+        foreach (var name in partitionColumns)
+        {
+            var column = table.Column(name);
+            if (column is not StringColumn strings || strings.NullCount > 0)
+            {
+                return false; // other types and null partitions take the general path
+            }
+
+            var ids = strings.Ids;
+            if (ids.Length == 0 || ids.ContainsAnyExcept(ids[0]) || string.IsNullOrEmpty(strings.Dictionary[ids[0]]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string PartitionPath(Table table, IReadOnlyList<string> partitionColumns, int row)

@@ -27,6 +27,15 @@ public interface ISourceKind
     /// </summary>
     int ParseStage => 0;
 
+    /// <summary>
+    /// Whether a refresh may parse this kind's sources after the others, one at a time, letting each go once the lake
+    /// has written what it parsed into: true for kinds that parse only into <see cref="IndicatorData"/>, which the lake
+    /// turns into its indicator tables source by source (the largest national files are indicators; parsed with the
+    /// rest, every one of them stayed in memory until the last table was built). Such a kind is parsed with the others
+    /// when something else needs it first (an <c>asset_need</c> component naming an indicator). The default is false.
+    /// </summary>
+    bool ParsedOneAtATime => false;
+
     /// <summary>Reads a source's local copy into columns.</summary>
     /// <param name="source">The catalogue entry (of this kind).</param>
     /// <param name="path">The local copy.</param>

@@ -105,6 +105,36 @@ public sealed class RefreshFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Refresh_IndicatorSchemaDrift_FailsNamingTheSourceAfterOtherTablesWereStagedAndKeepsPreviousSnapshot()
+    {
+        // Indicator sources are parsed one at a time after the other tables are built and being written: a failure
+        // then still names the source and publishes nothing, and the staged tables go with the staging folder.
+        var lake = _temp.Combine("lake");
+        await using var server = await LoopbackServer.StartAsync();
+        var catalogue = ServeAll(server);
+        var first = await RefreshAsync(lake, catalogue);
+        Assert.True(first.Published, first.Error);
+
+        using (var gzipped = new MemoryStream())
+        {
+            await using (var gzip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Fastest))
+            {
+                await gzip.WriteAsync("lsoa21_code,percent,decile\nE01000001,1,2\n"u8.ToArray());
+            }
+
+            server.Serve("loneliness-lsoa21", gzipped.ToArray()); // the publisher renamed two columns
+        }
+
+        var second = await RefreshAsync(lake, catalogue);
+
+        Assert.False(second.Published);
+        Assert.StartsWith("source 'loneliness-lsoa21' could not be used: source 'loneliness-lsoa21': the file has no", second.Error, StringComparison.Ordinal);
+        Assert.Equal(first.SnapshotId, new LakeLayout(lake).ReadCurrentId());
+        Assert.Empty(Directory.EnumerateDirectories(new LakeLayout(lake).SnapshotsDirectory, ".staging-*"));
+        await AssertCompleteAsync(lake, first.SnapshotId!);
+    }
+
+    [Fact]
     public async Task Refresh_IndexDeclaredForTheWrongVintage_FailsSayingSo()
     {
         // IoD2025 is published for 2021 LSOAs; a catalogue entry claiming 2011 is caught against the ONS lookup.

@@ -17,5 +17,7 @@ internal sealed partial class FingertipsKind : ISourceKind
             "lower_ci998", "upper_ci998", "count", "denominator", "value_note", "recent_trend", "compared_to_england", "compared_to_parent",
             "period_sortable", "new_data", "compared_to_goal", "period_range"]);
 
+    public bool ParsedOneAtATime => true;
+
     public ParsedSource Parse(SourceDefinition source, string path, ParseContext context) => IndicatorReader.Read(source, path);
 }

@@ -20,6 +20,8 @@ internal sealed partial class IndicatorKind : ISourceKind
         AtLeastOne = ("'value' or a 'value.<indicator_id>' field", static k => k == "value" || k.StartsWith("value.", StringComparison.Ordinal)),
     };
 
+    public bool ParsedOneAtATime => true;
+
     public ParsedSource Parse(SourceDefinition source, string path, ParseContext context) => IndicatorReader.Read(source, path);
 
     [GeneratedRegex("^value\\.[a-z0-9][a-z0-9_]*$")]
