@@ -38,35 +38,38 @@ internal static class SampleWriters
 
         var bom = source.Options.Bom;
         var thousands = source.Options.ThousandsSeparator;
-        var sb = new StringBuilder();
-        if (source.Options.Header)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvHelper.CsvWriter.Create(text, CsvHelper.CsvWriterOptions.Default with { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
         {
-            sb.AppendJoin(',', table.Columns.Select(c => Quote(c.Header))).Append("\r\n");
-        }
-
-        foreach (var row in table.Rows)
-        {
-            for (var i = 0; i < row.Length; i++)
+            if (source.Options.Header)
             {
-                if (i > 0)
+                foreach (var column in table.Columns)
                 {
-                    sb.Append(',');
+                    csv.WriteField(column.Header);
                 }
 
-                var value = row[i] ?? string.Empty;
-                if (thousands is { Length: > 0 } && UsesThousands(table.Columns[i].Canonical) &&
-                    long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1000)
-                {
-                    value = n.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", thousands, StringComparison.Ordinal);
-                }
-
-                sb.Append(Quote(value));
+                csv.EndRecord();
             }
 
-            sb.Append("\r\n");
+            foreach (var row in table.Rows)
+            {
+                for (var i = 0; i < row.Length; i++)
+                {
+                    var value = row[i] ?? string.Empty;
+                    if (thousands is { Length: > 0 } && UsesThousands(table.Columns[i].Canonical) &&
+                        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1000)
+                    {
+                        value = n.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", thousands, StringComparison.Ordinal);
+                    }
+
+                    csv.WriteField(value);
+                }
+
+                csv.EndRecord();
+            }
         }
 
-        var body = Utf8NoBom.GetBytes(sb.ToString());
+        var body = Utf8NoBom.GetBytes(text.ToString());
         return bom ? [0xEF, 0xBB, 0xBF, .. body] : body;
     }
 
@@ -91,9 +94,6 @@ internal static class SampleWriters
 
     private static bool UsesThousands(string canonical) =>
         canonical.EndsWith(".rank", StringComparison.Ordinal) || canonical.StartsWith("population", StringComparison.Ordinal);
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     public static byte[] Gzip(byte[] content)
     {

@@ -15,14 +15,15 @@ internal static class SampleLake
     /// Generates the mirror into <c>mirror</c> and publishes a snapshot into <c>lake</c> under <paramref name="dir"/>,
     /// of every enabled source or only those listed.
     /// </summary>
-    public static async Task<(RefreshOutcome Outcome, LakeLayout Layout)> PublishAsync(TempDirectory dir, IReadOnlyList<string>? only = null)
+    public static Task<(RefreshOutcome Outcome, LakeLayout Layout)> PublishAsync(TempDirectory dir, IReadOnlyList<string>? only = null)
     {
         var catalogue = SourceCatalogue.Load(Path.Combine(SharedData.RepoRoot, "data-sources.yml"));
-        if (only is not null)
-        {
-            catalogue = catalogue.Only(only);
-        }
+        return PublishAsync(dir, only is null ? catalogue : catalogue.Only(only));
+    }
 
+    /// <summary>The same for a catalogue of the caller's (e.g. the repository's, edited).</summary>
+    public static async Task<(RefreshOutcome Outcome, LakeLayout Layout)> PublishAsync(TempDirectory dir, SourceCatalogue catalogue)
+    {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
         catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, dir.Combine("mirror"), timeProvider: time));
         using var fetcher = new SourceFetcher(new FetchOptions(), time);

@@ -144,7 +144,6 @@ internal static partial class LakeBuilder
 
         tables.Clear();
 
-        if (Environment.GetEnvironmentVariable("GCX") is { } gcy) { GC.Collect(2, GCCollectionMode.Forced, true, gcy == "c"); }
         // What is left of the parsed sources is the indicators (and what the manifest reports).
         parsed.Indicators.Clear();
         parsed.Deprivation.Clear();
@@ -178,7 +177,6 @@ internal static partial class LakeBuilder
             gradientInputs.AddIndicators(part);
             metadata.Add(part);
             indicators.Add(part);
-            if (Environment.GetEnvironmentVariable("GCX") is { } gcx) { GC.Collect(2, GCCollectionMode.Forced, true, gcx == "c"); }
         }
 
         if (sources.Length == 0)
@@ -227,7 +225,7 @@ internal static partial class LakeBuilder
     }
 
     /// <summary>The gradient tables, by name (written after the others).</summary>
-    private static readonly string[] GradientTableNames = ["inequality_quantiles", "inequality_gradients", "inequality_trends", "indicator_metadata"];
+    private static readonly string[] GradientTableNames = [TableNames.InequalityQuantiles, TableNames.InequalityGradients, TableNames.InequalityTrends, TableNames.IndicatorMetadata];
 
     /// <summary>The options every table file is written with: the table, snapshot and sources in its footer.</summary>
     internal static ParquetWriteOptions WriteOptions(string table, SnapshotStaging staging, IReadOnlyList<string> sources) => new()
@@ -274,8 +272,8 @@ internal static partial class LakeBuilder
     /// <summary>Tables written as Hive-partitioned folders (<c>&lt;table&gt;/source_id=.../part-0.parquet</c>), with their partition columns.</summary>
     internal static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> PartitionedTables = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        ["indicators"] = ["source_id"],
-        ["lsoa_indicators"] = ["source_id"],
+        [TableNames.Indicators] = [IndicatorsColumns.SourceId],
+        [TableNames.LsoaIndicators] = [LsoaIndicatorsColumns.SourceId],
     };
 
     /// <summary>Reads back a table file's footer (or every part's of a partitioned table's folder) and returns its row count (the publisher's check before <c>current</c> moves).</summary>

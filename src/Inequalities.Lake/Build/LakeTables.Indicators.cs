@@ -44,9 +44,9 @@ internal static partial class LakeTables
     public static Table Indicators(IReadOnlyList<(SourceDefinition Source, IndicatorData Data)> sources)
     {
         var rows = sources.Sum(s => s.Data.Rows);
-        var sourceId = new StringColumnBuilder("source_id", initialCapacity: rows);
-        string[] textNames = ["indicator_id", "indicator_name", "period", "sex", "age", "area_code", "area_type"];
-        string[] numberNames = ["value", "lower_ci", "upper_ci", "count", "denominator"];
+        var sourceId = new StringColumnBuilder(IndicatorsColumns.SourceId, initialCapacity: rows);
+        string[] textNames = [IndicatorsColumns.IndicatorId, IndicatorsColumns.IndicatorName, IndicatorsColumns.Period, IndicatorsColumns.Sex, IndicatorsColumns.Age, IndicatorsColumns.AreaCode, IndicatorsColumns.AreaType];
+        string[] numberNames = [IndicatorsColumns.Value, IndicatorsColumns.LowerCi, IndicatorsColumns.UpperCi, IndicatorsColumns.Count, IndicatorsColumns.Denominator];
         var text = textNames.Select(n => new StringColumnBuilder(n, initialCapacity: rows)).ToArray();
         var numbers = numberNames.Select(n => new PrimitiveColumnBuilder<double>(n, rows)).ToArray();
         foreach (var (source, data) in sources)
@@ -73,7 +73,7 @@ internal static partial class LakeTables
             }
         }
 
-        var table = new TableBuilder("indicators").Add(sourceId.Build());
+        var table = new TableBuilder(TableNames.Indicators).Add(sourceId.Build());
         foreach (var column in text)
         {
             table.Add(column.Build());
@@ -377,20 +377,20 @@ internal static partial class LakeTables
     /// <summary>The columns of <c>lsoa_indicators</c> being filled, text by dictionary id.</summary>
     private sealed class LsoaIndicatorColumns(int rows)
     {
-        private readonly PrimitiveColumnBuilder<int> _vintage = new("lsoa_vintage", rows);
-        private readonly PrimitiveColumnBuilder<double> _value = new("value", rows);
+        private readonly PrimitiveColumnBuilder<int> _vintage = new(LsoaIndicatorsColumns.LsoaVintage, rows);
+        private readonly PrimitiveColumnBuilder<double> _value = new(LsoaIndicatorsColumns.Value, rows);
 
-        public StringColumnBuilder Lsoa { get; } = new("lsoa_code", initialCapacity: rows);
+        public StringColumnBuilder Lsoa { get; } = new(LsoaIndicatorsColumns.LsoaCode, initialCapacity: rows);
 
-        public StringColumnBuilder Source { get; } = new("source_id", initialCapacity: rows);
+        public StringColumnBuilder Source { get; } = new(LsoaIndicatorsColumns.SourceId, initialCapacity: rows);
 
-        public StringColumnBuilder Indicator { get; } = new("indicator_id", initialCapacity: rows);
+        public StringColumnBuilder Indicator { get; } = new(LsoaIndicatorsColumns.IndicatorId, initialCapacity: rows);
 
-        public StringColumnBuilder Period { get; } = new("period", initialCapacity: rows);
+        public StringColumnBuilder Period { get; } = new(LsoaIndicatorsColumns.Period, initialCapacity: rows);
 
-        public StringColumnBuilder InheritedFrom { get; } = new("inherited_from", initialCapacity: rows);
+        public StringColumnBuilder InheritedFrom { get; } = new(LsoaIndicatorsColumns.InheritedFrom, initialCapacity: rows);
 
-        public StringColumnBuilder Method { get; } = new("method", initialCapacity: rows);
+        public StringColumnBuilder Method { get; } = new(LsoaIndicatorsColumns.Method, initialCapacity: rows);
 
         /// <summary>Adds a row, text by id in each column's dictionary (-1: null).</summary>
         public void Add(int code, int vintage, int source, int indicator, int period, double value, int from, int how)
@@ -405,7 +405,7 @@ internal static partial class LakeTables
             Method.AppendId(how);
         }
 
-        public Table Build() => new TableBuilder("lsoa_indicators")
+        public Table Build() => new TableBuilder(TableNames.LsoaIndicators)
             .Add(Lsoa.Build())
             .Add(_vintage.Build())
             .Add(Source.Build())

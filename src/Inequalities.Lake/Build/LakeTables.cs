@@ -12,23 +12,23 @@ internal static partial class LakeTables
     public static Table Areas(GeographyModel geography)
     {
         var rows = geography.Areas.OrderBy(a => a.Key).SelectMany(a => a.Value.Values.OrderBy(r => r.LsoaCode, StringComparer.Ordinal)).ToList();
-        return new TableBuilder("areas")
-            .Add("lsoa_code", rows.Select(r => r.LsoaCode))
-            .Add("lsoa_name", rows.Select(r => r.LsoaName))
-            .Add<int>("lsoa_vintage", rows.Select(r => r.Vintage).ToArray())
-            .Add("msoa_code", rows.Select(r => r.MsoaCode))
-            .Add("lad_code", rows.Select(r => r.LadCode))
-            .Add("lad_name", rows.Select(r => r.LadName))
-            .Add("cauth_code", rows.Select(r => r.CauthCode))
-            .Add("region_code", rows.Select(r => r.RegionCode))
-            .AddNullable<double>("population", rows.Select(r => r.Population).ToArray())
-            .AddNullable<int>("population_year", rows.Select(r => r.PopulationYear).ToArray())
-            .AddNullable<int>("lad_vintage", rows.Select(r => r.LadCode is null ? null : geography.Districts.Vintage).ToArray())
-            .Add("lad_code_previous", rows.Select(r => r.LadCodePrevious))
-            .Add("lad_name_previous", rows.Select(r => r.LadNamePrevious))
-            .AddNullable<int>("lad_vintage_previous", rows.Select(r => r.LadCodePrevious is null ? null : geography.Districts.PreviousVintage).ToArray())
-            .Add("ward_code", rows.Select(r => r.WardCode))
-            .Add("ward_name", rows.Select(r => r.WardName))
+        return new TableBuilder(TableNames.Areas)
+            .Add(AreasColumns.LsoaCode, rows.Select(r => r.LsoaCode))
+            .Add(AreasColumns.LsoaName, rows.Select(r => r.LsoaName))
+            .Add<int>(AreasColumns.LsoaVintage, rows.Select(r => r.Vintage).ToArray())
+            .Add(AreasColumns.MsoaCode, rows.Select(r => r.MsoaCode))
+            .Add(AreasColumns.LadCode, rows.Select(r => r.LadCode))
+            .Add(AreasColumns.LadName, rows.Select(r => r.LadName))
+            .Add(AreasColumns.CauthCode, rows.Select(r => r.CauthCode))
+            .Add(AreasColumns.RegionCode, rows.Select(r => r.RegionCode))
+            .AddNullable<double>(AreasColumns.Population, rows.Select(r => r.Population).ToArray())
+            .AddNullable<int>(AreasColumns.PopulationYear, rows.Select(r => r.PopulationYear).ToArray())
+            .AddNullable<int>(AreasColumns.LadVintage, rows.Select(r => r.LadCode is null ? null : geography.Districts.Vintage).ToArray())
+            .Add(AreasColumns.LadCodePrevious, rows.Select(r => r.LadCodePrevious))
+            .Add(AreasColumns.LadNamePrevious, rows.Select(r => r.LadNamePrevious))
+            .AddNullable<int>(AreasColumns.LadVintagePrevious, rows.Select(r => r.LadCodePrevious is null ? null : geography.Districts.PreviousVintage).ToArray())
+            .Add(AreasColumns.WardCode, rows.Select(r => r.WardCode))
+            .Add(AreasColumns.WardName, rows.Select(r => r.WardName))
             .Build();
     }
 
@@ -39,7 +39,7 @@ internal static partial class LakeTables
     public static Table Deprivation(GeographyModel geography, IReadOnlyList<DeprivationData> sources)
     {
         // Every LSOA code of every source gets one id in the lsoa_code column; merges are arrays by that id.
-        var lsoa = new StringColumnBuilder("lsoa_code", initialCapacity: 1 << 16);
+        var lsoa = new StringColumnBuilder(DeprivationColumns.LsoaCode, initialCapacity: 1 << 16);
         var merged = new SortedDictionary<(string Index, string Domain), DomainMerge>();
         foreach (var d in sources)
         {
@@ -72,12 +72,12 @@ internal static partial class LakeTables
         var byCode = Enumerable.Range(0, codes.Count).ToArray();
         Array.Sort(byCode, (a, b) => string.CompareOrdinal(codes[a], codes[b]));
         var rows = merged.Values.Sum(m => m.Count);
-        var index = new StringColumnBuilder("index_id", initialCapacity: rows);
-        var domainColumn = new StringColumnBuilder("domain", initialCapacity: rows);
-        var vintage = new PrimitiveColumnBuilder<int>("lsoa_vintage", rows);
-        var score = new PrimitiveColumnBuilder<double>("score", rows);
-        var rank = new PrimitiveColumnBuilder<int>("rank", rows);
-        var decile = new PrimitiveColumnBuilder<int>("decile", rows);
+        var index = new StringColumnBuilder(DeprivationColumns.IndexId, initialCapacity: rows);
+        var domainColumn = new StringColumnBuilder(DeprivationColumns.Domain, initialCapacity: rows);
+        var vintage = new PrimitiveColumnBuilder<int>(DeprivationColumns.LsoaVintage, rows);
+        var score = new PrimitiveColumnBuilder<double>(DeprivationColumns.Score, rows);
+        var rank = new PrimitiveColumnBuilder<int>(DeprivationColumns.Rank, rows);
+        var decile = new PrimitiveColumnBuilder<int>(DeprivationColumns.Decile, rows);
         foreach (var ((indexId, domain), m) in merged)
         {
             var (indexKey, domainKey) = (index.Dictionary.GetOrAdd(indexId), domainColumn.Dictionary.GetOrAdd(domain));
@@ -99,7 +99,7 @@ internal static partial class LakeTables
             }
         }
 
-        return new TableBuilder("deprivation")
+        return new TableBuilder(TableNames.Deprivation)
             .Add(index.Build())
             .Add(domainColumn.Build())
             .Add(lsoa.Build())

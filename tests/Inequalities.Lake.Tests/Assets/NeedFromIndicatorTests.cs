@@ -1,11 +1,7 @@
-using Inequalities.Lake.Refresh;
 using Inequalities.Lake.Snapshots;
 using Inequalities.Sources.Catalogue;
-using Inequalities.Sources.Fetch;
 using Inequalities.Sources.Kinds;
-using Inequalities.Sources.Sample;
 using Inequalities.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Inequalities.Lake.Tests.Assets;
 
@@ -27,12 +23,8 @@ public sealed class NeedFromIndicatorTests
         yaml = yaml.Replace(indexNeed, "  need:\n    - indicator: mental_health\n      source: iod2025-file8-health\n", StringComparison.Ordinal);
         using var dir = new TempDirectory();
         var catalogue = SourceCatalogue.Parse(yaml, SharedData.RepoRoot);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
-        catalogue = catalogue.WithLocations(SampleMirror.Generate(catalogue, dir.Combine("mirror"), timeProvider: time));
-        using var fetcher = new SourceFetcher(new FetchOptions(), time);
-        var layout = new LakeLayout(dir.Combine("lake"));
 
-        var outcome = await new RefreshRunner(layout, fetcher, time).RunAsync(catalogue, sample: true);
+        var (outcome, layout) = await SampleLake.PublishAsync(dir, catalogue);
 
         Assert.True(outcome.Published, outcome.Error);
         var snapshot = LakeSnapshot.Open(layout.Root, outcome.SnapshotId!);

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Inequalities.Core.Columnar;
 using Inequalities.Lake.Gradients;
 using Inequalities.Lake.Tests.Build;
@@ -121,23 +120,8 @@ public sealed class GradientInputsBuilderTests(SharedLakeFixture lake)
             .AddNullable<double>("denominator", rows.Select(r => (double?)r.Denominator).ToArray())
             .Build();
 
-    private static SourceDefinition Source(string id) => new()
-    {
-        Id = id,
-        Kind = SourceKind.Indicator,
-        Publisher = "tests",
-        Licence = "OGL-3.0",
-        Url = "https://example.org/x.csv",
-        Location = new Uri("https://example.org/x.csv"),
-        Format = SourceFormat.Csv,
-        Geography = GeographyLevel.Lsoa,
-        Columns = new Dictionary<string, string> { ["area_code"] = "code" }.ToFrozenDictionary(),
-        MaxBytes = 1000,
-        IndicatorMetadata = new IndicatorMetadataSet
-        {
-            Entries = [new("rate", new IndicatorMetadata { Polarity = IndicatorPolarity.HigherIsWorse, ValueKind = IndicatorValueKind.Rate, Multiplier = 1000, Unit = "per 1,000" })],
-        },
-    };
+    private static SourceDefinition Source(string id) => GradientTablesTests.IndicatorSource(
+        id, new KeyValuePair<string, IndicatorMetadata>("rate", new IndicatorMetadata { Polarity = IndicatorPolarity.HigherIsWorse, ValueKind = IndicatorValueKind.Rate, Multiplier = 1000, Unit = "per 1,000" }));
 
     private static List<string> Distinct(StringColumn column) =>
         [.. Enumerable.Range(0, column.Length).Select(i => column[i]!).Distinct(StringComparer.Ordinal)];

@@ -157,9 +157,15 @@ public sealed class GradientTablesTests
         return GradientTables.Build(areas, deprivation, lsoaIndicators, settings, new IndicatorMetadataCatalogue([Source()]));
     }
 
-    private static SourceDefinition Source() => new()
+    private static SourceDefinition Source() => IndicatorSource(
+        "src",
+        new("rate_ind", new IndicatorMetadata { Polarity = IndicatorPolarity.HigherIsWorse, ValueKind = IndicatorValueKind.Rate, Unit = "per 1,000" }),
+        new("score_ind", new IndicatorMetadata { Polarity = IndicatorPolarity.HigherIsBetter, ValueKind = IndicatorValueKind.Score, Unit = "score" }));
+
+    /// <summary>An indicator source with the catalogue metadata given (for the gradient tests).</summary>
+    internal static SourceDefinition IndicatorSource(string id, params IReadOnlyList<KeyValuePair<string, IndicatorMetadata>> entries) => new()
     {
-        Id = "src",
+        Id = id,
         Kind = SourceKind.Indicator,
         Publisher = "tests",
         Licence = "OGL-3.0",
@@ -169,14 +175,7 @@ public sealed class GradientTablesTests
         Geography = GeographyLevel.Lsoa,
         Columns = new Dictionary<string, string> { ["area_code"] = "code" }.ToFrozenDictionary(),
         MaxBytes = 1000,
-        IndicatorMetadata = new IndicatorMetadataSet
-        {
-            Entries =
-            [
-                new("rate_ind", new IndicatorMetadata { Polarity = IndicatorPolarity.HigherIsWorse, ValueKind = IndicatorValueKind.Rate, Unit = "per 1,000" }),
-                new("score_ind", new IndicatorMetadata { Polarity = IndicatorPolarity.HigherIsBetter, ValueKind = IndicatorValueKind.Score, Unit = "score" }),
-            ],
-        },
+        IndicatorMetadata = new IndicatorMetadataSet { Entries = [.. entries] },
     };
 
     private static int Row(Table t, string indicator, string period, string area, string method) =>
