@@ -58,8 +58,10 @@ if (args.Length > 2 && args[0] == "--loop-parse")
 
 if (args.Length > 1 && args[0] == "--stopwatch-parse")
 {
-    // Quick timing of the parse peers on one shared source (before a BenchmarkDotNet run): best of 10 after 10 warm-ups,
-    // and the least process CPU time (user + system) of 30 calls, less disturbed by other work on a shared machine.
+    // Quick timing of the parse peers on one shared source (before a BenchmarkDotNet run): best of 30 after 10 warm-ups,
+    // the least process CPU time (user + system) of the 30 calls, less disturbed by other work on a shared machine (the
+    // least is a call without a collection: the GC's share shows in the pause time over the 30 calls, which
+    // BenchmarkDotNet's mean includes), and the bytes one call allocates on its thread.
     var parse = new ParseBenchmark { Source = args[1] };
     parse.Setup();
     foreach (var (name, action) in new (string, Func<long>)[] { ("CsvHelper", parse.CsvHelperTypedArrays), ("Sep", parse.SepTypedArrays), ("SourceKindParser", parse.SourceKindParser) })
@@ -71,6 +73,11 @@ if (args.Length > 1 && args[0] == "--stopwatch-parse")
 
         var best = double.MaxValue;
         var cpu = double.MaxValue;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        var pause = GC.GetTotalPauseDuration();
+        var collections = GC.CollectionCount(0);
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         for (var i = 0; i < 30; i++)
         {
@@ -83,7 +90,8 @@ if (args.Length > 1 && args[0] == "--stopwatch-parse")
             cpu = Math.Min(cpu, (process.TotalProcessorTime - before).TotalMilliseconds);
         }
 
-        Console.WriteLine($"{name,-18} {best,8:F1} ms wall {cpu,8:F1} ms CPU");
+        var paused = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
+        Console.WriteLine($"{name,-18} {best,8:F1} ms wall {cpu,8:F1} ms CPU {allocated / 1e6,8:F1} MB allocated; 30 calls: {GC.CollectionCount(0) - collections,3} GCs, {paused,6:F1} ms paused");
     }
 
     parse.Cleanup();

@@ -32,6 +32,9 @@ public sealed class SourceRecordReader : IDisposable
     /// <summary>The 1-based data row.</summary>
     public long Row => _reader.Row;
 
+    /// <summary>An estimate of the file's data rows once a row is read, for sizing buffers; 0 when the format cannot tell.</summary>
+    internal long EstimatedRows => _reader.EstimatedRows;
+
     /// <summary>The file's headers.</summary>
     public IReadOnlyList<string> Headers => _reader.Headers;
 

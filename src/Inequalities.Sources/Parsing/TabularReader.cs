@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -25,6 +26,12 @@ internal abstract class TabularReader : IDisposable
     public abstract ReadOnlySpan<char> Field(int index);
 
     /// <summary>
+    /// An estimate of the file's data rows, for sizing a parser's buffers (never for correctness): the file's size
+    /// over the current row's length, or 0 when the reader cannot tell (then buffers grow as they fill).
+    /// </summary>
+    public virtual long EstimatedRows => 0;
+
+    /// <summary>
     /// A quick way to a field that is a plain invariant number (no spaces, thousands separators or missing-value
     /// markers): true with its value, false when the reader has no quick way or the field is anything else.
     /// </summary>
@@ -49,8 +56,8 @@ internal abstract class TabularReader : IDisposable
             var names = source.Options.ColumnNames;
             return source.Format switch
             {
-                SourceFormat.Csv => new CsvTabularReader(source.Id, File.OpenRead(path), skip, header, names),
-                SourceFormat.CsvGz => new CsvTabularReader(source.Id, new GZipStream(File.OpenRead(path), CompressionMode.Decompress), skip, header, names),
+                SourceFormat.Csv => new CsvTabularReader(source.Id, File.OpenRead(path), skip, header, names, new FileInfo(path).Length),
+                SourceFormat.CsvGz => new CsvTabularReader(source.Id, new GZipStream(File.OpenRead(path), CompressionMode.Decompress), skip, header, names, GzipLength(path)),
                 SourceFormat.Xlsx => XlsxTabularReader.Open(source.Id, File.OpenRead(path), source.Sheet!, skip),
                 SourceFormat.Json => new JsonTabularReader(source.Id, File.OpenRead(path)),
                 SourceFormat.GeoJson or SourceFormat.ArcGis => new JsonTabularReader(source.Id, File.OpenRead(path), "properties"),
@@ -84,7 +91,7 @@ internal abstract class TabularReader : IDisposable
         var stream = new OwnedStream(entry.Open(), archive);
         return source.MemberFormat switch
         {
-            SourceFormat.Csv => new CsvTabularReader(source.Id, stream, HeaderSkip(source), HasHeader(source), source.Options.ColumnNames),
+            SourceFormat.Csv => new CsvTabularReader(source.Id, stream, HeaderSkip(source), HasHeader(source), source.Options.ColumnNames, entry.Length),
             SourceFormat.Json => new JsonTabularReader(source.Id, stream),
             SourceFormat.GeoJson => new JsonTabularReader(source.Id, stream, "properties"),
             SourceFormat.Xlsx => XlsxTabularReader.Open(source.Id, Buffer(stream), source.Sheet!, HeaderSkip(source)),
@@ -101,6 +108,24 @@ internal abstract class TabularReader : IDisposable
     /// <c>columns:</c> map then uses.
     /// </summary>
     internal static bool HasHeader(SourceDefinition source) => source.Options.Header;
+
+    /// <summary>
+    /// The uncompressed length a gzip file records in its last four bytes (modulo 4 GiB; of the last member only, for a
+    /// file of several), or 0 for a file too short to hold it. Only an estimate for sizing buffers.
+    /// </summary>
+    private static long GzipLength(string path)
+    {
+        using var file = File.OpenRead(path);
+        if (file.Length < 18)
+        {
+            return 0;
+        }
+
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+    }
 
     private static MemoryStream Buffer(Stream stream)
     {
@@ -167,15 +192,18 @@ internal sealed class CsvTabularReader : TabularReader
     private readonly StreamReader _text;
     private readonly SepReader _sep;
     private readonly string[] _headers;
+    private readonly long _length;
 
     /// <param name="sourceId">The source id, for messages.</param>
     /// <param name="stream">The CSV text (UTF-8).</param>
     /// <param name="skipRows">Records before the header (the <c>header_row</c> option less one).</param>
     /// <param name="hasHeader">False for a file without a header row: its columns are then named by their 1-based numbers, or by <paramref name="names"/>.</param>
     /// <param name="names">For a file without a header row, the names of its columns (the <c>column_names</c> option); null to number them.</param>
-    public CsvTabularReader(string sourceId, Stream stream, int skipRows = 0, bool hasHeader = true, IReadOnlyList<string>? names = null)
+    /// <param name="length">The text's length in bytes (uncompressed), or 0 when unknown: for <see cref="EstimatedRows"/>.</param>
+    public CsvTabularReader(string sourceId, Stream stream, int skipRows = 0, bool hasHeader = true, IReadOnlyList<string>? names = null, long length = 0)
     {
         _sourceId = sourceId;
+        _length = length;
         _text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         try
         {
@@ -232,6 +260,10 @@ internal sealed class CsvTabularReader : TabularReader
         return true;
     }
 
+    /// <inheritdoc />
+    /// <remarks>The text's length over the current record's (and its line end): within a few percent for files of like rows.</remarks>
+    public override long EstimatedRows => _length > 0 && Row > 0 ? _length / (_sep.Current.Span.Length + 1) : 0;
+
     public override ReadOnlySpan<char> Field(int index)
     {
         var row = _sep.Current;
@@ -276,8 +308,7 @@ internal sealed class CsvTabularReader : TabularReader
 
                 // Sep reads an unclosed quote to the end of the file; an odd number of quotes in the record's text
                 // is that quote (a closed field always holds an even number).
-                var raw = row.Span;
-                if (raw.Contains('"') && (raw.Count('"') & 1) == 1)
+                if ((row.Span.Count('"') & 1) == 1)
                 {
                     throw new SourceDataException(_sourceId, Row + 1, null, $"a quoted field opened on line {row.LineNumberFrom} is not closed before the end of the file");
                 }

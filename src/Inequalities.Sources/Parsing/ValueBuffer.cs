@@ -18,6 +18,15 @@ internal sealed class ValueBuffer<T>(int capacity = 1024)
     /// <summary>A value by position.</summary>
     public ref T this[int index] => ref _values[index];
 
+    /// <summary>Makes room for <paramref name="capacity"/> values in all, so that filling up to it copies nothing.</summary>
+    public void Reserve(int capacity)
+    {
+        if (capacity > _values.Length)
+        {
+            Array.Resize(ref _values, capacity);
+        }
+    }
+
     /// <summary>Appends a value.</summary>
     public void Add(T value)
     {

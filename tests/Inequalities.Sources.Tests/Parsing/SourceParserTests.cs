@@ -57,6 +57,32 @@ public sealed class SourceParserTests : IDisposable
     }
 
     [Fact]
+    public void Lookup_RealLsoa11To21_DictionariesHoldDistinctStringsAndIdsMatchWhereTheStringsDo()
+    {
+        var source = Shared.Value["lookup-lsoa11-lsoa21"];
+        var lookup = SourceParser.Lookup(source, source.Location.LocalPath);
+
+        foreach (var (field, column) in lookup.Columns)
+        {
+            var values = Enumerable.Range(0, column.Dictionary.Count).Select(i => column.Dictionary[i]).ToList();
+            Assert.Equal(values.Count, values.Distinct(StringComparer.Ordinal).Count());
+            Assert.Equal(lookup.Rows, column.Length);
+        }
+
+        // The 2011 and 2021 codes share one dictionary, so an unchanged LSOA has one id in both columns.
+        var (codes11, codes21) = (lookup.Columns["lsoa11_code"], lookup.Columns["lsoa21_code"]);
+        Assert.Same(codes11.Dictionary, codes21.Dictionary);
+        var same = 0;
+        for (var i = 0; i < lookup.Rows; i++)
+        {
+            Assert.Equal(string.Equals(codes11[i], codes21[i], StringComparison.Ordinal), codes11.Ids[i] == codes21.Ids[i]);
+            same += codes11.Ids[i] == codes21.Ids[i] ? 1 : 0;
+        }
+
+        Assert.Equal(lookup.Columns["change_code"].Count(c => c == "U"), same);
+    }
+
+    [Fact]
     public void Population_RealMid2020_MatchesTheDataReadmeChecks()
     {
         var population = Load("population-mid2020-lsoa11");

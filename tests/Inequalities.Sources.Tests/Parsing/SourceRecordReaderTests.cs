@@ -150,6 +150,32 @@ public sealed class SourceRecordReaderTests : IDisposable
         Assert.Equal(32_844, ranks.Max());
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("csv.gz")]
+    public void EstimatedRows_AfterTheFirstRow_IsNearTheRowsOfAFileOfLikeRows(string format)
+    {
+        var text = "LSOA code,IMD Rank\n" + string.Concat(Enumerable.Range(0, 2_000).Select(i => $"E01{i:D6},{10_000 + i}\n"));
+        var path = format == "csv" ? Write("f.csv", text) : WriteGzip("f.csv.gz", text);
+        using var reader = SourceRecordReader.Open(Source(format, "lsoa_code: LSOA code\n      imd.rank: IMD Rank"), path);
+
+        Assert.Equal(0, reader.EstimatedRows);
+        Assert.True(reader.Read());
+
+        Assert.InRange(reader.EstimatedRows, 2_000, 2_020);
+    }
+
+    private string WriteGzip(string name, string content)
+    {
+        var path = Path.Combine(_temp.Path, name);
+        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(content));
+        }
+
+        return path;
+    }
+
     private string Write(string name, string content) => _temp.WriteText(name, content);
 
     private static SourceDefinition Source(string format, string columns, string kind = "deprivation", string geography = "lsoa")

@@ -30,6 +30,16 @@ internal sealed class IndicatorColumns(int capacity)
 
     public int Rows => _value.Count;
 
+    /// <summary>Makes room for <paramref name="rows"/> rows in all in every column kept (a wide file's estimated lines times its indicators).</summary>
+    public void Reserve(int rows)
+    {
+        _value.Reserve(rows);
+        foreach (var column in (TextColumn[])[Id, Name, Period, Sex, Age, Area, Type])
+        {
+            column.Reserve(rows);
+        }
+    }
+
     /// <summary>Appends a row: text as ids in each column's dictionary (-1 for null), numbers NaN when missing.</summary>
     public void Add(int id, int name, int period, int sex, int age, int area, int type, double value, double lower, double upper, double count, double denominator)
     {

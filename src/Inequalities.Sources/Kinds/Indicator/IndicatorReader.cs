@@ -45,6 +45,13 @@ internal static class IndicatorReader
             var age = Optional(reader, columns.Age, s.Age);
             if (wide.Length > 0)
             {
+                if (reader.Row == 1)
+                {
+                    // Room for every line's indicators up front (a national wide file is near a million long rows),
+                    // rather than doubling the columns as they fill; 10% over the estimate for lines longer than the first.
+                    columns.Reserve((int)Math.Min(reader.EstimatedRows * wide.Length * 11 / 10, 1 << 28));
+                }
+
                 // One row per indicator with a value, added together (they share the line's period, sex, age and area).
                 var k = 0;
                 for (var f = 0; f < wide.Length; f++)

@@ -28,12 +28,21 @@ internal sealed partial class LookupKind : ISourceKind
         using var reader = SourceRecordReader.Open(source, path);
         var fields = source.Columns.Keys.ToArray();
         var slots = fields.Select(reader.Slot).ToArray();
-        // One pool for every column: a lookup repeats its codes and names across vintages (most LSOAs are unchanged).
-        var pool = new TextPool();
-        var columns = fields.Select(f => new TextColumn(f, 36_000, pool)).ToArray();
+        if (!reader.Read())
+        {
+            throw new SourceDataException(source.Id, null, null, "the file has a header but no data rows");
+        }
+
+        // Sized from the file once its first row is read (10% over the estimate; an LSOA's count when the format cannot
+        // tell). One pool for every column: a lookup repeats its codes and names across vintages (most LSOAs are
+        // unchanged), so it holds about two distinct values (a code and a name) per row.
+        var rows = reader.EstimatedRows > 0 ? (int)Math.Min(reader.EstimatedRows * 11 / 10, 1 << 24) : 36_000;
+        var pool = new TextPool(2 * rows);
+        var columns = fields.Select(f => new TextColumn(f, rows, pool)).ToArray();
         var areaCodes = fields.Select(IsAreaCodeField).ToArray();
         var changeCodes = fields.Select(f => f == "change_code").ToArray();
-        while (reader.Read())
+        var peers = fields.Select((f, i) => Peer(fields, i) is var j and >= 0 ? columns[j] : null).ToArray();
+        do
         {
             for (var i = 0; i < fields.Length; i++)
             {
@@ -56,15 +65,23 @@ internal sealed partial class LookupKind : ISourceKind
                 else
                 {
                     var text = reader.Span(slots[i]);
-                    columns[i].AppendOrNull(areaCodes[i] && !text.IsEmpty ? reader.CheckCode(text, field) : text);
+                    if (areaCodes[i] && !text.IsEmpty)
+                    {
+                        reader.CheckCode(text, field);
+                    }
+
+                    if (peers[i] is { } peer)
+                    {
+                        columns[i].AppendOrNull(text, peer);
+                    }
+                    else
+                    {
+                        columns[i].AppendOrNull(text);
+                    }
                 }
             }
         }
-
-        if (columns[0].Count == 0)
-        {
-            throw new SourceDataException(source.Id, null, null, "the file has a header but no data rows");
-        }
+        while (reader.Read());
 
         return new LookupData
         {
@@ -72,6 +89,24 @@ internal sealed partial class LookupKind : ISourceKind
             ColumnsUsed = reader.ColumnsUsed,
             Columns = fields.Select((f, i) => (f, columns[i].Build())).ToDictionary(t => t.f, t => t.Item2, StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>
+    /// The field before <paramref name="index"/> nearest to it that holds the same sort of value (codes or names), whose
+    /// value in the same row is compared first (an unchanged LSOA has the same 2021 code and name as in 2011); -1 for none.
+    /// </summary>
+    private static int Peer(string[] fields, int index)
+    {
+        var suffix = fields[index][fields[index].LastIndexOf('_')..];
+        for (var j = index - 1; j >= 0; j--)
+        {
+            if (fields[j] != "change_code" && fields[j].EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Whether a lookup field holds GSS area codes (classification codes such as <c>ruc21_code</c> do not).</summary>
