@@ -114,7 +114,10 @@ internal static partial class LakeBuilder
 
         // The tables in their manifest order. One table after another: each builder's growth and garbage is gone before
         // the next starts, which keeps the refresh's peak memory down (the parsed sources are single-threaded to read).
+        // The district summaries read the parsed indices, populations and lookups, as areas and deprivation do: built on
+        // another core meanwhile, after which the populations and lookups (the largest parsed sources) are let go.
         cancellationToken.ThrowIfCancellationRequested();
+        var summaries = Task.Run(() => Summaries.LadDeprivationSummaries.Build(geography, parsed), cancellationToken);
         var bridges = LakeTables.Bridges(geography);
         var areas = LakeTables.Areas(geography);
         IReadOnlyList<string> areaSources = [.. parsed.Lookups.Select(l => l.SourceId), .. parsed.Populations.Select(p => p.Source.Id)];
@@ -133,51 +136,67 @@ internal static partial class LakeBuilder
         var indicators = writes.BeginPartitioned(TableNames.Indicators, indicatorSources, PartitionedTables[TableNames.Indicators]);
         IReadOnlyList<string> lsoaSources = [.. indicatorSources, .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }];
         var lsoaIndicators = writes.BeginPartitioned(TableNames.LsoaIndicators, lsoaSources, PartitionedTables[TableNames.LsoaIndicators]);
-        cancellationToken.ThrowIfCancellationRequested();
-        List<(Table Table, IReadOnlyList<string> Sources)> tables = [Summaries.LadDeprivationSummaries.Build(geography, parsed)];
-        tables.AddRange(Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger));
-        tables.AddRange(OwnTables(parsed, [TableNames.Areas, TableNames.Deprivation, TableNames.Indicators, TableNames.LsoaIndicators, .. tables.Select(t => t.Table.Name)]));
-        foreach (var (table, tableSources) in tables)
-        {
-            writes.Write(table, tableSources);
-        }
-
-        tables.Clear();
-
-        // What is left of the parsed sources is the indicators (and what the manifest reports).
-        parsed.Indicators.Clear();
-        parsed.Deprivation.Clear();
-        parsed.Lookups.Clear();
+        var summary = WaitFor(summaries);
         parsed.Populations.Clear();
-        parsed.Boundaries.Clear();
-        parsed.Centroids.Clear();
-        parsed.Assets.Clear();
-        parsed.PostcodeDirectories.Clear();
-        parsed.OwnTables.Clear();
+        parsed.Lookups.Clear();
+
+        // The asset tables read the registers, boundaries, centroids, postcodes and indices (and indicators parsed for
+        // the need score), not what the indicator loop reads or writes: built on another core meanwhile, written after.
+        var assets = Task.Run(
+            () =>
+            {
+                var tables = Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger);
+                tables.AddRange(OwnTables(parsed, [TableNames.Areas, TableNames.Deprivation, TableNames.Indicators, TableNames.LsoaIndicators, summary.Table.Name, .. tables.Select(t => t.Table.Name)]));
+                return tables;
+            },
+            cancellationToken);
 
         // Gradient bases on another LSOA vintage than their index's carry the ranks through the change lookup.
         var gradientInputs = new GradientInputsBuilder(areas, deprivation, gradientSettings, gradientSettings.Bases.Any(b => b.Vintage is not null) ? bridges : null);
         var metadata = new IndicatorMetadataTable();
         var members = new Dictionary<int, (Dictionary<string, int[]> Members, List<string> Codes)>();
-        for (var i = 0; i < sources.Length; i++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (source, path, data) = sources[i];
-            sources[i] = default; // its parts are all it is needed for (unless the worker's parse cache keeps it)
-            data ??= parsed.ParseLater(source, path, cancellationToken, cache);
-            if (data is null)
+            for (var i = 0; i < sources.Length; i++)
             {
-                continue; // not used (recorded as such)
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                var (source, path, data) = sources[i];
+                sources[i] = default; // its parts are all it is needed for (unless the worker's parse cache keeps it)
+                data ??= parsed.ParseLater(source, path, cancellationToken, cache);
+                if (data is null)
+                {
+                    continue; // not used (recorded as such)
+                }
 
-            var lsoaPart = LakeTables.LsoaIndicators(geography, bridges, members, source, data);
-            gradientInputs.AddLsoaIndicators(lsoaPart);
-            lsoaIndicators.Add(lsoaPart);
-            var part = LakeTables.Indicators(source, data);
-            gradientInputs.AddIndicators(part);
-            metadata.Add(part);
-            indicators.Add(part);
+                var lsoaPart = LakeTables.LsoaIndicators(geography, bridges, members, source, data);
+                gradientInputs.AddLsoaIndicators(lsoaPart);
+                lsoaIndicators.Add(lsoaPart);
+                var part = LakeTables.Indicators(source, data);
+                gradientInputs.AddIndicators(part);
+                metadata.Add(part);
+                indicators.Add(part);
+            }
         }
+        catch (Exception) when (!assets.IsCompleted)
+        {
+            _ = WaitFor(assets, quietly: true); // nothing may run on after the build; the loop's failure is the one reported
+            throw;
+        }
+
+        writes.Write(summary.Table, summary.Sources);
+        foreach (var (table, tableSources) in WaitFor(assets))
+        {
+            writes.Write(table, tableSources);
+        }
+
+        // What is left of the parsed sources is what the manifest reports.
+        parsed.Indicators.Clear();
+        parsed.Deprivation.Clear();
+        parsed.Boundaries.Clear();
+        parsed.Centroids.Clear();
+        parsed.Assets.Clear();
+        parsed.PostcodeDirectories.Clear();
+        parsed.OwnTables.Clear();
 
         if (sources.Length == 0)
         {
@@ -193,6 +212,24 @@ internal static partial class LakeBuilder
 
         IReadOnlyList<string> gradientSources = [.. deprivationSources, .. lsoaSources, .. areaSources];
         return ((new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected, parsed.ColumnsUsed), built), (gradientInputs.Build(), gradientSources, indicatorSources), metadata);
+    }
+
+    /// <summary>The result of a task run beside the builder (its own exception, not an aggregate); with <paramref name="quietly"/>, default on failure.</summary>
+    private static T WaitFor<T>(Task<T> task, bool quietly = false)
+    {
+        if (!quietly)
+        {
+            return task.GetAwaiter().GetResult();
+        }
+
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            return default!;
+        }
     }
 
     /// <summary>

@@ -89,7 +89,8 @@ internal sealed class ParsedSources
 
     /// <summary>
     /// Parses a source <see cref="Parse"/> left for later (a kind parsed one at a time) and records its rows and headers
-    /// used; returns what it parsed into (not kept here), or null when the lake does not use it (recorded as not used).
+    /// used; returns what it parsed into (not kept here: the lists of parsed sources are left as they are, so other
+    /// threads may read them meanwhile), or null when the lake does not use it (recorded as not used).
     /// </summary>
     /// <exception cref="InvalidOperationException">The kind parsed into something other than indicators.</exception>
     public IndicatorData? ParseLater(SourceDefinition source, string path, CancellationToken cancellationToken, Refresh.SourceParseCache? cache = null)
@@ -102,22 +103,36 @@ internal sealed class ParsedSources
                 $"Source '{source.Id}': kind '{source.KindName}' is parsed one at a time, so it must parse into indicators only; it parsed into {result.GetType().Name}.");
         }
 
-        Add(source, result);
-        if (result is IndicatorData)
-        {
-            Indicators.RemoveAt(Indicators.Count - 1); // the caller's to keep or let go
-        }
-
+        Record(source, result);
         return result as IndicatorData;
     }
 
     /// <summary>Files one parsed source under what it parsed into, with its rows, headers used and rejected rows.</summary>
     public void Add(SourceDefinition source, ParsedSource result)
     {
+        if (!Record(source, result))
+        {
+            return;
+        }
+
+        OwnTables.AddRange(result.Tables.Select(t => (source, t)));
+        Deprivation.AddRange(Of<DeprivationData>(result));
+        Lookups.AddRange(Of<LookupData>(result));
+        Populations.AddRange(Of<PopulationData>(result).Select(p => (source, p)));
+        Indicators.AddRange(Of<IndicatorData>(result).Select(x => (source, x)));
+        Boundaries.AddRange(Of<BoundaryData>(result));
+        Centroids.AddRange(Of<CentroidData>(result));
+        Assets.AddRange(Of<AssetData>(result));
+        PostcodeDirectories.AddRange(Of<PostcodeDirectory>(result));
+    }
+
+    /// <summary>Records what the manifest reports of a parsed source (thread-safe): its rows, headers used and rejected rows, or why it is not used (then false).</summary>
+    private bool Record(SourceDefinition source, ParsedSource result)
+    {
         if (result is UnusedSource unused)
         {
             NotUsed[source.Id] = unused.Reason;
-            return;
+            return false;
         }
 
         Rows[source.Id] = result.RowCount;
@@ -131,15 +146,7 @@ internal sealed class ParsedSources
             Rejected[source.Id] = result.Rejected;
         }
 
-        OwnTables.AddRange(result.Tables.Select(t => (source, t)));
-        Deprivation.AddRange(Of<DeprivationData>(result));
-        Lookups.AddRange(Of<LookupData>(result));
-        Populations.AddRange(Of<PopulationData>(result).Select(p => (source, p)));
-        Indicators.AddRange(Of<IndicatorData>(result).Select(x => (source, x)));
-        Boundaries.AddRange(Of<BoundaryData>(result));
-        Centroids.AddRange(Of<CentroidData>(result));
-        Assets.AddRange(Of<AssetData>(result));
-        PostcodeDirectories.AddRange(Of<PostcodeDirectory>(result));
+        return true;
     }
 
     private static IEnumerable<T> Of<T>(ParsedSource result)
