@@ -13,7 +13,9 @@ namespace Inequalities.Benchmarks;
 /// <c>COPY ... TO</c> (Baseline), <see cref="ParquetTableWriter"/> (ParquetSharp's low-level column writers, strings
 /// as UTF-8 dictionary bytes), the previous Parquet.Net writer (now the library's managed fallback,
 /// <see cref="ManagedParquetFileWriter"/>) and ParquetSharp's Arrow writer given <see cref="ArrowInterop.ToRecordBatch(Table)"/> (dictionary arrays). Read peers: DuckDB
-/// <c>read_parquet</c> into a table (Baseline) against <see cref="ParquetTableReader"/>.
+/// <c>read_parquet</c> into a table (Baseline) against <see cref="ParquetTableReader"/> (ParquetSharp's Arrow reader, string
+/// columns as dictionary arrays, a row group's columns decoded on Arrow's thread pool), the same on one thread, and the
+/// managed fallback (Parquet.Net).
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -111,7 +113,23 @@ public class ParquetBenchmark
     public long ReadOurs()
     {
         using var stream = File.OpenRead(ours);
-        Table table = ParquetTableReader.ReadAsync(stream).GetAwaiter().GetResult();
+        Table table = ParquetTableReader.ReadWithAsync(stream, null, ParquetWriterKind.Native, CancellationToken.None).GetAwaiter().GetResult();
+        return table.RowCount;
+    }
+
+    [BenchmarkCategory("Read"), Benchmark]
+    public long ReadOursOneThread()
+    {
+        using var stream = File.OpenRead(ours);
+        Table table = NativeParquetFileReader.ReadAsync(stream, "table", new CodeDictionary(), useThreads: false, CancellationToken.None).GetAwaiter().GetResult();
+        return table.RowCount;
+    }
+
+    [BenchmarkCategory("Read"), Benchmark]
+    public long ReadParquetNet()
+    {
+        using var stream = File.OpenRead(ours);
+        Table table = ParquetTableReader.ReadWithAsync(stream, null, ParquetWriterKind.Managed, CancellationToken.None).GetAwaiter().GetResult();
         return table.RowCount;
     }
 }

@@ -123,6 +123,34 @@ internal static class Bitmap
         return bits;
     }
 
+    /// <summary>
+    /// Copies <paramref name="length"/> bits from bit <paramref name="sourceOffset"/> of <paramref name="source"/> to bit
+    /// <paramref name="destinationOffset"/> of <paramref name="destination"/> (whole bytes when both offsets are multiples
+    /// of 8, else bit by bit); the destination's other bits are left as they were.
+    /// </summary>
+    public static void CopyTo(ReadOnlySpan<byte> source, int sourceOffset, Span<byte> destination, int destinationOffset, int length)
+    {
+        var i = 0;
+        if ((sourceOffset & 7) == 0 && (destinationOffset & 7) == 0)
+        {
+            var whole = length >> 3;
+            source.Slice(sourceOffset >> 3, whole).CopyTo(destination[(destinationOffset >> 3)..]);
+            i = whole << 3;
+        }
+
+        for (; i < length; i++)
+        {
+            if (Get(source, sourceOffset + i))
+            {
+                Set(destination, destinationOffset + i);
+            }
+            else
+            {
+                Clear(destination, destinationOffset + i);
+            }
+        }
+    }
+
     /// <summary>Sets <paramref name="values"/>[i] to <c>default</c> wherever bit i of <paramref name="validity"/> is clear.</summary>
     public static void ClearInvalid<T>(Span<T> values, ReadOnlySpan<byte> validity)
     {

@@ -11,52 +11,24 @@ namespace Inequalities.Lake.Parquet;
 /// </summary>
 public static class ParquetTableReader
 {
-    /// <summary>Reads every row group of the file in <paramref name="source"/> (readable and seekable; left open).</summary>
+    /// <summary>
+    /// Reads every row group of the file in <paramref name="source"/> (readable and seekable; left open). ParquetSharp
+    /// (Apache Arrow's C++ reader) reads it where its native library loads, else Parquet.Net; the choice, and
+    /// <c>INEQUALITIES_PARQUET_WRITER=managed</c> forcing Parquet.Net, is the writer's (both give the same table).
+    /// </summary>
     /// <exception cref="NotSupportedException">A column has a type the table model cannot hold; the message names it.</exception>
-    public static async Task<Table> ReadAsync(Stream source, ParquetReadOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<Table> ReadAsync(Stream source, ParquetReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadWithAsync(source, options, ParquetWriterChoice.Current, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync"/>, with the reader of <paramref name="kind"/> (tests and benchmarks compare the two).</summary>
+    internal static async Task<Table> ReadWithAsync(Stream source, ParquetReadOptions? options, ParquetWriterKind kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         options ??= new ParquetReadOptions();
         var dictionary = options.Dictionary ?? new CodeDictionary();
-        var reader = await ParquetReader.CreateAsync(source, new ParquetOptions { UseDateOnlyTypeForDates = true }, leaveStreamOpen: true, cancellationToken)
-            .ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            var fields = reader.Schema.GetDataFields();
-            if (fields.Length != reader.Schema.Fields.Count)
-            {
-                throw new NotSupportedException($"Parquet table '{options.TableName}' has nested columns; only flat files can be read as a table.");
-            }
-
-            long rows = 0;
-            for (var g = 0; g < reader.RowGroupCount; g++)
-            {
-                rows += reader.RowGroups[g].RowCount;
-            }
-
-            if (rows > Array.MaxLength)
-            {
-                throw new NotSupportedException($"Parquet table '{options.TableName}' has {rows} rows, more than a table can hold.");
-            }
-
-            var readers = new ColumnReader[fields.Length];
-            for (var c = 0; c < fields.Length; c++)
-            {
-                readers[c] = ColumnReader.Create(options.TableName, fields[c], (int)rows, dictionary);
-            }
-
-            for (var g = 0; g < reader.RowGroupCount; g++)
-            {
-                using var rowGroup = reader.OpenRowGroupReader(g);
-                foreach (var columnReader in readers)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await columnReader.ReadAsync(rowGroup, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            return new Table(options.TableName, readers.Select(r => r.Build()));
-        }
+        return kind == ParquetWriterKind.Native
+            ? await NativeParquetFileReader.ReadAsync(source, options.TableName, dictionary, useThreads: true, cancellationToken).ConfigureAwait(false)
+            : await ManagedParquetFileReader.ReadAsync(source, options.TableName, dictionary, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -70,7 +42,11 @@ public static class ParquetTableReader
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="InvalidDataException">A part lies in a folder that is not <c>name=value</c>, or parts differ in columns.</exception>
-    public static async Task<Table> ReadPartitionedAsync(string directory, ParquetReadOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<Table> ReadPartitionedAsync(string directory, ParquetReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadPartitionedWithAsync(directory, options, ParquetWriterChoice.Current, cancellationToken);
+
+    /// <summary>As <see cref="ReadPartitionedAsync"/>, with the reader of <paramref name="kind"/>.</summary>
+    internal static async Task<Table> ReadPartitionedWithAsync(string directory, ParquetReadOptions? options, ParquetWriterKind kind, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         options ??= new ParquetReadOptions();
@@ -113,7 +89,7 @@ public static class ParquetTableReader
                     stream.Position = 0;
                 }
 
-                parts.Add((await ReadAsync(stream, shared, cancellationToken).ConfigureAwait(false), keys));
+                parts.Add((await ReadWithAsync(stream, shared, kind, cancellationToken).ConfigureAwait(false), keys));
             }
         }
 
@@ -276,136 +252,6 @@ public static class ParquetTableReader
         await using (reader.ConfigureAwait(false))
         {
             return new Dictionary<string, string>(reader.CustomMetadata, StringComparer.Ordinal);
-        }
-    }
-
-    private abstract class ColumnReader
-    {
-        public static ColumnReader Create(string table, DataField field, int rows, CodeDictionary dictionary)
-        {
-            if (field.IsArray)
-            {
-                throw new NotSupportedException($"Parquet table '{table}': column '{field.Name}' is a list; only flat columns can be read.");
-            }
-
-            var type = field.ClrType;
-            if (type == typeof(int)) return new Primitive<int>(field, rows);
-            if (type == typeof(long)) return new Primitive<long>(field, rows);
-            if (type == typeof(double)) return new Primitive<double>(field, rows);
-            if (type == typeof(float)) return new Primitive<float>(field, rows);
-            if (type == typeof(bool)) return new Primitive<bool>(field, rows);
-            if (type == typeof(byte)) return new Primitive<byte>(field, rows);
-            if (type == typeof(DateOnly)) return new Primitive<DateOnly>(field, rows);
-            if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>)) return new Strings(field, rows, dictionary);
-            throw new NotSupportedException(
-                $"Parquet table '{table}': column '{field.Name}' has type {type.Name}; supported are Int32, Int64, Double, Single, Boolean, Byte, DateOnly and String.");
-        }
-
-        public abstract ValueTask ReadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken);
-
-        public abstract Column Build();
-    }
-
-    private sealed class Primitive<T>(DataField field, int rows) : ColumnReader
-        where T : unmanaged
-    {
-        private readonly PrimitiveColumnBuilder<T> _builder = new(field.Name, rows);
-
-        public override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
-        {
-            var count = checked((int)rowGroup.RowCount);
-            var values = ArrayPool<T>.Shared.Rent(Math.Max(count, 1));
-            var levels = field.IsNullable ? ArrayPool<int>.Shared.Rent(Math.Max(count, 1)) : null;
-            try
-            {
-                await rowGroup.ReadRawAsync(field, values.AsMemory(0, count), levels?.AsMemory(0, count), null, cancellationToken).ConfigureAwait(false);
-                Append(values.AsSpan(0, count), levels is null ? default : levels.AsSpan(0, count));
-            }
-            finally
-            {
-                ArrayPool<T>.Shared.Return(values);
-                if (levels is not null)
-                {
-                    ArrayPool<int>.Shared.Return(levels);
-                }
-            }
-        }
-
-        public override Column Build() => _builder.Build();
-
-        private void Append(ReadOnlySpan<T> packed, ReadOnlySpan<int> levels)
-        {
-            if (levels.IsEmpty)
-            {
-                _builder.AppendRange(packed);
-                return;
-            }
-
-            var k = 0;
-            foreach (var level in levels)
-            {
-                if (level > 0)
-                {
-                    _builder.Append(packed[k++]);
-                }
-                else
-                {
-                    _builder.AppendNull();
-                }
-            }
-        }
-    }
-
-    private sealed class Strings(DataField field, int rows, CodeDictionary dictionary) : ColumnReader
-    {
-        private readonly StringColumnBuilder _builder = new(field.Name, dictionary, rows);
-
-        public override async ValueTask ReadAsync(ParquetRowGroupReader rowGroup, CancellationToken cancellationToken)
-        {
-            var count = checked((int)rowGroup.RowCount);
-            var values = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(count, 1));
-            var levels = field.IsNullable ? ArrayPool<int>.Shared.Rent(Math.Max(count, 1)) : null;
-            try
-            {
-                await rowGroup.ReadRawAsync(field, values.AsMemory(0, count), levels?.AsMemory(0, count), null, cancellationToken).ConfigureAwait(false);
-                Append(values.AsSpan(0, count), levels is null ? default : levels.AsSpan(0, count));
-            }
-            finally
-            {
-                ArrayPool<ReadOnlyMemory<char>>.Shared.Return(values, clearArray: true);
-                if (levels is not null)
-                {
-                    ArrayPool<int>.Shared.Return(levels);
-                }
-            }
-        }
-
-        public override Column Build() => _builder.Build();
-
-        private void Append(ReadOnlySpan<ReadOnlyMemory<char>> packed, ReadOnlySpan<int> levels)
-        {
-            if (levels.IsEmpty)
-            {
-                foreach (var value in packed)
-                {
-                    _builder.Append(value.Span);
-                }
-
-                return;
-            }
-
-            var k = 0;
-            foreach (var level in levels)
-            {
-                if (level > 0)
-                {
-                    _builder.Append(packed[k++].Span);
-                }
-                else
-                {
-                    _builder.AppendNull();
-                }
-            }
         }
     }
 }

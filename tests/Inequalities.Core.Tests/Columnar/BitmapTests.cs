@@ -59,6 +59,26 @@ public sealed class BitmapTests
         Assert.All(Enumerable.Range(length, bits.Length * 8 - length), i => Assert.False(Bit(bits, i)));
     }
 
+    [Theory]
+    [InlineData(0, 0, 16)]
+    [InlineData(0, 8, 21)]
+    [InlineData(3, 0, 13)]
+    [InlineData(0, 5, 40)]
+    [InlineData(7, 13, 30)]
+    [InlineData(16, 24, 1)]
+    public void CopyTo_AtBothOffsets_WritesOnlyTheRangeBitByBit(int sourceOffset, int destinationOffset, int length)
+    {
+        var source = Bitmap.Pack(RandomBools(64, sourceOffset * 100 + length));
+        var before = Bitmap.Pack(RandomBools(80, destinationOffset + 7));
+        var destination = (byte[])before.Clone();
+
+        Bitmap.CopyTo(source, sourceOffset, destination, destinationOffset, length);
+
+        Assert.Equal(
+            Enumerable.Range(0, 80).Select(i => i >= destinationOffset && i < destinationOffset + length ? Bit(source, sourceOffset + i - destinationOffset) : Bit(before, i)),
+            Enumerable.Range(0, 80).Select(i => Bit(destination, i)));
+    }
+
     [Fact]
     public void ClearInvalid_ClearBits_SetDefault()
     {
