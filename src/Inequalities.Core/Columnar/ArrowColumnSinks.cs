@@ -228,13 +228,13 @@ internal sealed class ArrowStringSink(ArrowImport import, string name, int rows)
         }
 
         var strings = (StringArray)array;
-        var target = _target ??= new CodeDictionary();
+        var target = Import.Lookup(_target ??= new CodeDictionary());
         var validity = Validity;
         var offsets = strings.ValueOffsets;
         var bytes = strings.ValueBuffer.Span;
         for (var i = 0; i < strings.Length; i++)
         {
-            _ids[offset + i] = hasNulls && !Bitmap.Get(validity!, offset + i) ? -1 : target.GetOrAdd(Import.Decode(bytes[offsets[i]..offsets[i + 1]]));
+            _ids[offset + i] = hasNulls && !Bitmap.Get(validity!, offset + i) ? -1 : target.GetOrAdd(bytes[offsets[i]..offsets[i + 1]]);
         }
     }
 
@@ -243,7 +243,7 @@ internal sealed class ArrowStringSink(ArrowImport import, string name, int rows)
     private void AppendDictionary(DictionaryArray array, int offset, bool hasNulls)
     {
         var entries = (StringArray)array.Dictionary;
-        var target = _target ??= Import.Shared(array.Dictionary.Data);
+        var target = Import.Lookup(_target ??= Import.Shared(array.Dictionary.Data));
         if (_remap.Length < entries.Length)
         {
             _remap = new int[Math.Max(entries.Length, _remap.Length * 2)];
@@ -264,7 +264,7 @@ internal sealed class ArrowStringSink(ArrowImport import, string name, int rows)
                 continue;
             }
 
-            remap[j] = target.GetOrAdd(Import.Decode(bytes[offsets[j]..offsets[j + 1]]));
+            remap[j] = target.GetOrAdd(bytes[offsets[j]..offsets[j + 1]]);
         }
 
         var indices = ((PrimitiveArray<int>)array.Indices).Values;

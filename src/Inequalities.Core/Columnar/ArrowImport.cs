@@ -1,4 +1,3 @@
-using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 
@@ -13,7 +12,7 @@ namespace Inequalities.Core.Columnar;
 internal sealed class ArrowImport
 {
     private readonly Dictionary<ArrayData, CodeDictionary> _shared = new(ReferenceEqualityComparer.Instance);
-    private char[] _chars = new char[256];
+    private readonly Dictionary<CodeDictionary, Utf8Lookup> _lookups = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="table">The table being read, for error messages.</param>
     /// <param name="dictionary">The dictionary every string column encodes into, or null for new ones.</param>
@@ -80,15 +79,15 @@ internal sealed class ArrowImport
         return codes;
     }
 
-    /// <summary>Decodes UTF-8 into a reused buffer (valid until the next call).</summary>
-    public ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8)
+    /// <summary>The UTF-8 look-up in front of <paramref name="dictionary"/>, one per dictionary, shared by the columns that encode into it.</summary>
+    public Utf8Lookup Lookup(CodeDictionary dictionary)
     {
-        var needed = Encoding.UTF8.GetMaxCharCount(utf8.Length);
-        if (needed > _chars.Length)
+        if (!_lookups.TryGetValue(dictionary, out var lookup))
         {
-            _chars = new char[Math.Max(needed, _chars.Length * 2)];
+            lookup = new Utf8Lookup(dictionary);
+            _lookups.Add(dictionary, lookup);
         }
 
-        return _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
+        return lookup;
     }
 }
