@@ -135,64 +135,67 @@ internal abstract class ArrowColumnSink
     }
 }
 
-/// <summary>Int32, Int64, Float, Double and UInt8: one span copy per array.</summary>
-internal sealed class ArrowPrimitiveSink<T>(ArrowImport import, string name, int rows) : ArrowColumnSink(import, name, rows)
-    where T : unmanaged, IEquatable<T>
+/// <summary>A column of values of <typeparamref name="T"/>: each array converted into the next rows, then its null rows set to <c>default</c>.</summary>
+internal abstract class ArrowValueSink<T>(ArrowImport import, string name, int rows) : ArrowColumnSink(import, name, rows)
+    where T : unmanaged
 {
     private readonly T[] _values = new T[rows];
 
     protected override void AppendValues(IArrowArray array, int offset, bool hasNulls)
     {
-        ((PrimitiveArray<T>)array).Values.CopyTo(_values.AsSpan(offset));
+        var destination = _values.AsSpan(offset, array.Length);
+        Convert(array, destination);
         if (hasNulls)
         {
             ClearInvalid(_values, offset, array.Length);
         }
+
+        Check(array, offset, destination);
     }
 
     protected override Column Create(int nulls) => new PrimitiveColumn<T>(Name, _values, Rows, Validity, nulls);
+
+    /// <summary>Writes the array's values (null rows included) to <paramref name="destination"/>.</summary>
+    protected abstract void Convert(IArrowArray array, Span<T> destination);
+
+    /// <summary>Checks the values written (null rows already <c>default</c>); rows are numbered from <paramref name="offset"/>.</summary>
+    protected virtual void Check(IArrowArray array, int offset, ReadOnlySpan<T> values)
+    {
+    }
+}
+
+/// <summary>Int32, Int64, Float, Double and UInt8: one span copy per array.</summary>
+internal sealed class ArrowPrimitiveSink<T>(ArrowImport import, string name, int rows) : ArrowValueSink<T>(import, name, rows)
+    where T : unmanaged, IEquatable<T>
+{
+    protected override void Convert(IArrowArray array, Span<T> destination) => ((PrimitiveArray<T>)array).Values.CopyTo(destination);
 }
 
 /// <summary>Boolean: Arrow packs the values into bits; unpacked one row at a time.</summary>
-internal sealed class ArrowBooleanSink(ArrowImport import, string name, int rows) : ArrowColumnSink(import, name, rows)
+internal sealed class ArrowBooleanSink(ArrowImport import, string name, int rows) : ArrowValueSink<bool>(import, name, rows)
 {
-    private readonly bool[] _values = new bool[rows];
-
-    protected override void AppendValues(IArrowArray array, int offset, bool hasNulls)
+    protected override void Convert(IArrowArray array, Span<bool> destination)
     {
         var booleans = (BooleanArray)array;
         var bits = booleans.ValueBuffer.Span;
-        for (var i = 0; i < booleans.Length; i++)
+        for (var i = 0; i < destination.Length; i++)
         {
-            _values[offset + i] = Bitmap.Get(bits, booleans.Offset + i);
-        }
-
-        if (hasNulls)
-        {
-            ClearInvalid(_values, offset, array.Length);
+            destination[i] = Bitmap.Get(bits, booleans.Offset + i);
         }
     }
-
-    protected override Column Create(int nulls) => new PrimitiveColumn<bool>(Name, _values, Rows, Validity, nulls);
 }
 
 /// <summary>Date32: days from 1970-01-01 shifted to <see cref="DateOnly"/> day numbers in one vectorised addition.</summary>
-internal sealed class ArrowDateSink(ArrowImport import, string name, int rows) : ArrowColumnSink(import, name, rows)
+internal sealed class ArrowDateSink(ArrowImport import, string name, int rows) : ArrowValueSink<DateOnly>(import, name, rows)
 {
-    private readonly DateOnly[] _values = new DateOnly[rows];
+    protected override void Convert(IArrowArray array, Span<DateOnly> destination) =>
+        TensorPrimitives.Add(((Date32Array)array).Values, ArrowInterop.UnixEpochDayNumber, MemoryMarshal.Cast<DateOnly, int>(destination));
 
-    protected override void AppendValues(IArrowArray array, int offset, bool hasNulls)
+    protected override void Check(IArrowArray array, int offset, ReadOnlySpan<DateOnly> values)
     {
-        var source = ((Date32Array)array).Values;
-        var days = MemoryMarshal.Cast<DateOnly, int>(_values.AsSpan(offset, array.Length));
-        TensorPrimitives.Add(source, ArrowInterop.UnixEpochDayNumber, days);
-        if (hasNulls)
-        {
-            ClearInvalid(_values, offset, array.Length);
-        }
-
         // Out-of-range day counts (including any that wrapped in the addition) fall below 0 or above DateOnly's maximum.
-        if (days.Length > 0 && (TensorPrimitives.Min<int>(days) < 0 || TensorPrimitives.Max<int>(days) > DateOnly.MaxValue.DayNumber))
+        var days = MemoryMarshal.Cast<DateOnly, int>(values);
+        if (days.Length > 0 && (TensorPrimitives.Min(days) < 0 || TensorPrimitives.Max(days) > DateOnly.MaxValue.DayNumber))
         {
             var row = 0;
             while (days[row] >= 0 && days[row] <= DateOnly.MaxValue.DayNumber)
@@ -201,12 +204,10 @@ internal sealed class ArrowDateSink(ArrowImport import, string name, int rows) :
             }
 
             throw new ArgumentException(
-                $"Table '{Import.Table}', column '{Name}', row {offset + row}: Date32 value {source[row]} (days from 1970-01-01) is outside 0001-01-01 to 9999-12-31.",
+                $"Table '{Import.Table}', column '{Name}', row {offset + row}: Date32 value {((Date32Array)array).Values[row]} (days from 1970-01-01) is outside 0001-01-01 to 9999-12-31.",
                 nameof(array));
         }
     }
-
-    protected override Column Create(int nulls) => new PrimitiveColumn<DateOnly>(Name, _values, Rows, Validity, nulls);
 }
 
 /// <summary>
