@@ -14,8 +14,8 @@ namespace Inequalities.Benchmarks;
 /// as UTF-8 dictionary bytes), the previous Parquet.Net writer (now the library's managed fallback,
 /// <see cref="ManagedParquetFileWriter"/>) and ParquetSharp's Arrow writer given <see cref="ArrowInterop.ToRecordBatch(Table)"/> (dictionary arrays). Read peers: DuckDB
 /// <c>read_parquet</c> into a table (Baseline) against <see cref="ParquetTableReader"/> (ParquetSharp's Arrow reader, string
-/// columns as dictionary arrays, a row group's columns decoded on Arrow's thread pool), the same on one thread, and the
-/// managed fallback (Parquet.Net).
+/// columns as dictionary arrays, the next row group decoded while the last is copied) and the managed fallback
+/// (Parquet.Net, what <see cref="ParquetTableReader"/> was before).
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -114,14 +114,6 @@ public class ParquetBenchmark
     {
         using var stream = File.OpenRead(ours);
         Table table = ParquetTableReader.ReadWithAsync(stream, null, ParquetWriterKind.Native, CancellationToken.None).GetAwaiter().GetResult();
-        return table.RowCount;
-    }
-
-    [BenchmarkCategory("Read"), Benchmark]
-    public long ReadOursOneThread()
-    {
-        using var stream = File.OpenRead(ours);
-        Table table = NativeParquetFileReader.ReadAsync(stream, "table", new CodeDictionary(), useThreads: false, CancellationToken.None).GetAwaiter().GetResult();
         return table.RowCount;
     }
 

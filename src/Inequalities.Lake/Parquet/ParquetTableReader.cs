@@ -27,7 +27,7 @@ public static class ParquetTableReader
         options ??= new ParquetReadOptions();
         var dictionary = options.Dictionary ?? new CodeDictionary();
         return kind == ParquetWriterKind.Native
-            ? await NativeParquetFileReader.ReadAsync(source, options.TableName, dictionary, useThreads: true, cancellationToken).ConfigureAwait(false)
+            ? await NativeParquetFileReader.ReadAsync(source, options.TableName, dictionary, cancellationToken).ConfigureAwait(false)
             : await ManagedParquetFileReader.ReadAsync(source, options.TableName, dictionary, cancellationToken).ConfigureAwait(false);
     }
 
