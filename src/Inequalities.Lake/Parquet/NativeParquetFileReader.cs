@@ -22,7 +22,21 @@ internal static class NativeParquetFileReader
     /// <param name="tableName">The table's name, for the table and error messages.</param>
     /// <param name="dictionary">The dictionary every string column encodes into.</param>
     /// <param name="cancellationToken">Checked between row groups and batches.</param>
+    /// <exception cref="InvalidDataException">The file is not readable Parquet (a bad footer, a corrupt page); the message names the table, the file when <paramref name="source"/> is a <see cref="FileStream"/>, the row group and Arrow's error.</exception>
     public static async Task<Table> ReadAsync(Stream source, string tableName, CodeDictionary dictionary, CancellationToken cancellationToken)
+    {
+        var where = source is FileStream stream ? $"Parquet table '{tableName}' ('{stream.Name}')" : $"Parquet table '{tableName}'";
+        try
+        {
+            return await ReadCoreAsync(source, tableName, where, dictionary, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ParquetException e)
+        {
+            throw new InvalidDataException($"{where}: {e.Message}", e);
+        }
+    }
+
+    private static async Task<Table> ReadCoreAsync(Stream source, string tableName, string where, CodeDictionary dictionary, CancellationToken cancellationToken)
     {
         using var file = new ManagedRandomAccessFile(source, leaveOpen: true);
         var (strings, groupRows, rows) = Describe(file, tableName);
@@ -50,7 +64,7 @@ internal static class NativeParquetFileReader
         // Arrow decodes the next row group on another thread while this one copies the last into the columns.
         var batches = Channel.CreateBounded<RecordBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var decoding = Task.Run(() => DecodeAsync(reader, groupRows.Length, batches.Writer, stop.Token), CancellationToken.None);
+        var decoding = Task.Run(() => DecodeAsync(reader, groupRows.Length, where, batches.Writer, stop.Token), CancellationToken.None);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
@@ -82,31 +96,44 @@ internal static class NativeParquetFileReader
     }
 
     /// <summary>Reads the row groups in order, one record batch per row group (more when a string chunk changes dictionary), into <paramref name="writer"/>.</summary>
-    private static async Task DecodeAsync(FileReader reader, int groups, ChannelWriter<RecordBatch> writer, CancellationToken cancellationToken)
+    private static async Task DecodeAsync(FileReader reader, int groups, string where, ChannelWriter<RecordBatch> writer, CancellationToken cancellationToken)
     {
         try
         {
             for (var g = 0; g < groups; g++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var stream = reader.GetRecordBatchReader(rowGroups: [g]);
-                while (await stream.ReadNextRecordBatchAsync(cancellationToken).ConfigureAwait(false) is { } batch)
+                try
                 {
-                    try
-                    {
-                        await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch
-                    {
-                        batch.Dispose();
-                        throw;
-                    }
+                    await DecodeRowGroupAsync(reader, g, writer, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not ChannelClosedException)
+                {
+                    // Arrow's errors come through ParquetSharp (ParquetException) or Arrow's C stream importer (a bare Exception).
+                    throw new InvalidDataException($"{where}, row group {g} of {groups}: {e.Message}", e);
                 }
             }
         }
         finally
         {
             writer.Complete();
+        }
+    }
+
+    private static async Task DecodeRowGroupAsync(FileReader reader, int group, ChannelWriter<RecordBatch> writer, CancellationToken cancellationToken)
+    {
+        using var stream = reader.GetRecordBatchReader(rowGroups: [group]);
+        while (await stream.ReadNextRecordBatchAsync(cancellationToken).ConfigureAwait(false) is { } batch)
+        {
+            try
+            {
+                await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                batch.Dispose();
+                throw;
+            }
         }
     }
 

@@ -111,6 +111,51 @@ public sealed class ParquetReaderComparisonTests
         }
     }
 
+    [Fact]
+    public async Task ReadWithAsync_NativeCancelled_ThrowsOperationCanceled()
+    {
+        using var stream = new MemoryStream();
+        await ParquetTableWriter.WriteWithAsync(Arrow.DuckDbArrowTests.RandomTable(1_000, 17), stream, new ParquetWriteOptions { RowGroupSize = 100 }, ParquetWriterKind.Native, CancellationToken.None);
+        stream.Position = 0;
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            ParquetTableReader.ReadWithAsync(stream, null, ParquetWriterKind.Native, cancelled.Token));
+    }
+
+    [Fact]
+    public async Task ReadWithAsync_NativeCorruptPage_ThrowsTheDecodersError()
+    {
+        using var stream = new MemoryStream();
+        await ParquetTableWriter.WriteWithAsync(Arrow.DuckDbArrowTests.RandomTable(5_000, 19), stream, new ParquetWriteOptions { RowGroupSize = 1_000 }, ParquetWriterKind.Native, CancellationToken.None);
+        var bytes = stream.ToArray();
+        bytes.AsSpan(bytes.Length / 2, 2_000).Fill(0xAB);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            ParquetTableReader.ReadWithAsync(new MemoryStream(bytes), new ParquetReadOptions { TableName = "lsoa" }, ParquetWriterKind.Native, CancellationToken.None));
+
+        Assert.Matches(@"^Parquet table 'lsoa', row group [0-4] of 5: \S", error.Message);
+    }
+
+    [Fact]
+    public async Task ReadWithAsync_NativeTruncatedFile_ThrowsNamingTableAndFile()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.Combine("cut.parquet");
+        await using (var stream = File.Create(file))
+        {
+            await ParquetTableWriter.WriteWithAsync(Arrow.DuckDbArrowTests.RandomTable(500, 23), stream, null, ParquetWriterKind.Native, CancellationToken.None);
+            stream.SetLength(stream.Length / 2);
+        }
+
+        await using var cut = File.OpenRead(file);
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            ParquetTableReader.ReadWithAsync(cut, new ParquetReadOptions { TableName = "lsoa" }, ParquetWriterKind.Native, CancellationToken.None));
+
+        Assert.StartsWith($"Parquet table 'lsoa' ('{file}'): ", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The same schema and, column by column, the same null count, validity, values (those under nulls too) and, for
     /// strings, the same ids into dictionaries that hold the same strings in the same order.
