@@ -23,6 +23,16 @@ internal sealed record BuildResult(
     IReadOnlyDictionary<string, IReadOnlyList<Sources.Parsing.RejectedRow>>? Rejected = null,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? ColumnsUsed = null);
 
+/// <summary>What <see cref="LakeBuilder"/> built before the gradients: the build's summary, and the gradients' inputs.</summary>
+/// <param name="Result">The sources' rows, notes and rejects (the tables are filled in at the end).</param>
+/// <param name="Elapsed">Time since the first table was built.</param>
+/// <param name="Gradients">The gradients' inputs, taken from the indicator tables as they were built.</param>
+/// <param name="GradientSources">The sources of the gradient tables.</param>
+/// <param name="MetadataSources">The sources of <c>indicator_metadata</c>.</param>
+/// <param name="Metadata">The indicators seen, for <c>indicator_metadata</c>.</param>
+internal sealed record BuiltTables(
+    BuildResult Result, Stopwatch Elapsed, GradientInputs Gradients, IReadOnlyList<string> GradientSources, IReadOnlyList<string> MetadataSources, IndicatorMetadataTable Metadata);
+
 /// <summary>Parses the fetched sources and writes the lake's tables as Parquet into a staging snapshot.</summary>
 internal static partial class LakeBuilder
 {
@@ -43,21 +53,21 @@ internal static partial class LakeBuilder
         try
         {
             // On a thread of its own: it waits whenever the writers are behind.
-            var (summary, inputs, indicatorMetadata) = await Task.Factory.StartNew(
+            var built = await Task.Factory.StartNew(
                 () => BuildAndWriteTables(files, gradients, logger, writes, assetNeed, cache), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             var metadata = new IndicatorMetadataCatalogue(files.Select(f => f.Source));
             var clock = Stopwatch.StartNew();
-            var output = await Task.Run(() => GradientTables.Compute(inputs.Inputs, metadata), writes.Token).ConfigureAwait(false);
+            var output = await Task.Run(() => GradientTables.Compute(built.Gradients, metadata), writes.Token).ConfigureAwait(false);
             LogGradients(logger, output.Gradients.RowCount, output.Trends.RowCount, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
-            await writes.WriteAsync(output.Quantiles, inputs.Sources).ConfigureAwait(false);
-            await writes.WriteAsync(output.Gradients, inputs.Sources).ConfigureAwait(false);
-            await writes.WriteAsync(output.Trends, inputs.Sources).ConfigureAwait(false);
-            await writes.WriteAsync(indicatorMetadata.Build(metadata), inputs.MetadataSources).ConfigureAwait(false);
+            await writes.WriteAsync(output.Quantiles, built.GradientSources).ConfigureAwait(false);
+            await writes.WriteAsync(output.Gradients, built.GradientSources).ConfigureAwait(false);
+            await writes.WriteAsync(output.Trends, built.GradientSources).ConfigureAwait(false);
+            await writes.WriteAsync(built.Metadata.Build(metadata), built.MetadataSources).ConfigureAwait(false);
             var entries = await writes.CompleteAsync().ConfigureAwait(false);
             logger.LogInformation(
                 "Wrote {Tables} tables in {Elapsed} ms from the first table built (managed heap {Heap} MB, peak working set so far {Peak} MB)",
-                entries.Length, summary.Elapsed.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
-            return summary.Result with { Tables = entries };
+                entries.Length, built.Elapsed.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
+            return built.Result with { Tables = entries };
         }
         catch (Exception e)
         {
@@ -83,7 +93,7 @@ internal static partial class LakeBuilder
     /// the gradients need. Synchronous, so the parsed sources and the geography model are garbage once it returns
     /// (locals of the async caller would live until it returns).
     /// </summary>
-    private static ((BuildResult Result, Stopwatch Elapsed) Summary, (GradientInputs Inputs, IReadOnlyList<string> Sources, IReadOnlyList<string> MetadataSources) Gradients, IndicatorMetadataTable Metadata) BuildAndWriteTables(
+    private static BuiltTables BuildAndWriteTables(
         IReadOnlyList<(SourceDefinition Source, string Path)> files,
         GradientSettings gradientSettings,
         ILogger logger,
@@ -112,51 +122,75 @@ internal static partial class LakeBuilder
             parsed.Notes.AddOrUpdate(sourceId, note, (_, old) => old + "; " + note);
         }
 
-        // The tables in their manifest order. One table after another: each builder's growth and garbage is gone before
-        // the next starts, which keeps the refresh's peak memory down (the parsed sources are single-threaded to read).
-        // The district summaries read the parsed indices, populations and lookups, as areas and deprivation do: built on
-        // another core meanwhile, after which the populations and lookups (the largest parsed sources) are let go.
+        // The tables, handed to the writers in their manifest order. The district summaries read the parsed indices,
+        // populations and lookups, as areas and deprivation do: built on another core meanwhile, after which the
+        // populations and lookups (the largest parsed sources) are let go. A failure waits for the tables being built
+        // beside (nothing may run on after the build).
         cancellationToken.ThrowIfCancellationRequested();
-        var summaries = Task.Run(() => Summaries.LadDeprivationSummaries.Build(geography, parsed), cancellationToken);
-        var bridges = LakeTables.Bridges(geography);
-        var areas = LakeTables.Areas(geography);
-        IReadOnlyList<string> areaSources = [.. parsed.Lookups.Select(l => l.SourceId), .. parsed.Populations.Select(p => p.Source.Id)];
-        writes.Write(areas, areaSources);
-        cancellationToken.ThrowIfCancellationRequested();
-        var deprivation = LakeTables.Deprivation(geography, parsed.Deprivation);
-        IReadOnlyList<string> deprivationSources = [.. parsed.Deprivation.Select(d => d.SourceId)];
-        writes.Write(deprivation, deprivationSources);
-
-        // The indicator sources in catalogue order: parsed already, or to parse when their turn comes.
-        var parsedIndicators = parsed.Indicators.ToDictionary(i => i.Source.Id, i => i.Data, StringComparer.Ordinal);
-        var sources = files.Where(f => later.Contains(f.Source.Id) || parsedIndicators.ContainsKey(f.Source.Id))
-            .Select(f => (f.Source, f.Path, Data: parsedIndicators.GetValueOrDefault(f.Source.Id))).ToArray();
-        parsedIndicators.Clear();
-        var indicatorSources = sources.Select(s => s.Source.Id).ToList();
-        var indicators = writes.BeginPartitioned(TableNames.Indicators, indicatorSources, PartitionedTables[TableNames.Indicators]);
-        IReadOnlyList<string> lsoaSources = [.. indicatorSources, .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }];
-        var lsoaIndicators = writes.BeginPartitioned(TableNames.LsoaIndicators, lsoaSources, PartitionedTables[TableNames.LsoaIndicators]);
-        var summary = WaitFor(summaries);
-        parsed.Populations.Clear();
-        parsed.Lookups.Clear();
-
-        // The asset tables read the registers, boundaries, centroids, postcodes and indices (and indicators parsed for
-        // the need score), not what the indicator loop reads or writes: built on another core meanwhile, written after.
-        var assets = Task.Run(
-            () =>
-            {
-                var tables = Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger);
-                tables.AddRange(OwnTables(parsed, [TableNames.Areas, TableNames.Deprivation, TableNames.Indicators, TableNames.LsoaIndicators, summary.Table.Name, .. tables.Select(t => t.Table.Name)]));
-                return tables;
-            },
-            cancellationToken);
-
-        // Gradient bases on another LSOA vintage than their index's carry the ranks through the change lookup.
-        var gradientInputs = new GradientInputsBuilder(areas, deprivation, gradientSettings, gradientSettings.Bases.Any(b => b.Vintage is not null) ? bridges : null);
-        var metadata = new IndicatorMetadataTable();
-        var members = new Dictionary<int, (Dictionary<string, int[]> Members, List<string> Codes)>();
+        var beside = new List<Task>();
         try
         {
+            return BuildAndWriteRest();
+        }
+        catch (Exception)
+        {
+            foreach (var task in beside)
+            {
+                try
+                {
+                    task.Wait(CancellationToken.None);
+                }
+                catch (Exception)
+                {
+                    // The build's own failure is the one reported.
+                }
+            }
+
+            throw;
+        }
+
+        BuiltTables BuildAndWriteRest()
+        {
+            var summaries = Task.Run(() => Summaries.LadDeprivationSummaries.Build(geography, parsed), cancellationToken);
+            beside.Add(summaries);
+            var bridges = LakeTables.Bridges(geography);
+            var areas = LakeTables.Areas(geography);
+            IReadOnlyList<string> areaSources = [.. parsed.Lookups.Select(l => l.SourceId), .. parsed.Populations.Select(p => p.Source.Id)];
+            writes.Write(areas, areaSources);
+            cancellationToken.ThrowIfCancellationRequested();
+            var deprivation = LakeTables.Deprivation(geography, parsed.Deprivation);
+            IReadOnlyList<string> deprivationSources = [.. parsed.Deprivation.Select(d => d.SourceId)];
+            writes.Write(deprivation, deprivationSources);
+
+            // The indicator sources in catalogue order: parsed already, or to parse when their turn comes.
+            var parsedIndicators = parsed.Indicators.ToDictionary(i => i.Source.Id, i => i.Data, StringComparer.Ordinal);
+            var sources = files.Where(f => later.Contains(f.Source.Id) || parsedIndicators.ContainsKey(f.Source.Id))
+                .Select(f => (f.Source, f.Path, Data: parsedIndicators.GetValueOrDefault(f.Source.Id))).ToArray();
+            parsedIndicators.Clear();
+            var indicatorSources = sources.Select(s => s.Source.Id).ToList();
+            var indicators = writes.BeginPartitioned(TableNames.Indicators, indicatorSources, PartitionedTables[TableNames.Indicators]);
+            IReadOnlyList<string> lsoaSources = [.. indicatorSources, .. geography.LsoaChanges is null ? [] : new[] { geography.LsoaChanges.SourceId }];
+            var lsoaIndicators = writes.BeginPartitioned(TableNames.LsoaIndicators, lsoaSources, PartitionedTables[TableNames.LsoaIndicators]);
+            var summary = WaitFor(summaries);
+            parsed.Populations.Clear();
+            parsed.Lookups.Clear();
+
+            // The asset tables read the registers, boundaries, centroids, postcodes and indices (and indicators parsed for
+            // the need score), not what the indicator loop reads or writes: built on another core meanwhile, written after.
+            var assets = Task.Run(
+                () =>
+                {
+                    var tables = Assets.AssetNeedTables.Build(parsed, geography, assetNeed ?? new AssetNeedSettings(), logger);
+                    tables.AddRange(OwnTables(parsed, [TableNames.Areas, TableNames.Deprivation, TableNames.Indicators, TableNames.LsoaIndicators, summary.Table.Name, .. tables.Select(t => t.Table.Name)]));
+                    return tables;
+                },
+                cancellationToken);
+            beside.Add(assets);
+
+            // Gradient bases on another LSOA vintage than their index's carry the ranks through the change lookup.
+            var gradientInputs = new GradientInputsBuilder(areas, deprivation, gradientSettings, gradientSettings.Bases.Any(b => b.Vintage is not null) ? bridges : null);
+            var metadata = new IndicatorMetadataTable();
+            var members = new Dictionary<int, (Dictionary<string, int[]> Members, List<string> Codes)>();
             for (var i = 0; i < sources.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -176,61 +210,42 @@ internal static partial class LakeBuilder
                 metadata.Add(part);
                 indicators.Add(part);
             }
-        }
-        catch (Exception) when (!assets.IsCompleted)
-        {
-            _ = WaitFor(assets, quietly: true); // nothing may run on after the build; the loop's failure is the one reported
-            throw;
-        }
 
-        writes.Write(summary.Table, summary.Sources);
-        foreach (var (table, tableSources) in WaitFor(assets))
-        {
-            writes.Write(table, tableSources);
-        }
+            writes.Write(summary.Table, summary.Sources);
+            foreach (var (table, tableSources) in WaitFor(assets))
+            {
+                writes.Write(table, tableSources);
+            }
 
-        // What is left of the parsed sources is what the manifest reports.
-        parsed.Indicators.Clear();
-        parsed.Deprivation.Clear();
-        parsed.Boundaries.Clear();
-        parsed.Centroids.Clear();
-        parsed.Assets.Clear();
-        parsed.PostcodeDirectories.Clear();
-        parsed.OwnTables.Clear();
+            // What is left of the parsed sources is what the manifest reports.
+            parsed.Indicators.Clear();
+            parsed.Deprivation.Clear();
+            parsed.Boundaries.Clear();
+            parsed.Centroids.Clear();
+            parsed.Assets.Clear();
+            parsed.PostcodeDirectories.Clear();
+            parsed.OwnTables.Clear();
 
-        if (sources.Length == 0)
-        {
-            indicators.Add(LakeTables.Indicators([]));
-            lsoaIndicators.Add(LakeTables.EmptyLsoaIndicators());
-        }
+            if (sources.Length == 0)
+            {
+                indicators.Add(LakeTables.Indicators([]));
+                lsoaIndicators.Add(LakeTables.EmptyLsoaIndicators());
+            }
 
-        indicators.End();
-        lsoaIndicators.End();
-        logger.LogInformation(
-            "Built {Tables} tables in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
-            writes.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
+            indicators.End();
+            lsoaIndicators.End();
+            logger.LogInformation(
+                "Built {Tables} tables in {Elapsed} ms (managed heap {Heap} MB, peak working set so far {Peak} MB)",
+                writes.Count, clock.ElapsedMilliseconds, GC.GetTotalMemory(false) >> 20, PeakWorkingSet() >> 20);
 
-        IReadOnlyList<string> gradientSources = [.. deprivationSources, .. lsoaSources, .. areaSources];
-        return ((new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected, parsed.ColumnsUsed), built), (gradientInputs.Build(), gradientSources, indicatorSources), metadata);
-    }
-
-    /// <summary>The result of a task run beside the builder (its own exception, not an aggregate); with <paramref name="quietly"/>, default on failure.</summary>
-    private static T WaitFor<T>(Task<T> task, bool quietly = false)
-    {
-        if (!quietly)
-        {
-            return task.GetAwaiter().GetResult();
-        }
-
-        try
-        {
-            return task.GetAwaiter().GetResult();
-        }
-        catch (Exception)
-        {
-            return default!;
+            IReadOnlyList<string> gradientSources = [.. deprivationSources, .. lsoaSources, .. areaSources];
+            return new BuiltTables(
+                new BuildResult([], parsed.Rows, parsed.NotUsed, parsed.Notes, parsed.Rejected, parsed.ColumnsUsed), built, gradientInputs.Build(), gradientSources, indicatorSources, metadata);
         }
     }
+
+    /// <summary>The result of a task run beside the builder (its own exception, not an aggregate).</summary>
+    private static T WaitFor<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
     /// <summary>
     /// The sources parsed one at a time as their tables are built (<see cref="Sources.Kinds.ISourceKind.ParsedOneAtATime"/>),

@@ -61,6 +61,25 @@ public sealed class SourceKindRegistryTests : IDisposable
         Assert.Equal(["school-places"], snapshot.Manifest.Tables.Single(t => t.Name == "school_places").Sources);
     }
 
+    [Fact]
+    public async Task Refresh_TwoSourcesPublishTheSameTable_FailsNamingBothAndPublishesNothing()
+    {
+        // Kinds' own tables are gathered beside the indicator tables' build: a clash there still fails the refresh.
+        File.WriteAllText(_temp.Combine("places.csv"), "LSOA21CD,School,Places\nE01006512,Anfield Primary,420\n");
+        var yaml = Yaml("lsoa_code: LSOA21CD\n      school_name: School\n      places: Places");
+        var second = yaml[yaml.IndexOf("  - id: school-places", StringComparison.Ordinal)..].Replace("id: school-places", "id: school-places-again", StringComparison.Ordinal);
+        var catalogue = SourceCatalogue.Parse(yaml + "\n" + second, _temp.Path);
+        var lake = _temp.Combine("lake");
+
+        using var fetcher = new SourceFetcher(new FetchOptions(), TimeProvider.System);
+        var outcome = await new RefreshRunner(new LakeLayout(lake), fetcher, TimeProvider.System).RunAsync(catalogue);
+
+        Assert.False(outcome.Published);
+        Assert.Contains("source 'school-places-again'", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("publishes a table 'school_places', which source 'school-places' already publishes", outcome.Error, StringComparison.Ordinal);
+        Assert.Null(new LakeLayout(lake).ReadCurrentId());
+    }
+
     private static string Yaml(string columns) => $"""
         version: 1
         sources:
