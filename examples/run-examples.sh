@@ -45,8 +45,9 @@ for ex in "${examples[@]}"; do
   echo "== Running $ex"
   start=$SECONDS
   set +e
-  # --no-cache: always restore and build, so an example never runs against an earlier pack of 0.1.0-local.
-  timeout 600 dotnet run --no-cache "$ex" > "$out/$name.log" 2>&1
+  # A forced restore, then --no-cache (always build), so an example never runs against an earlier pack of 0.1.0-local:
+  # `dotnet run --no-cache` alone builds again but keeps the restore it made before (its dependencies as they were).
+  timeout 600 dotnet restore --force "$ex" > "$out/$name.log" 2>&1 && timeout 600 dotnet run --no-cache "$ex" >> "$out/$name.log" 2>&1
   status=$?
   set -e
   if [ "$status" -ne 0 ]; then

@@ -72,20 +72,33 @@ internal static partial class ParquetWriterChoice
         }
     }
 
-    /// <summary>Null when ParquetSharp's native library loads and answers a cheap call; else the exception's type and message.</summary>
+    /// <summary>
+    /// Null when ParquetSharp's native library loads and answers a cheap call; else the exception's type and message
+    /// (also when ParquetSharp's managed assembly is missing, e.g. an application that left the dependency out).
+    /// </summary>
     internal static string? ProbeNative()
     {
         try
         {
-            using var builder = new ParquetSharp.WriterPropertiesBuilder();
-            using var properties = builder.Build();
+            TouchNative();
             return null;
         }
-        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or BadImageFormatException or EntryPointNotFoundException)
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or BadImageFormatException or EntryPointNotFoundException or FileNotFoundException or FileLoadException)
         {
             var inner = e is TypeInitializationException { InnerException: { } cause } ? cause : e;
             return $"{inner.GetType().Name}: {inner.Message}";
         }
+    }
+
+    /// <summary>
+    /// A cheap call into ParquetSharp, in its own method so a missing ParquetSharp assembly fails inside the probe's
+    /// <c>try</c> (when this method is compiled), not when the probe itself is.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void TouchNative()
+    {
+        using var builder = new ParquetSharp.WriterPropertiesBuilder();
+        using var properties = builder.Build();
     }
 
     [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "Parquet writer: {Writer}; {Reason}")]
